@@ -1,0 +1,5 @@
+"""Allow `python -m parkdesk`."""
+
+from parkdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The Qt-free core: records, database access, search and fact-sheet content."""

@@ -1,0 +1,335 @@
+"""Read access to a parkdesk database: opened read-only, validated, queried by the app and CLI."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from parkdesk.core import search as search_mod
+from parkdesk.core.errors import DatabaseError
+from parkdesk.core.records import (
+    PARK,
+    PLACE,
+    ZONE,
+    Article,
+    Citation,
+    Contact,
+    Entity,
+    Figure,
+    Relation,
+    Role,
+)
+from parkdesk.core.schema import APPLICATION_ID, SCHEMA_VERSION
+
+REBUILD_HINT = "Rebuild it with: parkdesk import ../shared/articles -o data/parks.db"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A citation together with the article it points into."""
+
+    citation: Citation
+    article: Article
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def validate(path: Path) -> sqlite3.Connection:
+    """Open `path` read-only and check it is a healthy parkdesk database of this version."""
+    path = Path(path)
+    if not path.exists():
+        raise DatabaseError(f"The database {path} does not exist. {REBUILD_HINT}")
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file.")
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"The database {path} cannot be read ({exc.strerror}).") from exc
+    if not header:
+        raise DatabaseError(f"The database {path} is empty (0 bytes). {REBUILD_HINT}")
+    if header != SQLITE_HEADER:
+        raise DatabaseError(f"{path} is not an SQLite database. {REBUILD_HINT}")
+    try:
+        con = _connect_ro(path)
+        result = con.execute("PRAGMA quick_check").fetchone()[0]
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"The database {path} is damaged ({exc}). {REBUILD_HINT}") from exc
+    if result != "ok":
+        con.close()
+        raise DatabaseError(f"The database {path} is damaged ({result}). {REBUILD_HINT}")
+    if app_id != APPLICATION_ID:
+        con.close()
+        raise DatabaseError(f"{path} is an SQLite file but not a parkdesk database. {REBUILD_HINT}")
+    if version != SCHEMA_VERSION:
+        con.close()
+        raise DatabaseError(
+            f"The database {path} has schema version {version}; this parkdesk needs "
+            f"{SCHEMA_VERSION}. {REBUILD_HINT}"
+        )
+    return con
+
+
+class Directory:
+    """The directory in one database file. Open with `Directory.open(path)`."""
+
+    def __init__(self, con: sqlite3.Connection, path: Path) -> None:
+        self.con = con
+        self.path = path
+        self._articles: dict[str, Article] | None = None
+
+    @classmethod
+    def open(cls, path: Path | str) -> Directory:
+        """Open and validate a database; raises DatabaseError with a message for the user."""
+        path = Path(path)
+        return cls(validate(path), path)
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- metadata --------------------------------------------------------------------------
+
+    def meta(self) -> dict[str, str]:
+        """Build information: built_at, article_count, parkdesk version..."""
+        return dict(self.con.execute("SELECT key, value FROM meta"))
+
+    def counts(self) -> dict[str, int]:
+        """Number of records per kind of entity, plus contacts, figures and citations."""
+        counts = dict(self.con.execute("SELECT kind, count(*) FROM entities GROUP BY kind"))
+        for table in ("contacts", "figures", "roles", "relations", "citations", "articles"):
+            counts[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return counts
+
+    # -- articles and sources -----------------------------------------------------------------
+
+    def articles(self) -> dict[str, Article]:
+        """Every source article by id."""
+        if self._articles is None:
+            rows = self.con.execute(
+                "SELECT id, file, title, published, date_inferred, outlet, url, sha256, "
+                "paragraphs, reviewed FROM articles ORDER BY id"
+            )
+            self._articles = {
+                r[0]: Article(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7], r[8], bool(r[9]))
+                for r in rows
+            }
+        return self._articles
+
+    def citations(self, record_type: str, record_id: str) -> list[Citation]:
+        """Citations of one record ("entity", "contact", "figure", "role", "relation")."""
+        rows = self.con.execute(
+            "SELECT article_id, paragraph, start, [end], quote FROM citations "
+            "WHERE record_type = ? AND record_id = ? ORDER BY id",
+            (record_type, record_id),
+        )
+        return [Citation(*r) for r in rows]
+
+    def sources(self, record_type: str, record_id: str) -> list[Source]:
+        """Citations of one record, each with its article."""
+        articles = self.articles()
+        return [Source(c, articles[c.article_id]) for c in self.citations(record_type, record_id)]
+
+    # -- entities -------------------------------------------------------------------------------
+
+    _ENTITY_COLUMNS = "id, kind, name, parent_id, subkind, district, status, description, reviewed"
+
+    def _entity(self, row: tuple, with_sources: bool = False) -> Entity:
+        aliases = tuple(
+            a for (a,) in self.con.execute(
+                "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (row[0],)
+            )
+        )
+        entity = Entity(*row[:8], aliases=aliases, reviewed=bool(row[8]))
+        if with_sources:
+            entity.sources = self.citations("entity", entity.id)
+        return entity
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """One entity with its aliases and sources, or None."""
+        row = self.con.execute(
+            f"SELECT {self._ENTITY_COLUMNS} FROM entities WHERE id = ?", (entity_id,)
+        ).fetchone()
+        return self._entity(row, with_sources=True) if row else None
+
+    def zone(self) -> Entity:
+        """The zone itself."""
+        row = self.con.execute(
+            f"SELECT {self._ENTITY_COLUMNS} FROM entities WHERE kind = ? ORDER BY id LIMIT 1",
+            (ZONE,),
+        ).fetchone()
+        if row is None:
+            raise DatabaseError(f"The database {self.path} has no zone record. {REBUILD_HINT}")
+        return self._entity(row, with_sources=True)
+
+    def roots(self) -> list[Entity]:
+        """Top-level entries: the zone first, then places outside it."""
+        rows = self.con.execute(
+            f"SELECT {self._ENTITY_COLUMNS} FROM entities WHERE parent_id IS NULL "
+            "ORDER BY kind != 'zone', name"
+        )
+        return [self._entity(r) for r in rows]
+
+    def parks(self) -> list[Entity]:
+        """The zone's parks in name order."""
+        rows = self.con.execute(
+            f"SELECT {self._ENTITY_COLUMNS} FROM entities WHERE kind = ? ORDER BY name", (PARK,)
+        )
+        return [self._entity(r) for r in rows]
+
+    def children(
+        self,
+        parent_id: str,
+        kinds: tuple[str, ...] | None = None,
+        offset: int = 0,
+        limit: int = -1,
+    ) -> list[Entity]:
+        """Direct children of an entity, optionally of some kinds only, in name order."""
+        sql = f"SELECT {self._ENTITY_COLUMNS} FROM entities WHERE parent_id = ?"
+        params: list = [parent_id]
+        if kinds:
+            sql += f" AND kind IN ({','.join('?' * len(kinds))})"
+            params += list(kinds)
+        sql += " ORDER BY name, id LIMIT ? OFFSET ?"
+        params += [limit, offset]
+        return [self._entity(r) for r in self.con.execute(sql, params)]
+
+    def count_children(self, parent_id: str, kinds: tuple[str, ...] | None = None) -> int:
+        """How many direct children an entity has (of some kinds)."""
+        sql = "SELECT count(*) FROM entities WHERE parent_id = ?"
+        params: list = [parent_id]
+        if kinds:
+            sql += f" AND kind IN ({','.join('?' * len(kinds))})"
+            params += list(kinds)
+        return self.con.execute(sql, params).fetchone()[0]
+
+    def ancestors(self, entity_id: str) -> list[Entity]:
+        """The chain from the root down to the entity's parent."""
+        chain: list[Entity] = []
+        current = self.entity(entity_id)
+        seen = {entity_id}
+        while current and current.parent_id and current.parent_id not in seen:
+            seen.add(current.parent_id)
+            current = self.entity(current.parent_id)
+            if current:
+                chain.insert(0, current)
+        return chain
+
+    def park_of(self, entity_id: str) -> Entity | None:
+        """The park (or zone, or outside place) an entity belongs to."""
+        for e in reversed(self.ancestors(entity_id)):
+            if e.kind in (PARK, ZONE, PLACE):
+                return e
+        return None
+
+    # -- facts ------------------------------------------------------------------------------------
+
+    def contacts(self, owner_id: str, include_children: bool = False) -> list[Contact]:
+        """Phone numbers and addresses of an entity (and of the bodies directly under it)."""
+        sql = (
+            "SELECT id, owner_id, kind, label, raw, e164, national, international, valid, warning "
+            "FROM contacts WHERE owner_id = ?"
+        )
+        params = [owner_id]
+        if include_children:
+            # The zone's own bodies (the management committee) count as the zone's contacts.
+            sql += (
+                " OR owner_id IN (SELECT id FROM entities WHERE parent_id = ? "
+                "AND kind = 'organisation')"
+            )
+            params.append(owner_id)
+        sql += " ORDER BY owner_id != ?, kind DESC, id"
+        params.append(owner_id)
+        result = []
+        for r in self.con.execute(sql, params):
+            c = Contact(*r[:8], valid=bool(r[8]), warning=r[9])
+            c.sources = self.citations("contact", c.id)
+            result.append(c)
+        return result
+
+    def contact(self, contact_id: str) -> Contact | None:
+        """One contact by id."""
+        row = self.con.execute(
+            "SELECT id, owner_id, kind, label, raw, e164, national, international, valid, warning "
+            "FROM contacts WHERE id = ?",
+            (contact_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        c = Contact(*row[:8], valid=bool(row[8]), warning=row[9])
+        c.sources = self.citations("contact", c.id)
+        return c
+
+    def all_contacts(self) -> list[Contact]:
+        """Every contact in the directory, in id order."""
+        ids = [r[0] for r in self.con.execute("SELECT id FROM contacts ORDER BY id")]
+        return [c for c in (self.contact(i) for i in ids) if c]
+
+    def figures(self, entity_id: str) -> list[Figure]:
+        """Figures about an entity, grouped by metric, newest report first within a metric."""
+        rows = self.con.execute(
+            "SELECT id, entity_id, metric, value_text, unit, value, qualifier, refers_to, reported "
+            "FROM figures WHERE entity_id = ? ORDER BY metric, reported DESC, id",
+            (entity_id,),
+        )
+        result = []
+        for r in rows:
+            f = Figure(*r)
+            f.sources = self.citations("figure", f.id)
+            result.append(f)
+        return result
+
+    def roles_of(self, person_id: str) -> list[Role]:
+        """A person's titles, newest first."""
+        return self._roles("person_id", person_id)
+
+    def people_of(self, org_id: str) -> list[Role]:
+        """Roles held at an organisation (or park), newest first."""
+        return self._roles("org_id", org_id)
+
+    def _roles(self, column: str, value: str) -> list[Role]:
+        rows = self.con.execute(
+            f"SELECT id, person_id, title, org_id, reported FROM roles WHERE {column} = ? "
+            "ORDER BY reported DESC, id",
+            (value,),
+        )
+        result = []
+        for r in rows:
+            role = Role(*r)
+            role.sources = self.citations("role", role.id)
+            result.append(role)
+        return result
+
+    def relations(self, entity_id: str) -> list[Relation]:
+        """Relations where the entity is subject or object."""
+        rows = self.con.execute(
+            "SELECT id, subject_id, predicate, object_id FROM relations "
+            "WHERE subject_id = ? OR object_id = ? ORDER BY predicate, id",
+            (entity_id, entity_id),
+        )
+        result = []
+        for r in rows:
+            rel = Relation(*r)
+            rel.sources = self.citations("relation", rel.id)
+            result.append(rel)
+        return result
+
+    def name_of(self, entity_id: str | None) -> str:
+        """The display name of an entity id ("" when unknown)."""
+        if not entity_id:
+            return ""
+        row = self.con.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return row[0] if row else ""
+
+    # -- search -----------------------------------------------------------------------------------
+
+    def search(self, text: str, limit: int = 50) -> list[search_mod.SearchHit]:
+        """Entities matching any text, best name matches first; never raises on odd input."""
+        return search_mod.search(self.con, text, limit)

@@ -1,0 +1,166 @@
+"""Plain records of the directory: what the database stores and the core hands out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Kinds of entity. Projects and carriers share one kind; `subkind` says which.
+ZONE = "zone"
+PARK = "park"
+ORGANISATION = "organisation"  # the management committee and other zone bodies
+PROJECT = "project"
+ENTERPRISE = "enterprise"
+INSTITUTION = "institution"
+PERSON = "person"
+PLACE = "place"  # a place outside the zone that an article covers
+
+KINDS = (ZONE, PARK, ORGANISATION, PROJECT, ENTERPRISE, INSTITUTION, PERSON, PLACE)
+
+KIND_LABELS = {
+    ZONE: "Zone",
+    PARK: "Park",
+    ORGANISATION: "Organisation",
+    PROJECT: "Project",
+    ENTERPRISE: "Enterprise",
+    INSTITUTION: "Institution",
+    PERSON: "Person",
+    PLACE: "Place outside the zone",
+}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article: where it was published and when."""
+
+    id: str
+    file: str
+    title: str
+    published: str | None  # ISO date or date-time; a year alone when only that is known
+    date_inferred: bool
+    outlet: str | None
+    url: str | None
+    sha256: str
+    paragraphs: int
+    reviewed: bool = True
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where in an article a fact is stated: paragraph (1-based), character span and words."""
+
+    article_id: str
+    paragraph: int
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass
+class Entity:
+    """A park, project, enterprise, person... anything the tree shows."""
+
+    id: str
+    kind: str
+    name: str
+    parent_id: str | None = None
+    subkind: str | None = None
+    district: str | None = None
+    status: str | None = None
+    description: str | None = None
+    aliases: tuple[str, ...] = ()
+    reviewed: bool = True
+    sources: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class Contact:
+    """A phone number or postal address and whose it is."""
+
+    id: str
+    owner_id: str
+    kind: str  # "phone" or "address"
+    label: str
+    raw: str
+    e164: str | None = None
+    national: str | None = None
+    international: str | None = None
+    valid: bool = True
+    warning: str | None = None
+    sources: list[Citation] = field(default_factory=list)
+
+    @property
+    def display(self) -> str:
+        """The form to show and copy by default (national for phones)."""
+        return self.national or self.raw
+
+
+@dataclass
+class Figure:
+    """A stated quantity or date about an entity: investment, area, progress, count..."""
+
+    id: str
+    entity_id: str
+    metric: str
+    value_text: str  # as written, e.g. "530"; must appear in the cited words
+    unit: str | None = None
+    value: float | None = None  # the number, in `unit`
+    qualifier: str | None = None  # "about", "over", "nearly", "expected"...
+    refers_to: str | None = None  # the year or date the figure is about
+    reported: str | None = None  # date of the article that reported it
+    sources: list[Citation] = field(default_factory=list)
+
+    @property
+    def display(self) -> str:
+        """Human form: qualifier, value and unit."""
+        parts = [self.qualifier, self.value_text, self.unit]
+        text = " ".join(p for p in parts if p)
+        return text.replace(" %", "%")
+
+
+@dataclass
+class Role:
+    """A person's title at an organisation, as reported on a date."""
+
+    id: str
+    person_id: str
+    title: str
+    org_id: str | None = None
+    reported: str | None = None
+    sources: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class Relation:
+    """A typed link between two entities: located in, operates, partners in, works at..."""
+
+    id: str
+    subject_id: str
+    predicate: str
+    object_id: str
+    sources: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    """Something the rules found but no curation claimed: stored unreviewed, never dropped."""
+
+    id: str
+    article_id: str
+    kind: str  # money, area, percent, count, date, organisation, person, phone
+    text: str
+    citation: Citation
+    value: float | None = None
+    unit: str | None = None
+
+
+@dataclass
+class Bundle:
+    """Everything one build produces, ready to be written to a database."""
+
+    articles: list[Article] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)

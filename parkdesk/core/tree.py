@@ -1,0 +1,156 @@
+"""The directory as a plain-Python tree: zone, parks, folders per kind, items. The UI adapts it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parkdesk.core.directory import Directory
+from parkdesk.core.records import (
+    ENTERPRISE,
+    INSTITUTION,
+    ORGANISATION,
+    PARK,
+    PERSON,
+    PLACE,
+    PROJECT,
+    ZONE,
+)
+
+ENTITY = "entity"
+GROUP = "group"
+CONTACT = "contact"
+
+
+@dataclass(frozen=True)
+class Group:
+    """A folder under a park, the zone or a place: which kinds it holds."""
+
+    key: str
+    label: str
+    kinds: tuple[str, ...]
+
+
+GROUPS = (
+    Group("projects", "Projects & carriers", (PROJECT,)),
+    Group("organisations", "Enterprises & institutions", (ENTERPRISE, INSTITUTION, ORGANISATION)),
+    Group("people", "People", (PERSON,)),
+    Group("contacts", "Contacts", ()),
+)
+_GROUPS = {g.key: g for g in GROUPS}
+# Kinds whose children are shown in folders rather than directly.
+FOLDERED = (ZONE, PARK, PLACE)
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    """One row of the tree. `key` is an entity id, a contact id, or `parent_id/group`."""
+
+    type: str  # ENTITY, GROUP or CONTACT
+    key: str
+    label: str
+    icon: str  # an entity kind, "group:<key>" or "contact:<kind>"
+    count: int | None = None
+
+    @property
+    def entity_id(self) -> str | None:
+        return self.key if self.type == ENTITY else None
+
+
+class DirectoryTree:
+    """Roots, children and counts of the tree over a Directory, fetched on demand."""
+
+    def __init__(self, directory: Directory) -> None:
+        self.directory = directory
+
+    def roots(self) -> list[TreeNode]:
+        return [self._entity_node(e.id, e.name, e.kind) for e in self.directory.roots()]
+
+    def _entity_node(self, entity_id: str, name: str, kind: str) -> TreeNode:
+        return TreeNode(ENTITY, entity_id, name, kind)
+
+    def _parent_kind(self, entity_id: str) -> str | None:
+        row = self.directory.con.execute(
+            "SELECT kind FROM entities WHERE id = ?", (entity_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def _groups(self, entity_id: str) -> list[TreeNode]:
+        nodes = []
+        for g in GROUPS:
+            if g.kinds:
+                n = self.directory.count_children(entity_id, g.kinds)
+            else:
+                n = len(self.directory.contacts(entity_id, include_children=True))
+            if n:
+                nodes.append(TreeNode(GROUP, f"{entity_id}/{g.key}", g.label, f"group:{g.key}", n))
+        return nodes
+
+    def child_count(self, node: TreeNode) -> int:
+        """How many children `node` has, without loading them."""
+        if node.type == CONTACT:
+            return 0
+        if node.type == GROUP:
+            return node.count or 0
+        kind = self._parent_kind(node.key)
+        if kind in FOLDERED:
+            n = len(self._groups(node.key))
+            if kind == ZONE:
+                n += self.directory.count_children(node.key, (PARK,))
+            return n
+        return self.directory.count_children(node.key)
+
+    def children(self, node: TreeNode, offset: int = 0, limit: int = -1) -> list[TreeNode]:
+        """Children of `node`, a page at a time for large folders."""
+        if node.type == CONTACT:
+            return []
+        if node.type == GROUP:
+            parent_id, group_key = node.key.rsplit("/", 1)
+            group = _GROUPS[group_key]
+            if not group.kinds:
+                contacts = self.directory.contacts(parent_id, include_children=True)[offset:]
+                if limit >= 0:
+                    contacts = contacts[:limit]
+                return [
+                    TreeNode(CONTACT, c.id, f"{c.label}: {c.display}", f"contact:{c.kind}")
+                    for c in contacts
+                ]
+            return [
+                self._entity_node(e.id, e.name, e.kind)
+                for e in self.directory.children(parent_id, group.kinds, offset, limit)
+            ]
+        kind = self._parent_kind(node.key)
+        if kind in FOLDERED:
+            nodes = []
+            if kind == ZONE:
+                nodes = [
+                    self._entity_node(e.id, e.name, e.kind)
+                    for e in self.directory.children(node.key, (PARK,))
+                ]
+            nodes += self._groups(node.key)
+            return nodes[offset:] if limit < 0 else nodes[offset : offset + limit]
+        return [
+            self._entity_node(e.id, e.name, e.kind)
+            for e in self.directory.children(node.key, None, offset, limit)
+        ]
+
+    def path_to(self, entity_id: str) -> list[TreeNode]:
+        """Nodes from a root down to the entity, through the folders it sits in."""
+        entity = self.directory.entity(entity_id)
+        if entity is None:
+            return []
+        chain = [*self.directory.ancestors(entity_id), entity]
+        path: list[TreeNode] = []
+        for parent, child in zip([None, *chain[:-1]], chain, strict=True):
+            if parent is not None and parent.kind in FOLDERED and child.kind != PARK:
+                group = next(g for g in GROUPS if child.kind in g.kinds)
+                path.append(
+                    TreeNode(
+                        GROUP,
+                        f"{parent.id}/{group.key}",
+                        group.label,
+                        f"group:{group.key}",
+                        self.directory.count_children(parent.id, group.kinds),
+                    )
+                )
+            path.append(self._entity_node(child.id, child.name, child.kind))
+        return path
