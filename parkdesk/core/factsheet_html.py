@@ -1,0 +1,226 @@
+"""Fact-sheet HTML: a FactSheet as the rich-text subset Qt's QTextDocument lays out and prints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from parkdesk.core.factsheet import MAX_ROWS, FactSheet, SourceRef, Value
+from parkdesk.core.factsheet_qr import qr_data_uri
+
+# The QR image's side in CSS pixels (1/96 inch): 120 px is about 32 mm on paper.
+QR_SIZE = 120
+
+STYLE = """
+body { font-size: 9pt; }
+h1 { font-size: 19pt; margin-top: 0px; margin-bottom: 2px; color: #1b2f4b; }
+h2 { font-size: 11.5pt; margin-top: 14px; margin-bottom: 5px; color: #1b2f4b; }
+p { margin-top: 0px; margin-bottom: 3px; }
+p.sub { font-size: 10pt; color: #3c4650; margin-bottom: 6px; }
+p.none { font-style: italic; color: #4a4f55; }
+p.more { font-size: 8pt; color: #4a4f55; margin-top: 3px; }
+table.grid { border-collapse: collapse; border-color: #aab3bd; border-style: solid;
+             margin-bottom: 12px; }
+table.grid th { background-color: #e6ebf1; font-weight: bold; text-align: left; }
+td, th { vertical-align: top; }
+span.small { font-size: 8pt; color: #4a4f55; }
+td.qr { text-align: center; font-size: 8pt; }
+"""
+
+
+_COUNTS = dict(enumerate(("no", "one", "two", "three", "four", "five", "six", "seven", "eight")))
+
+
+def _e(text: str | None) -> str:
+    return escape(text or "", quote=True)
+
+
+def _refs(numbers: Iterable[int]) -> str:
+    numbers = list(numbers)
+    if not numbers:
+        return ""
+    return "<sup>[" + ",".join(str(n) for n in numbers) + "]</sup>"
+
+
+def _values(values: Iterable[Value]) -> str:
+    return "<br/>".join(_e(v.text) + _refs(v.sources) for v in values)
+
+
+def _cell(cell: str | tuple[str, int]) -> str:
+    if isinstance(cell, tuple):
+        return f'<td colspan="{cell[1]}">{cell[0]}</td>'
+    return f"<td>{cell}</td>"
+
+
+def _grid(headers: list[tuple[str, int]], rows: list[list]) -> str:
+    """A bordered table; `headers` are (label, width %), cells ready HTML or (HTML, colspan)."""
+    head = "".join(f'<th width="{w}%">{_e(label)}</th>' for label, w in headers)
+    body = "".join("<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in rows)
+    return (
+        '<table class="grid" width="100%" border="1" cellspacing="0" cellpadding="3">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _none(sheet: FactSheet, what: str) -> str:
+    return f'<p class="none">No {what} published for {sheet.subject}.</p>'
+
+
+def _more(shown: int, total: int, what: str) -> str:
+    if total <= shown:
+        return ""
+    return f'<p class="more">Showing {shown} of {total:,} {what}; the app lists them all.</p>'
+
+
+def _header(sheet: FactSheet) -> str:
+    if sheet.kind == "zone":
+        count = len(sheet.parks)
+        where = [f"Zone of {_COUNTS.get(count, str(count))} park{'s' if count != 1 else ''}"]
+    else:
+        where = [sheet.district, sheet.zone_name]
+    parts = [f"<h1>{_e(sheet.title)}</h1>"]
+    sub = " · ".join(_e(w) for w in where if w)
+    parts.append(f'<p class="sub">{sub}{_refs(sheet.title_sources)}</p>')
+    if sheet.description:
+        parts.append(f"<p>{_e(sheet.description)}</p>")
+    return "".join(parts)
+
+
+def _contacts(sheet: FactSheet) -> str:
+    rows: list[list] = []
+    for p in sheet.phones:
+        if p.tel_uri:
+            rows.append([_e(p.label), _e(p.national) + _refs(p.sources), _e(p.international)])
+        else:
+            rows.append([_e(p.label), _e(p.raw) + _refs(p.sources),
+                         '<span class="small">not a valid number as published</span>'])
+    for a in sheet.addresses:
+        rows.append([_e(a.label), (_e(a.text) + _refs(a.sources), 2)])
+    if rows:
+        table = _grid([("For", 34), ("National", 30), ("International", 36)], rows)
+    else:
+        table = _none(sheet, "contact details")
+    main = sheet.main_phone
+    if main is None:
+        return "<h2>Contacts</h2>" + table
+    qr = (
+        f'<img src="{qr_data_uri(main.tel_uri or "")}" width="{QR_SIZE}" height="{QR_SIZE}"/>'
+        f"<br/>Scan to call<br/>{_e(main.national)}"
+    )
+    return (
+        "<h2>Contacts</h2>"
+        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td width="78%">{table}</td><td width="4%"></td>'
+        f'<td class="qr" width="18%">{qr}</td></tr></table>'
+    )
+
+
+def _figures(sheet: FactSheet) -> str:
+    if not sheet.figures:
+        return "<h2>Key figures</h2>" + _none(sheet, "figures")
+    rows = []
+    previous = None
+    for f in sheet.figures:
+        metric = "" if f.metric == previous else _e(f.metric[:1].upper() + f.metric[1:])
+        previous = f.metric
+        rows.append([metric, _e(f.value), _e(f.unit), _e(f.refers_to), _refs(f.sources)])
+    headers = [("Figure", 36), ("Value", 18), ("Unit", 22), ("Refers to", 14), ("Source", 10)]
+    note = (
+        '<p class="more">Where sources disagree, each reported value is listed.</p>'
+        if len({f.metric for f in sheet.figures}) < len(sheet.figures) else ""
+    )
+    return "<h2>Key figures</h2>" + _grid(headers, rows) + note
+
+
+def _parks(sheet: FactSheet) -> str:
+    if not sheet.parks:
+        return ""
+    rows = [
+        [_e(p.name), _e(p.district), str(p.projects), str(p.organisations)] for p in sheet.parks
+    ]
+    headers = [("Park", 34), ("District", 30), ("Projects", 14), ("Enterprises", 22)]
+    return "<h2>Parks</h2>" + _grid(headers, rows)
+
+
+def _projects(sheet: FactSheet) -> str:
+    title = "<h2>Projects and carriers</h2>"
+    if not sheet.projects:
+        return title + _none(sheet, "projects or carriers")
+    rows = []
+    for p in sheet.projects:
+        name = _e(p.name) + _refs(p.sources)
+        if p.subkind:
+            name += f'<br/><span class="small">{_e(p.subkind)}</span>'
+        rows.append([name, _e(p.status), _values(p.investment), _values(p.area),
+                     _values(p.dates)])
+    headers = [("Name", 30), ("Status", 14), ("Investment", 19), ("Area", 15), ("Key dates", 22)]
+    return title + _grid(headers, rows) + _more(
+        len(sheet.projects), sheet.projects_total, "projects and carriers"
+    )
+
+
+def _organisations(sheet: FactSheet) -> str:
+    title = "<h2>Enterprises and institutions</h2>"
+    if not sheet.organisations:
+        return title + _none(sheet, "enterprises or institutions")
+    rows = [[_e(o.name) + _refs(o.sources), _e(o.kind), _e(o.where)] for o in sheet.organisations]
+    headers = [("Name", 50), ("Kind", 18), ("Project or carrier", 32)]
+    return title + _grid(headers, rows) + _more(
+        min(len(sheet.organisations), MAX_ROWS), sheet.organisations_total,
+        "enterprises and institutions",
+    )
+
+
+def _people(sheet: FactSheet) -> str:
+    title = "<h2>People</h2>"
+    if not sheet.people:
+        return title + _none(sheet, "people")
+    rows = []
+    for p in sheet.people:
+        role = _e(p.title) if p.title else '<span class="small">no title published</span>'
+        rows.append([_e(p.name), role + _refs(p.sources), _e(p.organisation), _e(p.reported)])
+    headers = [("Name", 22), ("Title", 40), ("At", 24), ("Reported", 14)]
+    return title + _grid(headers, rows)
+
+
+def _source_date(ref: SourceRef) -> str:
+    if not ref.published:
+        return "undated"
+    day = ref.published[:10]
+    return f"{day} (date inferred)" if ref.date_inferred else day
+
+
+def _sources(sheet: FactSheet) -> str:
+    title = "<h2>Sources</h2>"
+    if not sheet.sources:
+        return title + _none(sheet, "sources")
+    rows = []
+    for ref in sheet.sources:
+        text = f"<b>{_e(ref.title)}</b>. "
+        text += ", ".join(_e(x) for x in (ref.outlet, _source_date(ref)) if x) + "."
+        if ref.url:
+            text += f"<br/>{_e(ref.url)}"
+        rows.append(f'<tr><td width="5%">[{ref.number}]</td><td width="95%">{text}</td></tr>')
+    return title + '<table width="100%" cellspacing="0" cellpadding="2">' + "".join(rows) + \
+        "</table>"
+
+
+def render_html(sheet: FactSheet) -> str:
+    """The whole sheet as one HTML document; every database text is escaped."""
+    body = "".join(
+        (
+            _header(sheet),
+            _contacts(sheet),
+            _figures(sheet),
+            _parks(sheet),
+            _projects(sheet),
+            _organisations(sheet),
+            _people(sheet),
+            _sources(sheet),
+        )
+    )
+    return (
+        '<html><head><meta charset="utf-8"/>'
+        f"<title>{_e(sheet.title)} fact sheet</title><style>{STYLE}</style></head>"
+        f"<body>{body}</body></html>"
+    )
