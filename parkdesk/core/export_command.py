@@ -1,0 +1,88 @@
+"""`parkdesk export`: render a scope in one format and write it atomically (or to stdout).
+
+The app's File -> Export... calls `export_to_path` too, so both give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from parkdesk.core.directory import Directory
+from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.export_csv import render_csv
+from parkdesk.core.export_json import EVERYTHING, Scope, build_document, render_json, resolve_park
+from parkdesk.core.export_vcard import render_vcards
+
+RENDERERS = {"json": render_json, "vcard": render_vcards, "csv": render_csv}
+EXTENSIONS = {"json": ".json", "vcard": ".vcf", "csv": ".csv"}
+LABELS = {
+    "json": "JSON document (.json)",
+    "vcard": "vCard 4.0 address cards (.vcf)",
+    "csv": "CSV table of phone numbers (.csv)",
+}
+
+
+def render(directory: Directory, fmt: str, scope: Scope = EVERYTHING) -> bytes:
+    """The export of `scope` in format `fmt` ("json", "vcard" or "csv"), as UTF-8 bytes."""
+    if fmt not in RENDERERS:
+        raise ParkdeskError(f"Unknown export format {fmt!r}; use json, vcard or csv.")
+    return RENDERERS[fmt](build_document(directory, scope)).encode("utf-8")
+
+
+def write_atomic(data: bytes, path: Path) -> None:
+    """Write `data` to `path` via a temporary file in the same folder; never a partial file."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise ParkdeskError(f"Cannot write {path}: it is a folder; give a file name.")
+    if folder.exists() and not folder.is_dir():
+        raise ParkdeskError(f"Cannot write {path}: {folder} is a file, not a folder.")
+    if not folder.is_dir():
+        raise ParkdeskError(f"Cannot write {path}: the folder {folder} does not exist.")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ParkdeskError(f"Cannot write {path}: {exc.strerror.lower()}.") from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ParkdeskError(f"Cannot write {path}: {(exc.strerror or str(exc)).lower()}.") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def export_to_path(directory: Directory, fmt: str, scope: Scope, path: Path) -> int:
+    """Render and write one export; returns the number of bytes written."""
+    data = render(directory, fmt, scope)
+    write_atomic(data, path)
+    return len(data)
+
+
+def run_export(args: argparse.Namespace, stdout: BinaryIO | None = None) -> int:
+    """Run `parkdesk export`; errors are raised as ParkdeskError for cli.main to print."""
+    directory = Directory.open(args.db)
+    try:
+        scope = resolve_park(directory, args.park)
+        data = render(directory, args.format, scope)
+        if args.output is None:
+            out = stdout or sys.stdout.buffer
+            out.write(data)
+            out.flush()
+        else:
+            write_atomic(data, args.output)
+    finally:
+        directory.close()
+    return 0

@@ -1,0 +1,91 @@
+"""The CSV export: one row per phone number, UTF-8 with BOM (for Excel), RFC 4180 quoting."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from parkdesk.core.directory import Directory
+from parkdesk.core.export_json import EVERYTHING, Scope, build_document, human_date, walk
+
+BOM = "\ufeff"
+COLUMNS = (
+    "owner",
+    "owner_kind",
+    "park",
+    "kind",
+    "label",
+    "national",
+    "international",
+    "e164",
+    "tel_uri",
+    "raw",
+    "valid",
+    "warning",
+    "source",
+    "source_url",
+    "owner_id",
+    "contact_id",
+)
+
+
+def _source_cell(sources: list[dict]) -> tuple[str, str]:
+    """Human source text (title, outlet, date, paragraph) and the URLs, one line each."""
+    texts, urls = [], []
+    for s in sources:
+        parts = (s["outlet"], human_date(s["date"]), f"paragraph {s['paragraph']}")
+        where = ", ".join(p for p in parts if p)
+        text = f"{s['title']} ({where})"
+        if text not in texts:
+            texts.append(text)
+        if s["url"] and s["url"] not in urls:
+            urls.append(s["url"])
+    return "\n".join(texts), "\n".join(urls)
+
+
+def rows(document: dict) -> list[dict[str, str]]:
+    """The phone rows of a document, in document order."""
+    result = []
+    for visit in walk(document):
+        if not visit.in_scope:
+            continue
+        node, park = visit.node, visit.park
+        for contact in node["contacts"]:
+            if contact["kind"] != "phone":
+                continue
+            source, source_url = _source_cell(contact["sources"])
+            result.append(
+                {
+                    "owner": node["name"],
+                    "owner_kind": node["kind"],
+                    "park": park["name"] if park else "",
+                    "kind": contact["line"] or "",
+                    "label": contact["label"] or "",
+                    "national": contact["national"] or "",
+                    "international": contact["international"] or "",
+                    "e164": contact["e164"] or "",
+                    "tel_uri": contact["tel_uri"] or "",
+                    "raw": contact["raw"],
+                    "valid": "yes" if contact["valid"] else "no",
+                    "warning": contact["warning"] or "",
+                    "source": source,
+                    "source_url": source_url,
+                    "owner_id": node["id"],
+                    "contact_id": contact["id"],
+                }
+            )
+    return result
+
+
+def render_csv(document: dict) -> str:
+    """The CSV text, BOM first, CRLF line ends, fields quoted when RFC 4180 needs it."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows(document))
+    return BOM + buffer.getvalue()
+
+
+def export_csv(directory: Directory, scope: Scope = EVERYTHING) -> str:
+    """The CSV export of a scope."""
+    return render_csv(build_document(directory, scope))

@@ -1,0 +1,471 @@
+"""The JSON export: the directory as one nested, stable document, and the scope that filters it.
+
+The document built here is also what the vCard and CSV exports are made from, so every format
+shows the same records in the same order. The format is described in docs/export-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import phonenumbers
+
+from parkdesk import __version__
+from parkdesk.core.directory import Directory, Source
+from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.phones import REGION
+from parkdesk.core.records import (
+    ENTERPRISE,
+    INSTITUTION,
+    KINDS,
+    ORGANISATION,
+    PARK,
+    PERSON,
+    PLACE,
+    PROJECT,
+    ZONE,
+    Contact,
+    Entity,
+    Figure,
+    Relation,
+    Role,
+)
+
+FORMAT = "parkdesk-directory"
+VERSION = 1
+
+# Child groups of every entity node, in document order: kind -> key.
+GROUPS = (
+    (ORGANISATION, "organisations"),
+    (PARK, "parks"),
+    (PROJECT, "projects"),
+    (ENTERPRISE, "enterprises"),
+    (INSTITUTION, "institutions"),
+    (PERSON, "people"),
+    (PLACE, "places"),
+)
+OTHERS = "others"  # children of a kind not listed above (there should be none)
+GROUP_KEYS = (*(key for _, key in GROUPS), OTHERS)
+_GROUP_OF = dict(GROUPS)
+
+ALL = "all"
+ZONE_SCOPE = "zone"
+ENTITY = "entity"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What to export: everything, the zone-wide part, or one entity with all it contains."""
+
+    kind: str = ALL  # ALL, ZONE_SCOPE or ENTITY
+    entity_id: str | None = None
+    label: str = "the whole directory"
+
+    @property
+    def is_all(self) -> bool:
+        return self.kind == ALL
+
+
+EVERYTHING = Scope()
+
+
+def scope_of_entity(directory: Directory, entity_id: str) -> Scope:
+    """The scope of one entity and all it holds (for the zone itself: the zone-wide part)."""
+    entity = directory.entity(entity_id)
+    if entity is None:
+        raise ParkdeskError(f"There is no entry with id {entity_id!r} in the directory.")
+    if entity.kind == ZONE:
+        return Scope(ZONE_SCOPE, entity.id, f"{entity.name} (zone-wide part)")
+    return Scope(ENTITY, entity.id, entity.name)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _short(name: str) -> str:
+    """A park's name without the trailing word "park": "Shunde Park" -> "shunde"."""
+    folded = _fold(name)
+    return re.sub(r"\s*(park|园|园区)$", "", folded) or folded
+
+
+def park_names(directory: Directory) -> list[str]:
+    """The names `resolve_park` accepts, as shown in the error message: parks, then "zone"."""
+    return [p.name for p in directory.parks()] + ["zone"]
+
+
+def resolve_park(directory: Directory, name: str | None) -> Scope:
+    """The scope for `--park NAME`: None = everything, "zone" = zone-wide part, else one park.
+
+    Names match case-insensitively, by alias, by id, and without the word "Park". Places outside
+    the zone may be named too. An unknown name raises ParkdeskError listing the valid names.
+    """
+    if name is None:
+        return EVERYTHING
+    wanted = _fold(name)
+    valid = "Valid names: " + ", ".join(park_names(directory)) + "."
+    if not wanted:
+        raise ParkdeskError("The park name is empty. " + valid)
+    zone = directory.zone()
+    if wanted == "zone" or wanted in {_fold(zone.name), _fold(zone.id)} | {
+        _fold(a) for a in zone.aliases
+    }:
+        return scope_of_entity(directory, zone.id)
+    candidates = directory.parks() + [e for e in directory.roots() if e.kind == PLACE]
+    for matcher in (
+        lambda e: wanted in {_fold(e.name), _fold(e.id)} | {_fold(a) for a in e.aliases},
+        lambda e: _short(wanted) in {_short(e.name)} | {_short(a) for a in e.aliases},
+    ):
+        found = [e for e in candidates if matcher(e)]
+        if len(found) == 1:
+            return scope_of_entity(directory, found[0].id)
+        if len(found) > 1:
+            names = ", ".join(e.name for e in found)
+            raise ParkdeskError(f"The park name {name!r} is ambiguous: it matches {names}.")
+    raise ParkdeskError(f"There is no park called {name!r}. " + valid)
+
+
+def human_date(date: str | None) -> str | None:
+    """A date for people to read: the day of an ISO date-time, anything else as it is."""
+    return date.split("T")[0] if date else date
+
+
+# -- phone forms ----------------------------------------------------------------------------------
+
+_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x)\s*(\d{1,6})\s*$", re.IGNORECASE)
+
+
+def tel_uri(raw: str | None, e164: str | None = None) -> str | None:
+    """RFC 3966 global number with hyphens and `;ext=` (tel:+86-757-8668-3830); None if invalid."""
+    candidates = []
+    if raw:
+        candidates.append(_EXTENSION.sub(r" ext. \1", raw.replace("\x00", "").strip()))
+    if e164:
+        candidates.append(e164)
+    for text in candidates:
+        try:
+            number = phonenumbers.parse(text, REGION)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.RFC3966)
+    return None
+
+
+_NUMBER_KINDS = {
+    phonenumbers.PhoneNumberType.FIXED_LINE: "landline",
+    phonenumbers.PhoneNumberType.MOBILE: "mobile",
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: "landline or mobile",
+    phonenumbers.PhoneNumberType.TOLL_FREE: "toll-free",
+    phonenumbers.PhoneNumberType.PREMIUM_RATE: "premium rate",
+    phonenumbers.PhoneNumberType.SHARED_COST: "shared cost",
+    phonenumbers.PhoneNumberType.VOIP: "VoIP",
+    phonenumbers.PhoneNumberType.UAN: "universal access",
+}
+
+
+def number_kind(uri: str | None) -> str:
+    """What kind of line a tel URI is: landline, mobile, toll-free...; "invalid" without one."""
+    if not uri:
+        return "invalid"
+    number = phonenumbers.parse(uri.removeprefix("tel:").split(";")[0], REGION)
+    return _NUMBER_KINDS.get(phonenumbers.number_type(number), "other")
+
+
+# -- the document ---------------------------------------------------------------------------------
+
+
+def _source(source: Source) -> dict:
+    c, a = source.citation, source.article
+    return {
+        "article": a.id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "date": a.published,
+        "date_inferred": a.date_inferred,
+        "url": a.url,
+        "paragraph": c.paragraph,
+        "span": [c.start, c.end],
+        "quote": c.quote,
+    }
+
+
+class _Builder:
+    """Walks the directory once, collecting nodes and the articles they cite."""
+
+    def __init__(self, directory: Directory) -> None:
+        self.d = directory
+        self.cited: set[str] = set()
+        self.placed: set[str] = set()
+
+    def sources(self, record_type: str, record_id: str) -> list[dict]:
+        result = [_source(s) for s in self.d.sources(record_type, record_id)]
+        self.cited.update(s["article"] for s in result)
+        return result
+
+    def contact(self, c: Contact) -> dict:
+        uri = tel_uri(c.raw, c.e164) if c.kind == "phone" else None
+        return {
+            "id": c.id,
+            "kind": c.kind,
+            "label": c.label,
+            "raw": c.raw,
+            "national": c.national,
+            "international": c.international,
+            "e164": c.e164,
+            "tel_uri": uri,
+            "line": number_kind(uri) if c.kind == "phone" else None,
+            "valid": c.valid,
+            "warning": c.warning,
+            "sources": self.sources("contact", c.id),
+        }
+
+    def figure(self, f: Figure) -> dict:
+        return {
+            "id": f.id,
+            "metric": f.metric,
+            "display": f.display,
+            "value_text": f.value_text,
+            "value": f.value,
+            "unit": f.unit,
+            "qualifier": f.qualifier,
+            "refers_to": f.refers_to,
+            "reported": f.reported,
+            "sources": self.sources("figure", f.id),
+        }
+
+    def role(self, r: Role) -> dict:
+        return {
+            "id": r.id,
+            "title": r.title,
+            "organisation_id": r.org_id,
+            "organisation": self.d.name_of(r.org_id) or None,
+            "reported": r.reported,
+            "sources": self.sources("role", r.id),
+        }
+
+    def relation(self, r: Relation) -> dict:
+        return {
+            "id": r.id,
+            "subject_id": r.subject_id,
+            "subject": self.d.name_of(r.subject_id) or None,
+            "predicate": r.predicate,
+            "object_id": r.object_id,
+            "object": self.d.name_of(r.object_id) or None,
+            "sources": self.sources("relation", r.id),
+        }
+
+    def node(self, e: Entity, frame: bool = False, skip_kinds: tuple[str, ...] = ()) -> dict:
+        """One entity with its facts and (unless it is a frame) all its children."""
+        self.placed.add(e.id)
+        entity = e
+        node: dict = {
+            "id": entity.id,
+            "kind": entity.kind,
+            "subkind": entity.subkind,
+            "name": entity.name,
+            "aliases": list(entity.aliases),
+            "district": entity.district,
+            "status": entity.status,
+            "description": entity.description,
+            "reviewed": entity.reviewed,
+            "sources": [],
+            "contacts": [],
+            "figures": [],
+            "roles": [],
+            "relations": [],
+        }
+        node.update({key: [] for key in GROUP_KEYS})
+        if frame:
+            return node
+        node["sources"] = self.sources("entity", e.id)
+        node["contacts"] = [self.contact(c) for c in self.d.contacts(e.id)]
+        node["figures"] = [self.figure(f) for f in self.d.figures(e.id)]
+        node["roles"] = [self.role(r) for r in self.d.roles_of(e.id)]
+        node["relations"] = [
+            self.relation(r) for r in self.d.relations(e.id) if r.subject_id == e.id
+        ]
+        if skip_kinds == KINDS:
+            return node
+        for child in self.d.children(e.id):
+            if child.kind in skip_kinds or child.id in self.placed:
+                continue
+            node[_GROUP_OF.get(child.kind, OTHERS)].append(self.node(child))
+        return node
+
+    def framed(self, entity_id: str, skip_kinds: tuple[str, ...] = ()) -> tuple[dict, list[str]]:
+        """The root node holding `entity_id`: ancestors as frames, the entity in full."""
+        chain = self.d.ancestors(entity_id)
+        target = self.d.entity(entity_id)
+        assert target is not None
+        inner = self.node(target, skip_kinds=skip_kinds)
+        for ancestor in reversed(chain):
+            frame = self.node(ancestor, frame=True)
+            frame[_GROUP_OF.get(inner["kind"], OTHERS)].append(inner)
+            inner = frame
+        return inner, [a.id for a in chain]
+
+    def unplaced(self) -> list[dict]:
+        """Entities no root leads to (a parent that does not exist): kept, never dropped."""
+        rows = self.d.con.execute(
+            "SELECT id, parent_id IS NULL OR parent_id NOT IN (SELECT id FROM entities) "
+            "FROM entities ORDER BY name, id"
+        ).fetchall()
+        result = []
+        # Orphans (their parent is missing) first, then anything caught in a parent cycle.
+        for wanted in (1, 0):
+            for entity_id, orphan in rows:
+                entity = None if entity_id in self.placed else self.d.entity(entity_id)
+                if orphan == wanted and entity is not None:
+                    result.append(self.node(entity))
+        return result
+
+    def mentions(self, only_articles: set[str] | None) -> list[dict]:
+        """The rule findings no curation claimed (table `mentions`), with their article."""
+        articles = self.d.articles()
+        rows = self.d.con.execute(
+            "SELECT id, article_id, kind, text, value, unit, paragraph, start, [end] "
+            "FROM mentions ORDER BY article_id, paragraph, start, id"
+        )
+        result = []
+        for mid, aid, kind, text, value, unit, paragraph, start, end in rows:
+            if only_articles is not None and aid not in only_articles:
+                continue
+            a = articles.get(aid)
+            result.append(
+                {
+                    "id": mid,
+                    "kind": kind,
+                    "text": text,
+                    "value": value,
+                    "unit": unit,
+                    "source": {
+                        "article": aid,
+                        "title": a.title if a else None,
+                        "outlet": a.outlet if a else None,
+                        "date": a.published if a else None,
+                        "date_inferred": a.date_inferred if a else None,
+                        "url": a.url if a else None,
+                        "paragraph": paragraph,
+                        "span": [start, end],
+                        "quote": text,
+                    },
+                }
+            )
+        return result
+
+
+def _article(a) -> dict:
+    return {
+        "id": a.id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "date": a.published,
+        "date_inferred": a.date_inferred,
+        "url": a.url,
+        "file": a.file,
+        "sha256": a.sha256,
+        "paragraphs": a.paragraphs,
+        "reviewed": a.reviewed,
+    }
+
+
+def build_document(directory: Directory, scope: Scope = EVERYTHING) -> dict:
+    """The nested document of `scope`: zone -> parks -> their projects, enterprises, people..."""
+    b = _Builder(directory)
+    zone = directory.zone()
+    outside_roots = [e for e in directory.roots() if e.id != zone.id]
+    zone_node: dict | None = None
+    outside: list[dict] = []
+    unplaced: list[dict] = []
+    frames: list[str] = []
+    if scope.kind == ALL:
+        zone_node = b.node(zone)
+        outside = [b.node(e) for e in outside_roots]
+        unplaced = b.unplaced()
+    elif scope.kind == ZONE_SCOPE:
+        zone_node = b.node(zone, skip_kinds=(PARK,))
+    else:
+        root, frames = b.framed(scope.entity_id or "")
+        if root["id"] == zone.id:
+            zone_node = root
+        else:
+            outside = [root]
+    articles = directory.articles()
+    keep = None if scope.kind == ALL else set(b.cited)
+    unreviewed = b.mentions(keep)
+    if keep is not None:
+        keep.update(m["source"]["article"] for m in unreviewed)
+    doc_scope: dict = {"kind": scope.kind}
+    if scope.kind != ALL:
+        target = directory.entity(scope.entity_id or "")
+        doc_scope.update(
+            id=scope.entity_id,
+            name=target.name if target else None,
+            entity_kind=target.kind if target else None,
+            frames=frames,
+        )
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "generator": f"parkdesk {__version__}",
+        "database": dict(sorted(directory.meta().items())),
+        "scope": doc_scope,
+        "articles": [
+            _article(a) for aid, a in sorted(articles.items()) if keep is None or aid in keep
+        ],
+        "zone": zone_node,
+        "outside": outside,
+        "unplaced": unplaced,
+        "unreviewed": unreviewed,
+    }
+
+
+def entity_visit(directory: Directory, entity_id: str) -> Visit | None:
+    """One entity node with its facts but no children, placed under its ancestors (as frames)."""
+    entity = directory.entity(entity_id)
+    if entity is None:
+        return None
+    b = _Builder(directory)
+    path = tuple(b.node(a, frame=True) for a in directory.ancestors(entity_id))
+    return Visit(b.node(entity, skip_kinds=KINDS), path, True)
+
+
+def render_json(document: dict) -> str:
+    """The document as text: UTF-8 friendly (no \\u escapes), two-space indent, final newline."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One entity node met while walking a document, with the chain of nodes above it."""
+
+    node: dict
+    path: tuple[dict, ...]  # the root first, the parent last
+    in_scope: bool  # False for frames: ancestors shown only to place the selection
+
+    @property
+    def park(self) -> dict | None:
+        """The nearest park, zone or outside place at or above this node."""
+        for n in (self.node, *reversed(self.path)):
+            if n["kind"] in (PARK, ZONE, PLACE):
+                return n
+        return None
+
+
+def walk(document: dict) -> Iterator[Visit]:
+    """Every entity node of a document, depth first in document order."""
+    frames = set(document["scope"].get("frames", ()))
+
+    def visit(node: dict, path: tuple[dict, ...]) -> Iterator[Visit]:
+        yield Visit(node, path, node["id"] not in frames)
+        for key in GROUP_KEYS:
+            for child in node.get(key, ()):
+                yield from visit(child, (*path, node))
+
+    roots = ([document["zone"]] if document["zone"] else []) + document["outside"]
+    for root in roots + document["unplaced"]:
+        yield from visit(root, ())

@@ -1,0 +1,165 @@
+"""The vCard 4.0 export (RFC 6350), written with vobject: one card per unit or person with contacts.
+
+vobject 0.9 knows only vCard 3.0 behaviour, but it writes whatever VERSION it is given and its
+escaping and folding follow RFC 6350. Two things are done by hand: VERSION is set to 4.0, and
+URI values (TEL, SOURCE, UID) are marked as already encoded so that `;ext=` and commas in a URL
+are not backslash-escaped, which would break the URI.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import vobject
+from vobject.vcard import Address, Name
+
+from parkdesk import __version__
+from parkdesk.core.directory import Directory
+from parkdesk.core.export_json import (
+    EVERYTHING,
+    Scope,
+    Visit,
+    build_document,
+    entity_visit,
+    human_date,
+    walk,
+)
+from parkdesk.core.records import ORGANISATION, PARK, PERSON, PLACE, ZONE
+
+PRODID = f"-//parkdesk//parkdesk {__version__}//EN"
+UID_NAMESPACE = uuid.UUID("5f2c3b1e-8d4a-4c43-9a57-0c1d7e3f2a61")
+# Units that get a card even without a phone: the management committee, each park.
+ALWAYS_CARD = (ORGANISATION, PARK)
+_KIND = {PERSON: "individual", PLACE: "location"}
+
+
+def _uri_line(card, name: str, uri: str, params: dict[str, list[str]] | None = None):
+    """Add a property whose value is a URI, to be written exactly as given (no text escaping)."""
+    line = card.add(name)
+    line.value = uri
+    for key, values in (params or {}).items():
+        line.params[key.upper()] = values
+    line.encoded = True
+    return line
+
+
+def _source_text(source: dict) -> str:
+    where = ", ".join(p for p in (source["outlet"], human_date(source["date"])) if p)
+    text = f"{source['title']}" + (f" ({where})" if where else "")
+    return text
+
+
+def _org(visit: Visit) -> list[str]:
+    """ORG components: zone units are "zone; unit"; anything else is its own organisation."""
+    node = visit.node
+    if node["kind"] in (ORGANISATION, PARK):
+        names = [n["name"] for n in visit.path if n["kind"] in (ZONE, PARK, ORGANISATION)]
+        return [*names, node["name"]]
+    return [node["name"]]
+
+
+def wants_card(node: dict) -> bool:
+    """Whether an entity gets a card: units always, anyone else when it has a contact."""
+    return node["kind"] in ALWAYS_CARD or bool(node["contacts"])
+
+
+def make_card(visit: Visit, orgs: dict[str, list[str]] | None = None, compact: bool = False):
+    """The vobject vCard of one entity node; `compact` leaves out NOTE and SOURCE (for QR codes)."""
+    node = visit.node
+    card = vobject.vCard()
+    card.add("version").value = "4.0"
+    card.add("prodid").value = PRODID
+    _uri_line(card, "uid", "urn:uuid:" + str(uuid.uuid5(UID_NAMESPACE, node["id"])))
+    card.add("kind").value = _KIND.get(node["kind"], "org")
+    card.add("fn").value = node["name"]
+    notes: list[str] = []
+    if node["kind"] == PERSON:
+        family, _, given = node["name"].partition(" ")
+        card.add("n").value = Name(family=family, given=given)
+        roles = node["roles"]
+        if roles:
+            first = roles[0]
+            card.add("title").value = first["title"]
+            org = (orgs or {}).get(first["organisation_id"] or "")
+            org = org or ([first["organisation"]] if first["organisation"] else None)
+            if org:
+                card.add("org").value = org
+            for other in roles[1:]:
+                at = f" at {other['organisation']}" if other["organisation"] else ""
+                notes.append(f"Also: {other['title']}{at} ({other['reported'] or 'undated'}).")
+    else:
+        card.add("org").value = _org(visit)
+    park = visit.park
+    if park is not None:
+        card.add("categories").value = [park["name"]]
+    phones = [c for c in node["contacts"] if c["kind"] == "phone"]
+    for i, contact in enumerate(phones):
+        if contact["tel_uri"]:
+            params = {"type": ["work", "voice"], "value": ["uri"]}
+            if i == 0:
+                params["pref"] = ["1"]
+            _uri_line(card, "tel", contact["tel_uri"], params)
+        else:
+            line = card.add("tel")
+            line.value = contact["raw"]
+            line.params["VALUE"] = ["text"]
+            notes.append(f"The number {contact['raw']} may be wrong: {contact['warning']}.")
+    for contact in node["contacts"]:
+        if contact["kind"] == "address":
+            line = card.add("adr")
+            line.value = Address(street=contact["raw"])
+            line.params["TYPE"] = ["work"]
+            line.params["LABEL"] = [contact["raw"].replace('"', "'").replace("\n", ", ")]
+    if compact:
+        return card
+    seen: list[str] = []
+    sources = [s for c in node["contacts"] for s in c["sources"]] + node["sources"]
+    for source in sources:
+        text = "Source: " + _source_text(source)
+        if text not in seen:
+            seen.append(text)
+    notes = seen + notes
+    if notes:
+        card.add("note").value = "\n".join(notes)
+    urls: list[str] = []
+    for source in sources:
+        if source.get("url") and source["url"] not in urls:
+            urls.append(source["url"])
+            _uri_line(card, "source", source["url"])
+    return card
+
+
+def _org_index(visits: list[Visit]) -> dict[str, list[str]]:
+    return {v.node["id"]: _org(v) for v in visits if v.node["kind"] in (ORGANISATION, PARK)}
+
+
+def render_vcards(document: dict) -> str:
+    """Every card of a document, in document order, CRLF line ends as RFC 6350 asks."""
+    visits = list(walk(document))
+    orgs = _org_index(visits)
+    cards = [
+        make_card(v, orgs).serialize()
+        for v in visits
+        if v.in_scope and wants_card(v.node)
+    ]
+    return "".join(cards)
+
+
+def export_vcards(directory: Directory, scope: Scope = EVERYTHING) -> str:
+    """The vCard export of a scope."""
+    return render_vcards(build_document(directory, scope))
+
+
+def entity_card(directory: Directory, entity_id: str, compact: bool = True) -> str | None:
+    """The vCard of one entity (compact by default, as for a QR code); None if it has no phone."""
+    visit = entity_visit(directory, entity_id)
+    if visit is None or not any(c["kind"] == "phone" for c in visit.node["contacts"]):
+        return None
+    orgs = {}
+    for role in visit.node["roles"]:
+        org_id = role["organisation_id"]
+        org = directory.entity(org_id) if org_id else None
+        if org is not None and org.kind in (ORGANISATION, PARK):
+            path = tuple({"kind": a.kind, "name": a.name} for a in directory.ancestors(org.id))
+            orgs[org.id] = _org(Visit({"kind": org.kind, "name": org.name}, path, True))
+    return make_card(visit, orgs, compact=compact).serialize()
