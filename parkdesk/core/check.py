@@ -1,0 +1,83 @@
+"""`parkdesk check [DB]`: integrity, identity, schema version, counts, and every citation."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+from parkdesk.core.directory import Directory
+from parkdesk.core.errors import DatabaseError
+from parkdesk.paths import DEFAULT_ARTICLES
+
+
+def citation_problems(directory: Directory, articles_dir: Path | None = None) -> list[str]:
+    """Every citation that does not hold: bad article, paragraph or span, or a figure value
+    missing from its cited words. With the articles at hand, spans are checked against them."""
+    articles = directory.articles()
+    texts: dict[str, list[str]] = {}
+    if articles_dir and articles_dir.is_dir():
+        from parkdesk.ingest.articles import ArticleError, parse_article, read_text
+
+        for art in articles.values():
+            path = articles_dir / art.file
+            try:
+                raw = read_text(path) if path.exists() else None
+            except ArticleError:
+                raw = None
+            if raw is not None and hashlib.sha256(raw.encode()).hexdigest() == art.sha256:
+                texts[art.id] = [p.text for p in parse_article(path, raw, _noise(art.id)).paragraphs]
+    problems = []
+    rows = directory.con.execute(
+        "SELECT id, record_type, record_id, article_id, paragraph, start, [end], quote "
+        "FROM citations ORDER BY id"
+    )
+    values = dict(directory.con.execute("SELECT id, value_text FROM figures"))
+    for cid, rtype, rid, aid, para, start, end, quote in rows:
+        where = f"citation {cid} ({rtype} {rid})"
+        art = articles.get(aid)
+        if art is None:
+            problems.append(f"{where}: unknown article {aid}")
+        elif not 1 <= para <= art.paragraphs:
+            problems.append(f"{where}: paragraph {para} not in {art.file}")
+        elif not 0 <= start < end or end - start != len(quote):
+            problems.append(f"{where}: span {start}-{end} does not fit the cited words")
+        elif rtype == "figure" and values.get(rid, "") not in quote:
+            problems.append(f"{where}: value {values.get(rid)!r} not in {quote!r}")
+        elif aid in texts and texts[aid][para - 1][start:end] != quote:
+            problems.append(f"{where}: {art.file} paragraph {para} does not say {quote!r} there")
+    return problems
+
+
+def _noise(article_id: str) -> frozenset[str]:
+    from parkdesk.ingest.curation import load_curation
+    from parkdesk.paths import CURATION_FILE
+
+    try:
+        return load_curation(CURATION_FILE).noise.get(article_id, frozenset())
+    except Exception:  # the curation file is only a help here
+        return frozenset()
+
+
+def run_check(path: Path, articles_dir: Path | None = DEFAULT_ARTICLES) -> int:
+    """Print counts and 'ok', or one line saying what is wrong (exit code 1)."""
+    try:
+        directory = Directory.open(path)
+    except DatabaseError as exc:
+        print(f"parkdesk check: FAILED: {exc}", file=sys.stderr)
+        return 1
+    try:
+        counts = directory.counts()
+        problems = citation_problems(directory, articles_dir)
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            print(f"parkdesk check: FAILED: {problems[0]}{more}", file=sys.stderr)
+            return 1
+        if not counts.get("zone"):
+            print(f"parkdesk check: FAILED: {path} has no zone record", file=sys.stderr)
+            return 1
+        listing = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        print(f"{path}: ok (integrity, application id, schema version, citations): {listing}")
+        return 0
+    finally:
+        directory.close()

@@ -1,0 +1,1 @@
+"""The Qt-free import pipeline: articles -> records -> data/parks.db."""

@@ -1,0 +1,416 @@
+"""The import pipeline: read articles, apply rules and curation, verify every citation, write."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from parkdesk import __version__
+from parkdesk.core.errors import BuildError
+from parkdesk.core.phones import normalise
+from parkdesk.core.records import (
+    Article,
+    Bundle,
+    Citation,
+    Contact,
+    Entity,
+    Figure,
+    Mention,
+    Relation,
+    Role,
+)
+from parkdesk.core.store import check_replaceable, write_bundle
+from parkdesk.ingest.articles import ArticleError, ParsedArticle, parse_article, read_text
+from parkdesk.ingest.curation import Anchor, Curation, load_curation
+from parkdesk.ingest.extract import Finding, extract
+
+# Display units for what the rules find; areas in symbols, amounts as written.
+UNITS = {
+    "㎡": "m²", "m2": "m²", "square meters": "m²", "square metres": "m²", "square meter": "m²",
+    "square kilometers": "km²", "square-kilometer": "km²", "square kilometres": "km²",
+    "square-kilometers": "km²", "km2": "km²", "hectares": "ha", "hectare": "ha",
+    "percent": "%", "percentage points": "percentage points",
+}
+_LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|one hundred|one", re.I)
+
+
+@dataclass
+class ArticleReport:
+    """What the import did with one article, for the summary it prints."""
+
+    file: str
+    title: str = ""
+    published: str | None = None
+    inferred: bool = False
+    reviewed: bool = True
+    paragraphs: int = 0
+    noise: int = 0
+    attached: dict[str, int] = field(default_factory=dict)  # record name -> citations
+    figures: int = 0
+    contacts: int = 0
+    unattached: list[Finding] = field(default_factory=list)
+    skipped: str | None = None
+
+    def lines(self) -> list[str]:
+        if self.skipped:
+            return [f"{self.file}: SKIPPED: {self.skipped}"]
+        date = (self.published or "no date") + (" (inferred)" if self.inferred else "")
+        review = "" if self.reviewed else " [new article: findings stored as unreviewed]"
+        out = [
+            f"{self.file}: {self.title!r}, {date}{review}",
+            f"  {self.paragraphs} paragraphs kept, {self.noise} noise lines stripped",
+            f"  attached: {len(self.attached)} records, {self.figures} figures, "
+            f"{self.contacts} contacts",
+        ]
+        if self.attached:
+            names = ", ".join(sorted(self.attached))
+            out.append(f"    records: {names}")
+        kinds: dict[str, list[str]] = {}
+        for f in self.unattached:
+            kinds.setdefault(f.kind, []).append(f.text)
+        if kinds:
+            out.append("  left unattached (stored as unreviewed mentions):")
+            for kind in sorted(kinds):
+                texts = kinds[kind]
+                shown = "; ".join(texts[:6]) + ("; …" if len(texts) > 6 else "")
+                out.append(f"    {len(texts)} {kind}: {shown}")
+        return out
+
+
+@dataclass
+class BuildResult:
+    bundle: Bundle
+    reports: list[ArticleReport]
+    warnings: list[str]
+
+
+def read_sources(directory: Path, warnings: list[str]) -> dict[str, str]:
+    """SOURCES.tsv, when present: file name -> URL."""
+    path = directory / "SOURCES.tsv"
+    if not path.exists():
+        return {}
+    urls: dict[str, str] = {}
+    try:
+        rows = list(csv.reader(read_text(path).splitlines(), delimiter="\t"))
+    except ArticleError as exc:
+        warnings.append(f"SOURCES.tsv ignored: {exc}")
+        return {}
+    for n, row in enumerate(rows, start=1):
+        if n == 1 and row[:2] == ["file", "url"]:
+            continue
+        if len(row) >= 2 and row[0].strip() and row[1].strip().startswith(("http://", "https://")):
+            urls[row[0].strip()] = row[1].strip()
+        elif any(cell.strip() for cell in row):
+            warnings.append(f"SOURCES.tsv line {n}: expected 'file<TAB>http(s) URL'; ignored.")
+    return urls
+
+
+class _Collector:
+    """Builds the bundle article by article; every citation is checked as it is made."""
+
+    def __init__(self, curation: Curation) -> None:
+        self.cur = curation
+        self.articles: dict[str, ParsedArticle] = {}
+        self.citations: dict[str, list[Citation]] = {}
+        self.claimed: dict[str, list[tuple[int, int, int]]] = {}  # article -> (para, start, end)
+        self.reports: dict[str, ArticleReport] = {}
+
+    def cite(self, art: ParsedArticle, para: int, start: int, end: int) -> Citation:
+        text = art.paragraphs[para - 1].text
+        quote = text[start:end]
+        if not quote:
+            raise BuildError(f"{art.file}: empty citation at paragraph {para}.")
+        self.claimed.setdefault(art.id, []).append((para, start, end))
+        return Citation(art.id, para, start, end, quote)
+
+    def locate(self, anchor: Anchor, what: str) -> tuple[ParsedArticle, Citation]:
+        art = self.articles.get(anchor.article)
+        if art is None:
+            raise _MissingArticleError(anchor.article)
+        for p in art.paragraphs:
+            at = p.text.find(anchor.quote)
+            if at >= 0:
+                return art, self.cite(art, p.number, at, at + len(anchor.quote))
+        raise BuildError(
+            f"unverifiable citation: {what}: the words {anchor.quote!r} are not in {art.file}."
+        )
+
+
+class _MissingArticleError(Exception):
+    pass
+
+
+def _entity_matches(collector: _Collector, cur: Curation) -> dict[str, list[Citation]]:
+    """Cite every entity wherever its name, an alias or a match word appears (longest first)."""
+    patterns: list[tuple[str, str]] = []
+    for e in cur.entities:
+        for text in {e.name, *e.aliases, *e.match}:
+            patterns.append((text, e.id))
+    patterns.sort(key=lambda p: (-len(p[0]), p[0], p[1]))
+    compiled = [(re.compile(r"(?<!\w)" + re.escape(t) + r"(?!\w)"), eid) for t, eid in patterns]
+    found: dict[str, list[Citation]] = {}
+    for art in collector.articles.values():
+        report = collector.reports[art.id]
+        for p in art.paragraphs:
+            taken: list[tuple[int, int]] = []
+            cited: set[str] = set()
+            for rx, eid in compiled:
+                for m in rx.finditer(p.text):
+                    if any(s < m.end() and m.start() < e for s, e in taken):
+                        continue
+                    taken.append((m.start(), m.end()))
+                    collector.claimed.setdefault(art.id, []).append((p.number, m.start(), m.end()))
+                    if eid not in cited:
+                        cited.add(eid)
+                        found.setdefault(eid, []).append(
+                            collector.cite(art, p.number, m.start(), m.end())
+                        )
+                        report.attached[eid] = report.attached.get(eid, 0) + 1
+    return found
+
+
+def _build_entities(cur: Curation, cites: dict[str, list[Citation]], warnings: list[str]) -> list[Entity]:
+    kept = {e.id for e in cur.entities if cites.get(e.id)}
+    parents = {e.id: e.parent for e in cur.entities}
+    entities = []
+    for e in cur.entities:
+        if e.id not in kept:
+            warnings.append(f"curation: {e.name!r} is not mentioned in any article; left out.")
+            continue
+        parent = e.parent
+        while parent and parent not in kept:
+            parent = parents.get(parent)
+        entities.append(
+            Entity(
+                id=e.id, kind=e.kind, name=e.name, parent_id=parent, subkind=e.subkind,
+                district=e.district, status=e.status, description=e.description,
+                aliases=tuple(sorted(set(e.aliases))), reviewed=True,
+                sources=sorted(cites[e.id], key=_cite_key),
+            )
+        )
+    return entities
+
+
+def _cite_key(c: Citation) -> tuple:
+    return (c.article_id, c.paragraph, c.start)
+
+
+def _contacts(col: _Collector, entities: dict[str, Entity], warnings: list[str]) -> list[Contact]:
+    by_label = {**{e.name: e.id for e in entities.values()}, **col.cur.contact_owners}
+    contacts: dict[str, Contact] = {}
+    for art in col.articles.values():
+        report = col.reports[art.id]
+        for p in art.paragraphs:
+            if not p.contact:
+                continue
+            for f in extract(p):
+                if f.kind not in ("phone", "address"):
+                    continue
+                owner = by_label.get(f.label or "")
+                if owner not in entities:
+                    continue  # stays an unattached mention
+                citation = col.cite(art, p.number, f.start, f.end)
+                if f.kind == "address":
+                    cid = f"{owner}/address"
+                    contact = contacts.setdefault(
+                        cid, Contact(cid, owner, "address", "Address", f.text)
+                    )
+                else:
+                    phone = normalise(f.text)
+                    key = phone.e164 or re.sub(r"\D", "", f.text)
+                    cid = f"{owner}/tel/{key.lstrip('+')}"
+                    if not phone.valid:
+                        warnings.append(f"{art.file}: phone {f.text!r} kept, but {phone.warning}.")
+                    contact = contacts.setdefault(
+                        cid,
+                        Contact(
+                            cid, owner, "phone", entities[owner].name, f.text, phone.e164,
+                            phone.national, phone.international, phone.valid, phone.warning,
+                        ),
+                    )
+                contact.sources.append(citation)
+                report.contacts += 1
+    return list(contacts.values())
+
+
+def _value_of(quote: str, findings: list[Finding], offset: int) -> Finding | None:
+    for f in findings:
+        if f.kind in ("money", "area", "percent", "count") and offset <= f.start < offset + len(quote):
+            return f
+    return None
+
+
+def _figures(col: _Collector, kept: set[str], warnings: list[str]) -> list[Figure]:
+    figures: list[Figure] = []
+    counters: dict[str, int] = {}
+    for cf in col.cur.figures:
+        if cf.entity not in kept:
+            continue
+        what = f"figure {cf.metric!r} of {cf.entity!r}"
+        try:
+            art, c = col.locate(cf.anchor, what)
+        except _MissingArticleError as exc:
+            warnings.append(f"curation: {what} cites article {exc.args[0]}, not imported; left out.")
+            continue
+        value_text, unit, value = cf.value, cf.unit, None
+        if value_text is None:
+            finding = _value_of(c.quote, extract(art.paragraphs[c.paragraph - 1]), c.start)
+            if finding is None:
+                raise BuildError(f"unverifiable citation: {what}: no number in {c.quote!r}.")
+            m = _LEADING_NUMBER.match(finding.text)
+            value_text = m[0] if m else finding.text
+            unit = unit or UNITS.get((finding.unit or "").lower(), finding.unit)
+            value = finding.value
+        if value_text not in c.quote:
+            raise BuildError(
+                f"unverifiable citation: {what}: {value_text!r} is not in the cited words "
+                f"{c.quote!r} ({art.file})."
+            )
+        if value is None:
+            try:
+                value = float(value_text.replace(",", ""))
+            except ValueError:
+                value = None
+        n = counters[cf.entity + cf.metric] = counters.get(cf.entity + cf.metric, 0) + 1
+        fid = f"{cf.entity}/{_slug(cf.metric)}/{n}"
+        figures.append(
+            Figure(
+                id=fid, entity_id=cf.entity, metric=cf.metric, value_text=value_text, unit=unit,
+                value=value, qualifier=cf.qualifier, refers_to=cf.refers_to,
+                reported=(art.published or "")[:10] or None, sources=[c],
+            )
+        )
+        col.reports[art.id].figures += 1
+    return figures
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _roles_relations(
+    col: _Collector, kept: set[str], warnings: list[str]
+) -> tuple[list[Role], list[Relation]]:
+    roles: list[Role] = []
+    relations: list[Relation] = []
+    for n, r in enumerate(col.cur.roles, start=1):
+        if r.person not in kept or (r.org and r.org not in kept):
+            continue
+        what = f"role {r.title!r} of {r.person!r}"
+        try:
+            art, c = col.locate(r.anchor, what)
+        except _MissingArticleError as exc:
+            warnings.append(f"curation: {what} cites article {exc.args[0]}, not imported; left out.")
+            continue
+        if r.title.lower() not in c.quote.lower():
+            raise BuildError(f"unverifiable citation: {what}: not in the cited words {c.quote!r}.")
+        roles.append(Role(f"{r.person}/role/{n}", r.person, r.title, r.org,
+                          (art.published or "")[:10] or None, [c]))
+        if r.org:
+            relations.append(Relation(f"{r.person}/works-at/{n}", r.person, "works at", r.org, [c]))
+    for n, r in enumerate(col.cur.relations, start=1):
+        if r.subject not in kept or r.object not in kept:
+            continue
+        what = f"relation {r.subject!r} {r.predicate} {r.object!r}"
+        try:
+            _, c = col.locate(r.anchor, what)
+        except _MissingArticleError as exc:
+            warnings.append(f"curation: {what} cites article {exc.args[0]}, not imported; left out.")
+            continue
+        relations.append(Relation(f"{r.subject}/{_slug(r.predicate)}/{n}", r.subject,
+                                  r.predicate, r.object, [c]))
+    return roles, relations
+
+
+def _mentions(col: _Collector) -> list[Mention]:
+    mentions = []
+    for art in col.articles.values():
+        claimed = col.claimed.get(art.id, [])
+        report = col.reports[art.id]
+        for p in art.paragraphs:
+            spans = [(s, e) for para, s, e in claimed if para == p.number]
+            for f in extract(p):
+                if any(s <= f.start and f.end <= e for s, e in spans):
+                    continue
+                if any(s < f.end and f.start < e for s, e in spans) and f.kind in (
+                    "organisation", "person", "date"
+                ):
+                    continue
+                report.unattached.append(f)
+                mentions.append(
+                    Mention(
+                        id=f"{art.id}/{p.number}/{f.start}/{f.kind}", article_id=art.id,
+                        kind=f.kind, text=f.text,
+                        citation=Citation(art.id, p.number, f.start, f.end, f.text),
+                        value=f.value, unit=f.unit,
+                    )
+                )
+    return mentions
+
+
+def collect(articles_dir: Path, curation_path: Path) -> BuildResult:
+    """Read every article in the folder and turn them, with the curation, into a Bundle."""
+    articles_dir = Path(articles_dir)
+    if not articles_dir.exists():
+        raise BuildError(f"{articles_dir}: no such folder.")
+    if not articles_dir.is_dir():
+        raise BuildError(f"{articles_dir}: is not a folder of articles.")
+    files = sorted(articles_dir.glob("*.txt"))
+    if not files:
+        raise BuildError(f"{articles_dir}: no *.txt articles in this folder; nothing to build.")
+    cur = load_curation(curation_path)
+    warnings: list[str] = []
+    urls = read_sources(articles_dir, warnings)
+    col = _Collector(cur)
+    reports: list[ArticleReport] = []
+    for path in files:
+        report = ArticleReport(path.name)
+        reports.append(report)
+        try:
+            art = parse_article(path, extra_noise=cur.noise.get(path.stem, frozenset()))
+        except ArticleError as exc:
+            report.skipped = str(exc)
+            warnings.append(str(exc))
+            continue
+        warnings.extend(art.warnings)
+        col.articles[art.id] = art
+        col.reports[art.id] = report
+        report.title, report.published, report.inferred = art.title, art.published, art.date_inferred
+        report.reviewed = art.id in cur.reviewed_articles
+        report.paragraphs, report.noise = len(art.paragraphs), len(art.noise)
+    if not col.articles:
+        raise BuildError(f"{articles_dir}: none of the {len(files)} articles could be read.")
+
+    cites = _entity_matches(col, cur)
+    entities = _build_entities(cur, cites, warnings)
+    by_id = {e.id: e for e in entities}
+    bundle = Bundle()
+    bundle.articles = [
+        Article(a.id, a.file, a.title, a.published, a.date_inferred, a.outlet, urls.get(a.file),
+                a.sha256, len(a.paragraphs), a.id in cur.reviewed_articles)
+        for a in col.articles.values()
+    ]
+    bundle.entities = entities
+    bundle.contacts = _contacts(col, by_id, warnings)
+    bundle.figures = _figures(col, set(by_id), warnings)
+    bundle.roles, bundle.relations = _roles_relations(col, set(by_id), warnings)
+    bundle.mentions = _mentions(col)
+    for report in reports:
+        report.attached = {by_id[k].name: v for k, v in report.attached.items() if k in by_id}
+    return BuildResult(bundle, reports, warnings)
+
+
+def build_database(articles_dir: Path, output: Path, curation_path: Path) -> BuildResult:
+    """Build and atomically write the database; the old file stays if anything fails."""
+    check_replaceable(Path(output))
+    result = collect(articles_dir, curation_path)
+    meta = {
+        "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "parkdesk_version": __version__,
+        "article_count": str(len(result.bundle.articles)),
+    }
+    write_bundle(result.bundle, Path(output), meta)
+    return result
