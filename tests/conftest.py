@@ -6,12 +6,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from tests.sample_data import sample_bundle  # noqa: E402
-from parkdesk.core.store import write_bundle  # noqa: E402
+from parkdesk.core.store import write_bundle
+from tests.sample_data import sample_bundle
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_ARTICLES = REPO.parent / "shared" / "articles"
