@@ -34,9 +34,10 @@ def query_terms(text: str) -> list[str]:
     return terms
 
 
-def fts_query(terms: list[str]) -> str:
-    """An FTS5 MATCH expression: every term, quoted, as a prefix, all required."""
-    return " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
+def fts_query(terms: list[str], any_term: bool = False) -> str:
+    """An FTS5 MATCH expression: every term quoted, as a prefix; all required unless `any_term`."""
+    joiner = " OR " if any_term else " "
+    return joiner.join('"' + t.replace('"', '""') + '"*' for t in terms)
 
 
 # Weights per column: name, aliases, people, description. Name matches come first.
@@ -57,5 +58,10 @@ def search(con: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchHi
     if not terms or limit <= 0:
         return []
     first = terms[0].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    rows = con.execute(_SQL, {"match": fts_query(terms), "first": first, "limit": limit})
+    params = {"match": fts_query(terms), "first": first, "limit": limit}
+    rows = con.execute(_SQL, params).fetchall()
+    if not rows and len(terms) > 1:
+        # No record has every word ("name:shunde"): rank those that have some of them.
+        params["match"] = fts_query(terms, any_term=True)
+        rows = con.execute(_SQL, params).fetchall()
     return [SearchHit(r[0], r[1], r[2], r[3] or "", tuple(terms)) for r in rows]

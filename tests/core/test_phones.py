@@ -1,0 +1,35 @@
+"""Phone normalisation: every valid Chinese number round-trips through all its forms."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parkdesk.core.phones import normalise
+
+FOSHAN_LOCAL = st.from_regex(r"\A[2-8][0-9]{7}\Z", fullmatch=True)
+
+
+def test_foshan_number_forms() -> None:
+    p = normalise("0757-86683830")
+    assert (p.e164, p.national, p.international) == (
+        "+8675786683830", "0757 8668 3830", "+86 757 8668 3830"
+    )
+    assert p.tel_uri == "tel:+8675786683830"
+
+
+@given(FOSHAN_LOCAL, st.sampled_from(["0757-{}", "0757 {}", "(0757){}", "+86 757 {}", "86-757-{}"]))
+def test_any_writing_gives_the_same_number(local: str, pattern: str) -> None:
+    p = normalise(pattern.format(local))
+    assert p.valid, p.warning
+    assert p.e164 == "+86757" + local
+    assert normalise(p.national).e164 == p.e164
+    assert normalise(p.international).e164 == p.e164
+    assert normalise(p.e164).e164 == p.e164
+
+
+@given(st.text(max_size=40))
+def test_never_raises_and_invalid_is_kept_with_warning(text: str) -> None:
+    p = normalise(text)
+    assert p.raw == text
+    if not p.valid:
+        assert p.warning
+        assert p.e164 is None
