@@ -1,4 +1,4 @@
-"""Printing fact sheets: the core's HTML laid out page by page with footers; preview, print, PDF."""
+"""Printing fact sheets from the app and the command line: print preview, PDF files written atomically."""
 
 from __future__ import annotations
 
@@ -8,46 +8,19 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QMarginsF, QRectF, QSizeF, QStandardPaths, Qt
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
-    QFont,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPalette,
-    QPen,
-    QTextBlock,
-    QTextCursor,
-    QTextDocument,
-    QTextFormat,
-)
+from PySide6.QtCore import QDir, QMarginsF, QStandardPaths
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from parkdesk.core.directory import Directory
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.factsheet import DEFAULT_PAPER, FactSheet, build_factsheet, find_sheets
-from parkdesk.core.factsheet_html import render_html
+from parkdesk.ui.printing_pages import paint_sheets
 
-# Families tried in order; fontconfig falls back per glyph (CJK, symbols) beyond these.
-FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]
-BODY_PT = 9.0
-FOOTER_PT = 7.0
 MARGINS_MM = QMarginsF(16, 14, 16, 12)  # left, top, right, bottom
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
-AUTO_BREAK = QTextFormat.PageBreakFlag.PageBreak_Auto
 NO_PRINTER = "No printer is installed: Print will save the fact sheet as a PDF file instead."
-
-
-def sheet_font(point_size: float = BODY_PT) -> QFont:
-    """The font of fact sheets: a common sans serif that has every Latin glyph."""
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(point_size)
-    return font
 
 
 def new_printer(paper: str = DEFAULT_PAPER, pdf: bool = True) -> QPrinter:
@@ -63,121 +36,6 @@ def new_printer(paper: str = DEFAULT_PAPER, pdf: bool = True) -> QPrinter:
     )
     printer.setCreator("parkdesk")
     return printer
-
-
-def _footer_height(printer: QPrinter) -> float:
-    return printer.resolution() * 0.35  # about 9 mm: a gap, a hairline and one line of text
-
-
-def layout_sheet(sheet: FactSheet, printer: QPrinter) -> QTextDocument:
-    """The sheet's HTML laid out for the printer's pages, headings kept with what follows."""
-    body = printer.pageRect(QPrinter.Unit.DevicePixel)
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(printer)
-    doc.setDefaultFont(sheet_font())
-    doc.setDocumentMargin(0)
-    doc.setHtml(render_html(sheet))
-    doc.setPageSize(QSizeF(body.width(), body.height() - _footer_height(printer)))
-    _keep_headings_with_next(doc)
-    return doc
-
-
-def _first_content_block(heading: QTextBlock) -> QTextBlock:
-    """The first block after a heading that is not a repeated table header."""
-    block = heading.next()
-    table = QTextCursor(block).currentTable() if block.isValid() else None
-    if table is not None:
-        header_rows = table.format().headerRowCount()
-        if table.rows() > header_rows:
-            return table.cellAt(header_rows, 0).firstCursorPosition().block()
-    return block
-
-
-def _keep_headings_with_next(doc: QTextDocument) -> None:
-    """Move a heading to the next page when what it introduces starts on a later page."""
-    page_height = doc.pageSize().height()
-    layout = doc.documentLayout()
-    for _ in range(50):  # each pass moves one heading; a sheet has far fewer
-        block = doc.begin()
-        moved = False
-        while block.isValid():
-            fmt = block.blockFormat()
-            if fmt.headingLevel() and fmt.pageBreakPolicy() == AUTO_BREAK:
-                content = _first_content_block(block)
-                if content.isValid():
-                    top = layout.blockBoundingRect(block).top()
-                    below = _absolute_rect(doc, content).bottom()
-                    if int(top // page_height) != int((below - 1) // page_height):
-                        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                        QTextCursor(block).setBlockFormat(fmt)
-                        moved = True
-                        break
-            block = block.next()
-        if not moved:
-            return
-
-
-def _absolute_rect(doc: QTextDocument, block: QTextBlock) -> QRectF:
-    """A block's rectangle in document coordinates, also for blocks inside table cells."""
-    layout = doc.documentLayout()
-    rect = layout.blockBoundingRect(block)
-    frame = QTextCursor(block).currentFrame()
-    if frame is not None and frame != doc.rootFrame():
-        origin = layout.frameBoundingRect(frame).topLeft()
-        if rect.top() < origin.y():  # the layout gave frame-relative coordinates
-            rect.translate(origin)
-    return rect
-
-
-def _paint_footer(
-    painter: QPainter, printer: QPrinter, width: float, top: float, text: str, page: str
-) -> None:
-    painter.save()
-    painter.setFont(sheet_font(FOOTER_PT))
-    painter.setPen(QPen(QColor("#8a939c"), printer.resolution() / 200))
-    gap = printer.resolution() * 0.12
-    painter.drawLine(0, top + gap, width, top + gap)
-    painter.setPen(QColor("#3c4650"))
-    metrics = painter.fontMetrics()
-    box = QRectF(0, top + gap * 1.5, width, metrics.height() * 1.5)
-    page_width = metrics.horizontalAdvance(page) + metrics.averageCharWidth() * 2
-    left = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width - page_width))
-    painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, left)
-    painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page)
-    painter.restore()
-
-
-def paint_sheets(printer: QPrinter, sheets: Sequence[FactSheet]) -> int:
-    """Paint each sheet from a new page, numbered "Page X of Y" per sheet; returns pages."""
-    if sheets:
-        printer.setDocName(sheets[0].title if len(sheets) == 1 else "Fact sheets")
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise ParkdeskError("The fact sheet could not be printed: the printer did not start.")
-    pages = 0
-    try:
-        for sheet in sheets:
-            doc = layout_sheet(sheet, printer)
-            size = doc.pageSize()
-            count = doc.pageCount()
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.palette.setColor(QPalette.ColorRole.Text, QColor(Qt.GlobalColor.black))
-            for i in range(count):
-                if pages:
-                    printer.newPage()
-                pages += 1
-                page_rect = QRectF(0, i * size.height(), size.width(), size.height())
-                painter.save()
-                painter.setClipRect(QRectF(0, 0, size.width(), size.height()))
-                painter.translate(0, -page_rect.top())
-                context.clip = page_rect
-                doc.documentLayout().draw(painter, context)
-                painter.restore()
-                _paint_footer(painter, printer, size.width(), size.height(), sheet.footer,
-                              f"Page {i + 1} of {count}")
-    finally:
-        painter.end()
-    return pages
 
 
 def write_pdf(sheets: Sequence[FactSheet], path: Path | str, paper: str = DEFAULT_PAPER) -> int:

@@ -1,0 +1,1 @@
+"""The PySide6 desktop app: a thin layer of windows and adapters over parkdesk.core."""

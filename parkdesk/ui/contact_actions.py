@@ -1,0 +1,103 @@
+"""What can be done with a contact: copy it in each form, copy a park's list, call it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QMenu, QWidget
+
+from parkdesk.core.directory import Directory
+from parkdesk.core.records import PARK, PLACE, ZONE, Contact
+from parkdesk.ui import icons
+from parkdesk.ui.clipboard import copy_text
+
+
+def _whose(directory: Directory, contact: Contact) -> str:
+    return contact.label or directory.name_of(contact.owner_id)
+
+
+def copy_number(directory: Directory, contact: Contact, form: str = "national") -> None:
+    """Copy one number: form "national" (the default), "international" or "e164"."""
+    if contact.kind != "phone":
+        copy_text(contact.raw, f"Copied the address “{contact.raw}” ({_whose(directory, contact)})")
+        return
+    value = {"national": contact.national, "international": contact.international,
+             "e164": contact.e164}.get(form) or ""
+    if not value:
+        copy_text(contact.raw, f"Copied “{contact.raw}” as written ({_whose(directory, contact)})")
+        return
+    label = {"national": "national form", "international": "international form",
+             "e164": "E.164 form"}[form]
+    copy_text(value, f"Copied “{value}” ({_whose(directory, contact)}, {label})")
+
+
+def contacts_owner(directory: Directory, entity_id: str) -> str | None:
+    """The park, zone or outside place whose contact list covers `entity_id`."""
+    entity = directory.entity(entity_id)
+    if entity is None:
+        return None
+    if entity.kind in (PARK, ZONE, PLACE):
+        return entity.id
+    park = directory.park_of(entity_id)
+    return park.id if park else None
+
+
+def contacts_text(directory: Directory, owner_id: str) -> str:
+    """All contacts of a park (or the zone) as plain text, one per line, under its name."""
+    lines = [directory.name_of(owner_id)]
+    for c in directory.contacts(owner_id, include_children=True):
+        if c.kind == "phone" and c.valid:
+            lines.append(f"{c.label}: {c.national} ({c.international})")
+        else:
+            lines.append(f"{c.label}: {c.raw}")
+    return "\n".join(lines)
+
+
+def copy_all_contacts(directory: Directory, owner_id: str) -> None:
+    """Copy every contact of a park or the zone as text."""
+    text = contacts_text(directory, owner_id)
+    n = text.count("\n")
+    plural = "contact" if n == 1 else "contacts"
+    copy_text(text, f"Copied {n} {plural} of {directory.name_of(owner_id)} as text")
+
+
+def call(contact: Contact) -> bool:
+    """Open the number's tel: URI with the system's dialler; False if it cannot be dialled."""
+    if contact.kind != "phone" or not contact.e164:
+        return False
+    return QDesktopServices.openUrl(QUrl("tel:" + contact.e164))
+
+
+def add_phone_actions(menu: QMenu, directory: Directory, contact: Contact,
+                      context_entity: str | None) -> None:
+    """Fill `menu` with the copy/call actions for one contact."""
+    def add(text: str, slot, icon: str = "") -> QAction:
+        action = menu.addAction(icons.icon(icon), text) if icon else menu.addAction(text)
+        action.triggered.connect(slot)
+        return action
+
+    if contact.kind == "phone" and contact.valid:
+        add(f"Copy {contact.national}", lambda: copy_number(directory, contact), "copy")
+        add(f"Copy international form  {contact.international}",
+            lambda: copy_number(directory, contact, "international"))
+        add(f"Copy E.164 form  {contact.e164}", lambda: copy_number(directory, contact, "e164"))
+    else:
+        add(f"Copy “{contact.raw}” as written", lambda: copy_number(directory, contact), "copy")
+    owner = contacts_owner(directory, context_entity or contact.owner_id) or contacts_owner(
+        directory, contact.owner_id
+    )
+    if owner:
+        menu.addSeparator()
+        add(f"Copy all contacts of {directory.name_of(owner)}",
+            lambda: copy_all_contacts(directory, owner))
+    if contact.kind == "phone" and contact.e164:
+        menu.addSeparator()
+        add(f"Call {contact.international}", lambda: call(contact), "call")
+
+
+def phone_menu(parent: QWidget, directory: Directory, contact: Contact,
+               context_entity: str | None = None) -> QMenu:
+    """A context menu for one contact."""
+    menu = QMenu(parent)
+    add_phone_actions(menu, directory, contact, context_entity)
+    return menu

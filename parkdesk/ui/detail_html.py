@@ -1,0 +1,207 @@
+"""Building blocks of the detail pane's HTML: escaping, dates, links, numbered sources.
+
+Everything that comes from the database passes through `esc()`; links are only made for
+http(s) article addresses and for our own `phone:`/`entity:` anchors.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote, unquote
+
+from parkdesk.core.directory import Source
+from parkdesk.core.records import Contact, Figure
+
+PHONE_SCHEME = "phone"
+ENTITY_SCHEME = "entity"
+SOURCE_ANCHOR = "src-"
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
+
+
+def esc(text: object) -> str:
+    """Text as HTML that shows literally (quotes escaped too, for attributes)."""
+    return html.escape(str(text), quote=True)
+
+
+def format_date(value: str | None) -> str:
+    """A readable date: "29 Feb 2024", "Nov 2023" or "2021"; other text as it is."""
+    if not value:
+        return ""
+    m = _DATE.match(value.strip())
+    if not m:
+        return value
+    year, month, day = m.groups()
+    if month and 1 <= int(month) <= 12:
+        name = _MONTHS[int(month) - 1]
+        return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+    return year
+
+
+def web_url(url: str | None) -> str | None:
+    """`url` if it is an http(s) address, else None: nothing else becomes a link."""
+    if url and re.match(r"^https?://[^\s<>\"]+$", url.strip(), re.IGNORECASE):
+        return url.strip()
+    return None
+
+
+def link(scheme: str, key: str, text: str, title: str = "") -> str:
+    """An internal link (`phone:` or `entity:`) with escaped text."""
+    attr = f' title="{esc(title)}"' if title else ""
+    return f'<a href="{scheme}:{quote(key, safe="")}"{attr}>{esc(text)}</a>'
+
+
+def entity_link(entity_id: str, name: str) -> str:
+    """A link that selects an entity in the tree."""
+    return link(ENTITY_SCHEME, entity_id, name, "Show in the tree")
+
+
+def parse_link(href: str) -> tuple[str, str]:
+    """(scheme, key) of one of our links, e.g. ("phone", "c-1"); ("", href) otherwise."""
+    scheme, sep, rest = href.partition(":")
+    if sep and scheme in (PHONE_SCHEME, ENTITY_SCHEME):
+        return scheme, unquote(rest)
+    return "", href
+
+
+def describe_source(source: Source) -> str:
+    """One line about where a fact comes from: title, outlet, date, paragraph, words."""
+    article, citation = source.article, source.citation
+    parts = [f"“{article.title}”"]
+    if article.outlet:
+        parts.append(article.outlet)
+    if article.published:
+        date = format_date(article.published)
+        parts.append(f"{date} (date inferred)" if article.date_inferred else date)
+    parts.append(f"paragraph {citation.paragraph}")
+    return ", ".join(parts) + f": “{citation.quote}”"
+
+
+class SourceList:
+    """Numbers the sources cited on one page and renders the Sources section."""
+
+    def __init__(self) -> None:
+        self.entries: list[Source] = []
+        self._numbers: dict[tuple, int] = {}
+
+    def number(self, source: Source) -> int:
+        """The reference number of a source, adding it when new."""
+        c = source.citation
+        key = (c.article_id, c.paragraph, c.start, c.end, c.quote)
+        if key not in self._numbers:
+            self.entries.append(source)
+            self._numbers[key] = len(self.entries)
+        return self._numbers[key]
+
+    def refs(self, sources: list[Source]) -> str:
+        """Superscript links like [1][2] to the Sources section."""
+        numbers = sorted({self.number(s) for s in sources})
+        return "".join(
+            f'<sup><a href="#{SOURCE_ANCHOR}{n}" class="ref">[{n}]</a></sup>' for n in numbers
+        )
+
+    def cited(self, text_html: str, sources: list[Source]) -> str:
+        """`text_html` with its sources on hover (tooltip) and as references."""
+        if not sources:
+            return text_html
+        tip = "\n".join(f"[{self.number(s)}] {describe_source(s)}" for s in sources)
+        return f'<span title="{esc(tip)}">{text_html}</span>{self.refs(sources)}'
+
+    def section(self) -> str:
+        """The numbered Sources section, or "" when nothing was cited."""
+        if not self.entries:
+            return ""
+        rows = []
+        for n, source in enumerate(self.entries, start=1):
+            article, citation = source.article, source.citation
+            where = []
+            if article.outlet:
+                where.append(esc(article.outlet))
+            if article.published:
+                date = esc(format_date(article.published))
+                where.append(f"{date} (date inferred)" if article.date_inferred else date)
+            where.append(f"paragraph {citation.paragraph}")
+            url = web_url(article.url)
+            opener = (
+                f' <a href="{esc(url)}" title="{esc(url)}">Open article</a>'
+                if url
+                else ' <span class="muted">(no web address recorded)</span>'
+            )
+            rows.append(
+                f'<tr><td class="num"><a name="{SOURCE_ANCHOR}{n}"></a>[{n}]</td>'
+                f"<td><b>{esc(article.title)}</b> — {', '.join(where)}{opener}<br>"
+                f'<span class="quote">“{esc(citation.quote)}”</span></td></tr>'
+            )
+        return '<h3>Sources</h3><table class="sources">' + "".join(rows) + "</table>"
+
+
+def heading(kind_label: str, name: str, refs: str = "") -> str:
+    """The page title with the kind above it."""
+    return f'<p class="kind">{esc(kind_label)}</p><h2>{esc(name)}{refs}</h2>'
+
+
+def facts_table(rows: list[tuple[str, str]]) -> str:
+    """A two-column table of (label, HTML value) rows; labels are escaped here."""
+    if not rows:
+        return ""
+    body = "".join(f"<tr><th>{esc(label)}</th><td>{value}</td></tr>" for label, value in rows)
+    return f'<table class="facts">{body}</table>'
+
+
+def section(title: str, body: str, empty: str = "") -> str:
+    """A titled section; `empty` (plain text) shows when there is no body; "" drops it."""
+    if body:
+        return f"<h3>{esc(title)}</h3>{body}"
+    if empty:
+        return f'<h3>{esc(title)}</h3><p class="muted">{esc(empty)}</p>'
+    return ""
+
+
+def figure_rows(figures: list[Figure], sources_of, sources: SourceList) -> list[tuple[str, str]]:
+    """One row per metric; disagreeing values side by side, each with its dates and source."""
+    by_metric: dict[str, list[Figure]] = {}
+    for f in figures:
+        by_metric.setdefault(f.metric, []).append(f)
+    rows = []
+    for metric, group in by_metric.items():
+        values = []
+        for f in group:
+            when = []
+            if f.refers_to:
+                when.append(f"for {esc(format_date(f.refers_to))}")
+            if f.reported:
+                when.append(f"reported {esc(format_date(f.reported))}")
+            meta = f' <span class="muted">({" · ".join(when)})</span>' if when else ""
+            values.append(sources.cited(esc(f.display), sources_of(f)) + meta)
+        if len({f.display for f in group}) > 1:
+            values.append('<span class="warn">The articles give different values.</span>')
+        rows.append((metric[:1].upper() + metric[1:], "<br>".join(values)))
+    return rows
+
+
+def phone_html(contact: Contact, sources: SourceList, contact_sources: list[Source]) -> str:
+    """A contact's number as a copy link (or its address as text), with its sources."""
+    if contact.kind != "phone":
+        return sources.cited(esc(contact.raw), contact_sources)
+    text = link(PHONE_SCHEME, contact.id, contact.display)
+    if not contact.valid:
+        warning = contact.warning or "not a valid number"
+        text += f' <span class="warn">({esc(warning)})</span>'
+    return sources.cited(text, contact_sources)
+
+
+STYLE = """
+h2 { margin-top: 0; margin-bottom: 4px; }
+h3 { margin-top: 14px; margin-bottom: 4px; color: #1f4e79; }
+p.kind { color: #607d8b; margin-bottom: 0; font-size: small; }
+th { text-align: left; font-weight: normal; color: #546e7a; padding-right: 14px; }
+td, th { padding-top: 2px; padding-bottom: 2px; padding-right: 10px; vertical-align: top; }
+td.num { color: #607d8b; padding-right: 6px; }
+.muted { color: #78909c; }
+.warn { color: #b45309; }
+.quote { color: #37474f; font-style: italic; }
+a { color: #1565c0; text-decoration: none; }
+a.ref { color: #78909c; }
+"""

@@ -1,0 +1,274 @@
+"""The detail pane's page for each kind of tree node, as escaped HTML."""
+
+from __future__ import annotations
+
+from parkdesk.core.directory import Directory
+from parkdesk.core.records import (
+    KIND_LABELS,
+    ORGANISATION,
+    PARK,
+    PERSON,
+    PLACE,
+    ZONE,
+    Entity,
+)
+from parkdesk.core.tree import CONTACT, GROUP, GROUPS, TreeNode
+from parkdesk.ui.detail_html import (
+    STYLE,
+    SourceList,
+    entity_link,
+    esc,
+    facts_table,
+    figure_rows,
+    format_date,
+    heading,
+    phone_html,
+    section,
+)
+
+GROUP_LIST_LIMIT = 200
+
+
+def page_html(directory: Directory, node: TreeNode) -> str:
+    """The whole page for a tree node: header, sections per kind, then Sources."""
+    page = _Page(directory)
+    if node.type == GROUP:
+        body = page.group(node)
+    elif node.type == CONTACT:
+        body = page.contact(node.key)
+    else:
+        body = page.entity(node.key)
+    return f"<html><head><style>{STYLE}</style></head><body>{body}{page.sources.section()}</body></html>"
+
+
+def empty_html(message: str) -> str:
+    """A page with one line on it (nothing selected, or a record that is gone)."""
+    return f'<html><head><style>{STYLE}</style></head><body><p class="muted">{esc(message)}</p></body></html>'
+
+
+class _Page:
+    """State while one page is built: the directory and the sources cited so far."""
+
+    def __init__(self, directory: Directory) -> None:
+        self.d = directory
+        self.sources = SourceList()
+
+    # -- shared sections ---------------------------------------------------------------------
+
+    def _cited(self, text_html: str, record_type: str, record_id: str) -> str:
+        return self.sources.cited(text_html, self.d.sources(record_type, record_id))
+
+    def _header(self, e: Entity) -> str:
+        label = KIND_LABELS.get(e.kind, e.kind)
+        if e.subkind:
+            label += f" · {e.subkind}"
+        refs = self.sources.refs(self.d.sources("entity", e.id))
+        html = heading(label, e.name, refs)
+        if e.aliases:
+            html += f'<p class="muted">Also known as: {esc(", ".join(e.aliases))}</p>'
+        if not e.reviewed:
+            html += '<p class="warn">Found automatically in the articles; not yet reviewed.</p>'
+        if e.description:
+            html += f"<p>{esc(e.description)}</p>"
+        return html
+
+    def _place_rows(self, e: Entity) -> list[tuple[str, str]]:
+        rows = []
+        if e.district:
+            rows.append(("District", esc(e.district)))
+        chain = [a for a in self.d.ancestors(e.id)]
+        if chain:
+            rows.append(("In", " › ".join(entity_link(a.id, a.name) for a in reversed(chain))))
+        return rows
+
+    def _figures(self, e: Entity, title: str = "Key figures") -> str:
+        rows = figure_rows(
+            self.d.figures(e.id), lambda f: self.d.sources("figure", f.id), self.sources
+        )
+        return section(title, facts_table(rows))
+
+    def _contacts(self, owner_id: str, include_children: bool, empty: str = "") -> str:
+        contacts = self.d.contacts(owner_id, include_children=include_children)
+        rows = []
+        for c in contacts:
+            label = c.label
+            if c.owner_id != owner_id:
+                label = c.label or self.d.name_of(c.owner_id)
+            rows.append((label, phone_html(c, self.sources, self.d.sources("contact", c.id))))
+        body = facts_table(rows)
+        if body:
+            body += '<p class="muted">Click a number to copy it; right-click for more.</p>'
+        return section("Contacts", body, empty)
+
+    def _people(self, org_ids: list[str], person_parent: str | None = None) -> str:
+        rows, seen = [], set()
+        for org_id in org_ids:
+            for role in self.d.people_of(org_id):
+                seen.add(role.person_id)
+                person = entity_link(role.person_id, self.d.name_of(role.person_id))
+                title = self._cited(esc(role.title), "role", role.id)
+                if role.reported:
+                    title += f' <span class="muted">({esc(format_date(role.reported))})</span>'
+                rows.append((person, title))
+        if person_parent:
+            for p in self.d.children(person_parent, (PERSON,)):
+                if p.id not in seen:
+                    roles = self.d.roles_of(p.id)
+                    title = esc(roles[0].title) if roles else ""
+                    rows.append((entity_link(p.id, p.name), title))
+        if not rows:
+            return ""
+        body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+        return section("People", f'<table class="facts">{body}</table>')
+
+    def _relations(self, e: Entity, title: str) -> str:
+        rows = []
+        for rel in self.d.relations(e.id):
+            if rel.subject_id == e.id:
+                other, text = rel.object_id, rel.predicate
+            else:
+                other, text = rel.subject_id, f"{rel.predicate} this"
+            rows.append(
+                (entity_link(other, self.d.name_of(other) or other),
+                 self._cited(esc(text), "relation", rel.id))
+            )
+        if not rows:
+            return ""
+        body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+        return section(title, f'<table class="facts">{body}</table>')
+
+    def _children(self, e: Entity, title: str = "Items") -> str:
+        children = self.d.children(e.id, None, 0, GROUP_LIST_LIMIT)
+        if not children:
+            return ""
+        items = "".join(
+            f"<li>{entity_link(c.id, c.name)} "
+            f'<span class="muted">{esc(KIND_LABELS.get(c.kind, c.kind))}</span></li>'
+            for c in children
+        )
+        return section(title, f"<ul>{items}</ul>")
+
+    def _group_counts(self, entity_id: str) -> list[int]:
+        counts = [
+            self.d.count_children(entity_id, g.kinds) for g in GROUPS if g.kinds
+        ]
+        counts.append(len(self.d.contacts(entity_id, include_children=True)))
+        return counts
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def entity(self, entity_id: str) -> str:
+        e = self.d.entity(entity_id)
+        if e is None:
+            return '<p class="muted">This item is no longer in the database.</p>'
+        builder = {
+            ZONE: self._zone,
+            PARK: self._park,
+            PLACE: self._park,
+            PERSON: self._person,
+        }.get(e.kind, self._organisation)
+        return builder(e)
+
+    def _zone(self, e: Entity) -> str:
+        html = self._header(e) + facts_table(self._place_rows(e))
+        html += self._figures(e)
+        html += self._contacts(e.id, True, "No phone numbers in the articles.")
+        head = "".join(f"<th>{esc(g.label)}</th>" for g in GROUPS)
+        rows = []
+        for park in self.d.children(e.id, (PARK,)):
+            cells = "".join(f'<td align="right">{n:,}</td>' for n in self._group_counts(park.id))
+            rows.append(f"<tr><td>{entity_link(park.id, park.name)}</td>{cells}</tr>")
+        cells = "".join(f'<td align="right">{n:,}</td>' for n in self._group_counts(e.id))
+        rows.append(f'<tr><td class="muted">Zone-wide</td>{cells}</tr>')
+        table = (
+            f'<table class="counts" cellspacing="0" cellpadding="3"><tr><th>Park</th>{head}</tr>'
+            + "".join(rows) + "</table>"
+        )
+        html += section("Parks", table)
+        html += self._people([e.id] + [o.id for o in self.d.children(e.id, (ORGANISATION,))], e.id)
+        return html
+
+    def _park(self, e: Entity) -> str:
+        html = self._header(e) + facts_table(self._place_rows(e))
+        html += self._figures(e)
+        html += self._contacts(e.id, True, "No phone numbers in the articles.")
+        counts = self._group_counts(e.id)
+        rows = [(g.label, f"{n:,}") for g, n in zip(GROUPS, counts, strict=True)]
+        html += section("In this park" if e.kind == PARK else "Listed here", facts_table(rows))
+        html += self._people([e.id], e.id)
+        return html
+
+    def _organisation(self, e: Entity) -> str:
+        """Projects, enterprises, institutions and zone bodies."""
+        rows = self._place_rows(e)
+        if e.status:
+            rows.insert(0, ("Status", esc(e.status)))
+        html = self._header(e) + facts_table(rows)
+        html += self._figures(e, "Figures and dates")
+        html += self._contacts(e.id, False)
+        title = "Organisations involved" if e.kind == "project" else "Related"
+        html += self._relations(e, title)
+        html += self._people([e.id])
+        html += self._children(e)
+        return html
+
+    def _person(self, e: Entity) -> str:
+        html = self._header(e) + facts_table(self._place_rows(e))
+        rows = []
+        for role in self.d.roles_of(e.id):
+            title = self._cited(esc(role.title), "role", role.id)
+            if role.org_id:
+                title += " — " + entity_link(role.org_id, self.d.name_of(role.org_id))
+            date = esc(format_date(role.reported)) if role.reported else "date not stated"
+            rows.append((date, title))
+        body = "".join(
+            f'<tr><th>{d}</th><td>{t}</td></tr>' for d, t in rows
+        )
+        html += section("Titles", f'<table class="facts">{body}</table>' if rows else "",
+                        "No titles in the articles.")
+        html += self._figures(e, "Figures")
+        html += self._contacts(e.id, False)
+        html += self._relations(e, "Related")
+        return html
+
+    def group(self, node: TreeNode) -> str:
+        parent_id, key = node.key.rsplit("/", 1)
+        parent = self.d.name_of(parent_id)
+        html = heading(f"{node.label} · {node.count or 0:,}", parent)
+        if key == "contacts":
+            return html + self._contacts(parent_id, True, "No contacts.")
+        group = next(g for g in GROUPS if g.key == key)
+        children = self.d.children(parent_id, group.kinds, 0, GROUP_LIST_LIMIT)
+        items = "".join(
+            f"<li>{entity_link(c.id, c.name)}"
+            + (f' <span class="muted">{esc(c.subkind or c.status or "")}</span>' if c.subkind or c.status else "")
+            + "</li>"
+            for c in children
+        )
+        html += f"<ul>{items}</ul>"
+        more = (node.count or 0) - len(children)
+        if more > 0:
+            html += f'<p class="muted">…and {more:,} more: browse them in the tree or search.</p>'
+        return html
+
+    def contact(self, contact_id: str) -> str:
+        c = self.d.contact(contact_id)
+        if c is None:
+            return '<p class="muted">This contact is no longer in the database.</p>'
+        kind = "Phone number" if c.kind == "phone" else "Address"
+        html = heading(kind, c.label or c.display)
+        rows = [("Of", entity_link(c.owner_id, self.d.name_of(c.owner_id)))]
+        srcs = self.d.sources("contact", c.id)
+        if c.kind == "phone":
+            rows.append(("Number", phone_html(c, self.sources, srcs)))
+            if c.valid:
+                rows.append(("International", esc(c.international or "")))
+                rows.append(("E.164", esc(c.e164 or "")))
+            rows.append(("As written", esc(c.raw)))
+        else:
+            rows.append(("Address", self.sources.cited(esc(c.raw), srcs)))
+        html += facts_table(rows)
+        if c.kind == "phone":
+            html += '<p class="muted">Click the number to copy it; right-click for more.</p>'
+        return html
+

@@ -1,0 +1,172 @@
+"""The right-hand pane: what is known about the selected item, with sources and phone links."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QPointF, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDesktopServices,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
+
+from parkdesk.core.directory import Directory
+from parkdesk.core.tree import CONTACT, ENTITY, TreeNode
+from parkdesk.ui import contact_actions, icons
+from parkdesk.ui.clipboard import copy_text
+from parkdesk.ui.detail_html import ENTITY_SCHEME, PHONE_SCHEME, parse_link, web_url
+from parkdesk.ui.detail_pages import empty_html, page_html
+
+PHONE_HINT = "Click to copy the number; right-click to copy other forms or call."
+
+
+def _plain(text: str) -> str:
+    """QTextCursor selection text with ordinary line breaks and spaces."""
+    return text.replace("\u2029", "\n").replace("\u2028", "\n").replace("\xa0", " ")
+
+
+class DetailPane(QTextBrowser):
+    """Read-only rich text built by detail_pages; our links are handled here, never followed."""
+
+    entity_link_activated = Signal(str)
+    message_posted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.directory: Directory | None = None
+        self.node: TreeNode | None = None
+        self.setHtml(empty_html("Select an item in the tree, or search (Ctrl+F)."))
+
+    def set_directory(self, directory: Directory) -> None:
+        """Show items of another directory (the pane is cleared)."""
+        self.directory = directory
+        self.show_node(None)
+
+    def show_node(self, node: TreeNode | None) -> None:
+        """Show the page of a tree node (None: nothing selected)."""
+        self.node = node
+        if node is None or self.directory is None:
+            self.setHtml(empty_html("Select an item in the tree, or search (Ctrl+F)."))
+            return
+        self.setHtml(page_html(self.directory, node))
+
+    def entity_id(self) -> str | None:
+        """The entity shown (for a contact: its owner)."""
+        if self.node is None:
+            return None
+        if self.node.type == ENTITY:
+            return self.node.key
+        if self.node.type == CONTACT and self.directory:
+            contact = self.directory.contact(self.node.key)
+            return contact.owner_id if contact else None
+        return self.node.key.rsplit("/", 1)[0]
+
+    # -- links -------------------------------------------------------------------------------
+
+    def activate_link(self, href: str) -> None:
+        """Do what a click on `href` does: copy a phone, select an entity, open an article."""
+        self._on_anchor_clicked(QUrl(href))
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        href = url.toString()
+        scheme, key = parse_link(href)
+        if scheme == PHONE_SCHEME and self.directory:
+            contact = self.directory.contact(key)
+            if contact:
+                contact_actions.copy_number(self.directory, contact)
+        elif scheme == ENTITY_SCHEME:
+            self.entity_link_activated.emit(key)
+        elif href.startswith("#"):
+            self.scrollToAnchor(href[1:])
+        elif web_url(href):
+            QDesktopServices.openUrl(QUrl(web_url(href)))
+            self.message_posted.emit(f"Opening {href} in the browser")
+        else:
+            self.message_posted.emit("Only web (http/https) links are opened.")
+
+    # -- tooltips, context menu, copy ----------------------------------------------------------
+
+    def _tooltip_at(self, pos) -> str:
+        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        hit = self.document().documentLayout().hitTest(
+            QPointF(pos) + offset, Qt.HitTestAccuracy.ExactHit
+        )
+        tip = ""
+        if hit >= 0:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(min(hit + 1, self.document().characterCount() - 1))
+            tip = cursor.charFormat().toolTip()
+        if parse_link(self.anchorAt(pos))[0] == PHONE_SCHEME:
+            tip = PHONE_HINT + ("\n\n" + tip if tip else "")
+        return tip
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self._tooltip_at(event.pos())
+            if tip:
+                text = html.escape(tip).replace("\n", "<br>")
+                QToolTip.showText(event.globalPos(), f"<qt>{text}</qt>", self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def copy_selection(self) -> bool:
+        """Copy the selected text; False when nothing is selected."""
+        text = _plain(self.textCursor().selectedText())
+        if not text:
+            return False
+        shown = text if len(text) <= 60 else text[:57] + "…"
+        copy_text(text, f"Copied “{shown}”".replace("\n", " "))
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        super().keyPressEvent(event)
+
+    def build_context_menu(self, pos) -> QMenu:
+        """The context menu at a point of the viewport (phone actions over a number)."""
+        scheme, key = parse_link(self.anchorAt(pos))
+        if scheme == PHONE_SCHEME and self.directory:
+            contact = self.directory.contact(key)
+            if contact:
+                return contact_actions.phone_menu(self, self.directory, contact, self.entity_id())
+        menu = QMenu(self)
+        copy = menu.addAction(icons.icon("copy"), "Copy")
+        copy.setEnabled(self.textCursor().hasSelection())
+        copy.triggered.connect(self.copy_selection)
+        menu.addAction("Select all").triggered.connect(self.selectAll)
+        url = web_url(self.anchorAt(pos))
+        if url:
+            menu.addSeparator()
+            menu.addAction("Open article in the browser").triggered.connect(
+                lambda: self.activate_link(url)
+            )
+            menu.addAction("Copy article address").triggered.connect(
+                lambda: copy_text(url, f"Copied “{url}”")
+            )
+        entity_id = self.entity_id()
+        owner = contact_actions.contacts_owner(self.directory, entity_id) if (
+            self.directory and entity_id) else None
+        if owner and self.directory.contacts(owner, include_children=True):
+            directory = self.directory
+            menu.addSeparator()
+            menu.addAction(f"Copy all contacts of {directory.name_of(owner)}").triggered.connect(
+                lambda: contact_actions.copy_all_contacts(directory, owner)
+            )
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.build_context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()

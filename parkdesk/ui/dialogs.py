@@ -1,0 +1,88 @@
+"""Dialogs built in code, each with an `ask()` that returns the user's answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from parkdesk import __version__
+from parkdesk.core.directory import REBUILD_HINT, Directory
+
+OPEN_ANOTHER = "open"
+QUIT = "quit"
+DB_FILTER = "parkdesk databases (*.db *.sqlite);;All files (*)"
+
+
+class DatabaseErrorDialog(QMessageBox):
+    """Says what is wrong with a database file and how to rebuild it; never a traceback."""
+
+    def __init__(self, message: str, parent: QWidget | None = None, quit_label: str = "Quit") -> None:
+        super().__init__(parent)
+        self.setObjectName("databaseErrorDialog")
+        self.setWindowTitle("parkdesk: cannot open the database")
+        self.setIcon(QMessageBox.Icon.Critical)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(message)
+        if "parkdesk import" not in message:
+            self.setInformativeText(REBUILD_HINT)
+        self.open_button = self.addButton("Open Another Database…", QMessageBox.ButtonRole.AcceptRole)
+        self.quit_button = self.addButton(quit_label, QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.open_button)
+        self.setEscapeButton(self.quit_button)
+
+    @classmethod
+    def ask(cls, message: str, parent: QWidget | None = None, quit_label: str = "Quit") -> str:
+        """Show the message; returns OPEN_ANOTHER or QUIT."""
+        dialog = cls(message, parent, quit_label)
+        dialog.exec()
+        answer = OPEN_ANOTHER if dialog.clickedButton() is dialog.open_button else QUIT
+        dialog.deleteLater()
+        return answer
+
+
+def ask_database_path(parent: QWidget | None, start: Path | None = None) -> Path | None:
+    """A file dialog for choosing a database; None when cancelled."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Open database", str(start.parent if start else Path.home()), DB_FILTER
+    )
+    return Path(name) if name else None
+
+
+def about_text(directory: Directory | None) -> str:
+    """Version, build date and article count, as plain text."""
+    lines = [
+        f"parkdesk {__version__}",
+        "A directory of the Foshan National High-tech Industrial Development Zone "
+        "(one zone, five parks); every fact links to its source article.",
+        "",
+    ]
+    if directory is not None:
+        meta = directory.meta()
+        lines.append(f"Database: {directory.path}")
+        lines.append(f"Built: {meta.get('built_at', 'unknown')}")
+        count = meta.get("article_count") or str(len(directory.articles()))
+        lines.append(f"Source articles: {count}")
+    return "\n".join(lines)
+
+
+class AboutDialog(QMessageBox):
+    """Help › About."""
+
+    def __init__(self, directory: Directory | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle("About parkdesk")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(about_text(directory))
+        self.setStandardButtons(QMessageBox.StandardButton.Ok)
+        if parent is not None and not parent.windowIcon().isNull():
+            self.setIconPixmap(parent.windowIcon().pixmap(64, 64))
+
+    @classmethod
+    def ask(cls, directory: Directory | None, parent: QWidget | None = None) -> None:
+        """Show the About box until closed."""
+        dialog = cls(directory, parent)
+        dialog.exec()
+        dialog.deleteLater()

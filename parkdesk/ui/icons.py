@@ -1,0 +1,78 @@
+"""Every icon of the app: the only module that names qtawesome icons.
+
+qtawesome is imported lazily (by `enable()`, called once the window is on screen) so that
+start-up does not pay for loading icon fonts; until then `icon()` returns an empty QIcon.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QIcon
+
+from parkdesk.paths import RESOURCES
+
+APP_ICON = RESOURCES / "parkdesk.svg"
+
+# Tree node icons (TreeNode.icon: an entity kind, "group:<key>" or "contact:<kind>") and actions.
+_NAMES = {
+    "zone": "mdi6.map-marker-radius",
+    "park": "mdi6.home-city-outline",
+    "organisation": "mdi6.town-hall",
+    "project": "mdi6.crane",
+    "enterprise": "mdi6.factory",
+    "institution": "mdi6.school-outline",
+    "person": "mdi6.account-tie",
+    "place": "mdi6.map-outline",
+    "group:projects": "mdi6.folder-cog-outline",
+    "group:organisations": "mdi6.folder-table-outline",
+    "group:people": "mdi6.folder-account-outline",
+    "group:contacts": "mdi6.card-account-phone-outline",
+    "contact:phone": "mdi6.phone-outline",
+    "contact:address": "mdi6.email-outline",
+    "open": "mdi6.database-outline",
+    "copy": "mdi6.content-copy",
+    "find": "mdi6.magnify",
+    "print": "mdi6.printer-outline",
+    "pdf": "mdi6.file-pdf-box",
+    "export": "mdi6.export",
+    "quit": "mdi6.exit-to-app",
+    "about": "mdi6.information-outline",
+    "call": "mdi6.phone-dial-outline",
+    "zoom-in": "mdi6.magnify-plus-outline",
+    "zoom-out": "mdi6.magnify-minus-outline",
+    "collapse": "mdi6.arrow-collapse-all",
+    "warning": "mdi6.alert-outline",
+}
+
+_enabled = False
+
+
+def enable() -> None:
+    """Load qtawesome; from now on `icon()` returns real icons. Needs a QApplication."""
+    global _enabled
+    _enabled = True
+
+
+def enabled() -> bool:
+    """Whether icons are loaded yet."""
+    return _enabled
+
+
+@cache
+def _load(name: str) -> QIcon:
+    import qtawesome
+
+    return qtawesome.icon(_NAMES[name], color="#37474f")
+
+
+def icon(name: str) -> QIcon:
+    """The icon for a node kind or an action name; empty before `enable()` or when unknown."""
+    if not _enabled or name not in _NAMES:
+        return QIcon()
+    return _load(name)
+
+
+def app_icon() -> QIcon:
+    """The application's own icon (an SVG in resources/)."""
+    return QIcon(str(APP_ICON))

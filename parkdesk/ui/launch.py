@@ -1,0 +1,71 @@
+"""Starting the app: check the display, create QApplication, open the database, show the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from parkdesk import __version__
+from parkdesk.ui.platform_check import display_problem
+
+
+def application():
+    """The QApplication (created on first use), with parkdesk's names and icon."""
+    from PySide6.QtWidgets import QApplication
+
+    from parkdesk.ui import icons
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("parkdesk")
+    app.setOrganizationName("parkdesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("parkdesk")
+    app.setWindowIcon(icons.app_icon())
+    return app
+
+
+def open_directory(path: Path):
+    """Open the database at `path`; on failure explain it in a dialog and offer another file.
+
+    Returns the Directory, or None when the user gives up. Files are only ever read.
+    """
+    from parkdesk.core.directory import Directory
+    from parkdesk.core.errors import DatabaseError
+    from parkdesk.ui.dialogs import OPEN_ANOTHER, DatabaseErrorDialog, ask_database_path
+
+    while True:
+        try:
+            return Directory.open(path)
+        except DatabaseError as exc:
+            if DatabaseErrorDialog.ask(str(exc)) != OPEN_ANOTHER:
+                return None
+        chosen = ask_database_path(None, Path(path))
+        if chosen is None:
+            return None
+        path = chosen
+
+
+def start(db_path: Path | str, settings_path: Path | None = None):
+    """Open the database and show the main window; None when no database could be opened."""
+    from parkdesk.ui.main_window import MainWindow
+    from parkdesk.ui.settings import Settings
+
+    directory = open_directory(Path(db_path))
+    if directory is None:
+        return None
+    window = MainWindow(directory, Settings(settings_path))
+    window.show()
+    return window
+
+
+def launch(db_path: Path | str) -> int:
+    """Run the desktop app on `db_path` until its window closes; returns the exit code."""
+    problem = display_problem()
+    if problem:
+        print(f"parkdesk: {problem}", file=sys.stderr)
+        return 1
+    app = application()
+    window = start(db_path)
+    if window is None:
+        return 1
+    return app.exec()

@@ -1,0 +1,421 @@
+"""The main window: search and tree on the left, the detail pane on the right; menus, settings."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parkdesk.core.directory import Directory
+from parkdesk.core.errors import DatabaseError
+from parkdesk.core.records import ORGANISATION, PARK, PLACE, ZONE
+from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
+from parkdesk.ui import contact_actions, icons
+from parkdesk.ui.clipboard import copy_text, notifier
+from parkdesk.ui.detail_pane import DetailPane
+from parkdesk.ui.dialogs import OPEN_ANOTHER, AboutDialog, DatabaseErrorDialog, ask_database_path
+from parkdesk.ui.search_panel import SearchPanel
+from parkdesk.ui.settings import Settings
+from parkdesk.ui.tree_model import DirectoryTreeModel
+
+STATUS_MS = 10_000
+
+
+class MainWindow(QMainWindow):
+    """One directory database on screen. `directory` and `selected_entity_id()` are public."""
+
+    def __init__(self, directory: Directory, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.directory = directory
+        self.settings = settings or Settings()
+        self.tree = DirectoryTree(directory)
+        self.setWindowIcon(icons.app_icon())
+        self._shown = False
+        self._build_views()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        notifier.copied.connect(self._on_copied)
+        self._update_title()
+        self._restore_state()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_views(self) -> None:
+        self.model = DirectoryTreeModel(self.tree, self)
+        self.tree_view = QTreeView()
+        self.tree_view.setObjectName("tree")
+        self.tree_view.setHeaderHidden(True)
+        self.tree_view.setUniformRowHeights(True)
+        self.tree_view.setModel(self.model)
+        self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree_view.customContextMenuRequested.connect(self._tree_context_menu)
+        self.tree_view.selectionModel().currentChanged.connect(self._on_current_changed)
+
+        self.search = SearchPanel()
+        self.search.result_activated.connect(self._on_result_activated)
+        self.search.result_highlighted.connect(self.select_entity)
+        self.search.set_directory(self.directory)
+        self.search.results_changed.connect(self._fit_results)
+
+        self.detail = DetailPane()
+        self.detail.setObjectName("detail")
+        self.detail.set_directory(self.directory)
+        self.detail.entity_link_activated.connect(self.select_entity)
+        self.detail.message_posted.connect(lambda m: self.statusBar().showMessage(m, STATUS_MS))
+
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter.setChildrenCollapsible(False)
+        self.left_splitter.addWidget(self.search)
+        self.left_splitter.addWidget(self.tree_view)
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.search.field)
+        layout.addWidget(self.left_splitter)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.addWidget(left)
+        self.main_splitter.addWidget(self.detail)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.main_splitter)
+        self.db_label = QLabel()
+        self.db_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+    def _action(self, text: str, slot, shortcut, icon: str = "", tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        else:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{tip or text.rstrip('…')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.setStatusTip(tip or text.rstrip("…"))
+        action.setData(icon)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey  # noqa: N806
+        self.open_action = self._action("&Open Database…", self.choose_database, K.Open, "open")
+        self.export_action = self._action("&Export…", self.export_directory, "Ctrl+E", "export",
+                                          "Export the directory as JSON, vCard or CSV")
+        self.print_action = self._action("&Print Fact Sheet…", self.print_fact_sheet, K.Print,
+                                         "print", "Print the selected park's fact sheet")
+        self.pdf_action = self._action("Export Fact Sheet as P&DF…", self.export_fact_sheet_pdf,
+                                       "Ctrl+Shift+E", "pdf", "Save the fact sheet as a PDF file")
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q", "quit")
+        self.copy_action = self._action("&Copy", self.copy, K.Copy, "copy",
+                                        "Copy the selected number or text")
+        self.copy_contacts_action = self._action(
+            "Copy All &Contacts of This Park", self.copy_park_contacts, "Ctrl+Shift+C", "",
+            "Copy every phone number of the selected park as text")
+        self.find_action = self._action("&Find", self.focus_search, K.Find, "find",
+                                        "Search the directory")
+        self.tree_action = self._action("Go to &Tree", self.tree_view.setFocus, "Ctrl+L", "",
+                                        "Move the keyboard focus to the tree")
+        self.collapse_action = self._action("Co&llapse Tree", self.collapse_tree, "Ctrl+Shift+L",
+                                            "collapse")
+        self.zoom_in_action = self._action("&Larger Text", lambda: self.zoom_text(1), K.ZoomIn,
+                                           "zoom-in")
+        self.zoom_out_action = self._action("&Smaller Text", lambda: self.zoom_text(-1),
+                                            K.ZoomOut, "zoom-out")
+        self.zoom_reset_action = self._action("&Normal Text Size", lambda: self.zoom_text(0),
+                                              "Ctrl+0")
+        self.about_action = self._action("&About parkdesk", self.show_about, "F1", "about")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        menu = bar.addMenu("&File")
+        menu.addActions([self.open_action, self.export_action])
+        menu.addSeparator()
+        menu.addActions([self.print_action, self.pdf_action])
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        menu = bar.addMenu("&Edit")
+        menu.addActions([self.copy_action, self.copy_contacts_action])
+        menu.addSeparator()
+        menu.addAction(self.find_action)
+        self.view_menu = bar.addMenu("&View")
+        self.view_menu.addActions([self.tree_action, self.collapse_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action,
+                                   self.zoom_reset_action])
+        menu = bar.addMenu("&Help")
+        menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar("Main toolbar")
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addActions([self.find_action, self.copy_action])
+        bar.addSeparator()
+        bar.addActions([self.print_action, self.pdf_action, self.export_action])
+        bar.addSeparator()
+        bar.addAction(self.open_action)
+        toggle = bar.toggleViewAction()
+        toggle.setText("Show &Toolbar")
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(toggle)
+        self.toolbar = bar
+
+    def _enable_icons(self) -> None:
+        """Load icon fonts once the window is visible, then show the icons."""
+        icons.enable()
+        for action in self.findChildren(QAction):
+            name = action.data()
+            if isinstance(name, str) and name:
+                action.setIcon(icons.icon(name))
+        self.tree_view.viewport().update()
+        self.search.view.viewport().update()
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 780)
+        state = self.settings.splitter("main")
+        if state is None or not self.main_splitter.restoreState(state):
+            self.main_splitter.setSizes([380, 820])
+        self.zoom_steps = 0
+        self.zoom_text(self.settings.text_zoom(), relative=False)
+        zone_index = self.model.index(0, 0)
+        self.tree_view.expand(zone_index)
+        last = self.settings.last_selected()
+        kind, _, key = last.partition(":")
+        restored = False
+        if kind == "entity":
+            restored = self.select_entity(key)
+        elif kind == "contact":
+            restored = self.select_contact(key)
+        if not restored and zone_index.isValid():
+            self.tree_view.setCurrentIndex(zone_index)
+
+    def save_state(self) -> None:
+        """Remember geometry, splitters, zoom and the selection for the next start."""
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_splitter("main", self.main_splitter.saveState())
+        self.settings.set_text_zoom(self.zoom_steps)
+        node = self.current_node()
+        if node is not None and node.type in (ENTITY, CONTACT):
+            self.settings.set_last_selected(f"{node.type}:{node.key}")
+        self.settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.search.field.setFocus()
+            QTimer.singleShot(0, self._enable_icons)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"parkdesk — {self.directory.path.name}")
+        meta = self.directory.meta()
+        built = (meta.get("built_at") or "")[:10]
+        self.db_label.setText(f"{self.directory.path.name}" + (f" · built {built}" if built else ""))
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def current_node(self) -> TreeNode | None:
+        """The node selected in the tree."""
+        return self.model.node(self.tree_view.currentIndex())
+
+    def selected_entity_id(self) -> str | None:
+        """The entity the user is looking at (a folder's or contact's owner), for fact sheets."""
+        return self.detail.entity_id()
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        node = self.model.node(current)
+        self.detail.show_node(node)
+        if node is not None and node.type in (ENTITY, CONTACT):
+            self.settings.set_last_selected(f"{node.type}:{node.key}")
+
+    def _select_index(self, index: QModelIndex) -> bool:
+        if not index.isValid():
+            return False
+        parent = index.parent()
+        while parent.isValid():
+            self.tree_view.expand(parent)
+            parent = parent.parent()
+        self.tree_view.setCurrentIndex(index)
+        self.tree_view.scrollTo(index)
+        return True
+
+    def select_entity(self, entity_id: str) -> bool:
+        """Select an entity in the tree, opening the folders on its path."""
+        return self._select_index(self.model.index_of_path(self.tree.path_to(entity_id)))
+
+    def select_contact(self, contact_id: str) -> bool:
+        """Select a contact under its park's (or the zone's) Contacts folder."""
+        contact = self.directory.contact(contact_id)
+        if contact is None:
+            return False
+        owner = self.directory.entity(contact.owner_id)
+        holder = owner
+        if owner is not None and owner.kind == ORGANISATION and owner.parent_id:
+            holder = self.directory.entity(owner.parent_id)
+        if holder is None or holder.kind not in (ZONE, PARK, PLACE):
+            return self.select_entity(contact.owner_id)
+        group = TreeNode(GROUP, f"{holder.id}/contacts", "", "")
+        parent = self.model.index_of_path([*self.tree.path_to(holder.id), group])
+        index = self.model.find_child(parent, CONTACT, contact_id) if parent.isValid() else parent
+        return self._select_index(index) or self.select_entity(contact.owner_id)
+
+    def _on_result_activated(self, entity_id: str) -> None:
+        if self.select_entity(entity_id):
+            self.tree_view.setFocus()
+
+    def _fit_results(self) -> None:
+        """Give the results list the room its hits need (at most half the column)."""
+        total = sum(self.left_splitter.sizes())
+        if self.search.isVisible() and total > 0:
+            wanted = min(self.search.preferred_height(), total // 2)
+            self.left_splitter.setSizes([wanted, total - wanted])
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _on_copied(self, _text: str, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MS)
+
+    def copy(self) -> None:
+        """Edit › Copy: selected text, else the selected contact's number, else the item's name."""
+        focus = QApplication.focusWidget()
+        if focus is self.detail and self.detail.copy_selection():
+            return
+        field = self.search.field
+        if focus is field and field.hasSelectedText():
+            copy_text(field.selectedText(), f"Copied “{field.selectedText()}”")
+            return
+        node = self.current_node()
+        if node is None:
+            self.statusBar().showMessage("Nothing selected to copy", STATUS_MS)
+        elif node.type == CONTACT:
+            contact = self.directory.contact(node.key)
+            if contact:
+                contact_actions.copy_number(self.directory, contact)
+        else:
+            name = self.directory.name_of(node.key) if node.type == ENTITY else node.label
+            copy_text(name, f"Copied the name “{name}”")
+
+    def copy_park_contacts(self) -> None:
+        """Copy all contacts of the selected item's park (or the zone) as text."""
+        entity_id = self.selected_entity_id()
+        owner = contact_actions.contacts_owner(self.directory, entity_id) if entity_id else None
+        if owner is None or not self.directory.contacts(owner, include_children=True):
+            self.statusBar().showMessage("No contacts to copy here", STATUS_MS)
+            return
+        contact_actions.copy_all_contacts(self.directory, owner)
+
+    def _tree_context_menu(self, pos: QPoint) -> None:
+        index = self.tree_view.indexAt(pos)
+        node = self.model.node(index)
+        if node is None:
+            return
+        self.tree_view.setCurrentIndex(index)
+        if node.type == CONTACT and (contact := self.directory.contact(node.key)):
+            menu = contact_actions.phone_menu(self, self.directory, contact)
+        else:
+            menu = QMenu(self)
+            menu.addAction(self.copy_action)
+            menu.addAction(self.copy_contacts_action)
+            menu.addSeparator()
+            menu.addAction(self.print_action)
+        menu.exec(self.tree_view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def focus_search(self) -> None:
+        """Edit › Find: put the cursor in the search field, its text selected."""
+        self.search.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.field.selectAll()
+
+    def collapse_tree(self) -> None:
+        self.tree_view.collapseAll()
+        self.tree_view.expand(self.model.index(0, 0))
+
+    def zoom_text(self, steps: int, relative: bool = True) -> None:
+        """Make the detail text larger or smaller (0 with relative: back to normal)."""
+        target = (self.zoom_steps + steps if steps else 0) if relative else steps
+        target = max(-4, min(8, target))
+        self.detail.zoomIn(target - self.zoom_steps)
+        self.zoom_steps = target
+
+    def show_about(self) -> None:
+        AboutDialog.ask(self.directory, self)
+
+    def choose_database(self) -> None:
+        """File › Open Database…: pick a file; a bad one gets the error dialog, the old stays."""
+        path = ask_database_path(self, self.directory.path)
+        while path is not None:
+            try:
+                self.set_directory(Directory.open(path))
+                return
+            except DatabaseError as exc:
+                if DatabaseErrorDialog.ask(str(exc), self, "Cancel") != OPEN_ANOTHER:
+                    return
+            path = ask_database_path(self, path)
+
+    def set_directory(self, directory: Directory) -> None:
+        """Show another database (the previous one is closed)."""
+        old = self.directory
+        self.directory = directory
+        self.tree = DirectoryTree(directory)
+        self.model.set_tree(self.tree)
+        self.detail.set_directory(directory)
+        self.search.set_directory(directory)
+        self.tree_view.expand(self.model.index(0, 0))
+        self.tree_view.setCurrentIndex(self.model.index(0, 0))
+        self._update_title()
+        old.close()
+        self.statusBar().showMessage(f"Opened {directory.path}", STATUS_MS)
+
+    # -- features provided by other modules (loaded when first used) -------------------------
+
+    def _optional(self, module: str, function: str, feature: str):
+        """A function from a module that may not be installed yet; None (and a message) if not."""
+        try:
+            found = getattr(importlib.import_module(module), function, None)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            found = None
+        if found is None:
+            self.statusBar().showMessage(f"{feature}: not available yet", STATUS_MS)
+        return found
+
+    def print_fact_sheet(self) -> None:
+        """File › Print Fact Sheet…"""
+        if fn := self._optional("parkdesk.ui.printing", "print_preview", "Print fact sheet"):
+            fn(self, self.directory, self.selected_entity_id())
+
+    def export_fact_sheet_pdf(self) -> None:
+        """File › Export Fact Sheet as PDF…"""
+        if fn := self._optional("parkdesk.ui.printing", "export_pdf", "Export fact sheet as PDF"):
+            fn(self, self.directory, self.selected_entity_id())
+
+    def export_directory(self) -> None:
+        """File › Export…"""
+        if fn := self._optional("parkdesk.ui.export_dialog", "show_export_dialog", "Export"):
+            fn(self, self.directory, self.selected_entity_id())
+

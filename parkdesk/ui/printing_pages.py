@@ -1,0 +1,228 @@
+"""Fact-sheet pages: HTML laid out for a printer, kept tidy across page breaks, painted with footers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrame,
+    QTextOption,
+    QTextTable,
+)
+from PySide6.QtPrintSupport import QPrinter
+
+from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.factsheet import FactSheet
+from parkdesk.core.factsheet_html import render_html
+
+# Families tried in order; fontconfig falls back per glyph (CJK, symbols) beyond these.
+FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]
+BODY_PT = 9.0
+FOOTER_PT = 7.0
+AUTO_BREAK = QTextFormat.PageBreakFlag.PageBreak_Auto
+BREAK_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+MAX_FIXES = 200  # page-break fixes per sheet; each moves one heading or one table row
+
+
+def sheet_font(point_size: float = BODY_PT) -> QFont:
+    """The font of fact sheets: a common sans serif that has every Latin glyph."""
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(point_size)
+    return font
+
+
+def footer_height(printer: QPrinter) -> float:
+    """Room kept at the foot of each page for the footer, in device pixels (about 9 mm)."""
+    return printer.resolution() * 0.35
+
+
+def layout_sheet(sheet: FactSheet, printer: QPrinter) -> QTextDocument:
+    """The sheet laid out on the printer's pages: no split rows, no heading left alone."""
+    body = printer.pageRect(QPrinter.Unit.DevicePixel)
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(printer)
+    doc.setDefaultFont(sheet_font())
+    doc.setDocumentMargin(0)
+    option = doc.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long URLs
+    doc.setDefaultTextOption(option)
+    doc.setHtml(render_html(sheet))
+    doc.setPageSize(QSizeF(body.width(), body.height() - footer_height(printer)))
+    tidy_page_breaks(doc)
+    return doc
+
+
+# -- page breaks ----------------------------------------------------------------------------------
+
+
+def _tables(frame: QTextFrame) -> list[QTextTable]:
+    found = []
+    for child in frame.childFrames():
+        if isinstance(child, QTextTable):
+            found.append(child)
+        found += _tables(child)
+    return found
+
+
+def _row_extent(doc: QTextDocument, table: QTextTable, row: int) -> tuple[float, float]:
+    """Top of the first line and bottom of the last line of a table row, in document pixels."""
+    layout = doc.documentLayout()
+    tops, bottoms = [], []
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        if cell.row() != row or cell.column() != column:
+            continue
+        tops.append(layout.blockBoundingRect(cell.firstCursorPosition().block()).top())
+        bottoms.append(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom())
+    return min(tops), max(bottoms)
+
+
+def _page(y: float, page_height: float) -> int:
+    return int(y // page_height)
+
+
+def _split_row(doc: QTextDocument, table: QTextTable) -> int | None:
+    """The first body row (not the first one) that starts on one page and ends on the next."""
+    height = doc.pageSize().height()
+    for row in range(table.format().headerRowCount() + 1, table.rows()):
+        top, bottom = _row_extent(doc, table, row)
+        if bottom - top < height * 0.8 and _page(top, height) != _page(bottom - 1, height):
+            return row
+    return None
+
+
+def _push_row_to_next_page(doc: QTextDocument, table: QTextTable, row: int) -> None:
+    """Grow the row above `row` to the foot of the page, so that `row` starts on the next one."""
+    height = doc.pageSize().height()
+    top, _ = _row_extent(doc, table, row)
+    device = doc.documentLayout().paintDevice()
+    scale = (device.logicalDpiY() / 96) if device else 1.0
+    fmt = table.format()
+    padding, border = fmt.cellPadding(), fmt.border()
+    row_top = top - (padding + border) * scale
+    # The row's top must pass Qt's page bottom (above the table's own margins) but the
+    # grown row must keep its lower border on this page.
+    target = (_page(top, height) + 1) * height - 1.5 * border * scale
+    grow = max(target - row_top, scale) / scale
+    for column in range(table.columns()):
+        cell = table.cellAt(row - 1, column)
+        if cell.row() != row - 1 or cell.column() != column:
+            continue
+        cell_fmt = cell.format().toTableCellFormat()
+        has_own = cell_fmt.hasProperty(QTextFormat.Property.TableCellBottomPadding)
+        cell_fmt.setBottomPadding((cell_fmt.bottomPadding() if has_own else padding) + grow)
+        cell.setFormat(cell_fmt)
+
+
+def _content_bottom(doc: QTextDocument, heading: QTextBlock) -> float | None:
+    """Bottom of what a heading introduces: a table's first body row, or the next paragraph."""
+    block = heading.next()
+    if not block.isValid():
+        return None
+    table = QTextCursor(block).currentTable()
+    if table is not None:
+        first = min(table.format().headerRowCount(), table.rows() - 1)
+        return _row_extent(doc, table, first)[1]
+    return doc.documentLayout().blockBoundingRect(block).bottom()
+
+
+def _orphan_heading(doc: QTextDocument) -> QTextBlock | None:
+    """The first heading whose content starts or ends on a later page than the heading."""
+    height = doc.pageSize().height()
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        if fmt.headingLevel() and fmt.pageBreakPolicy() == AUTO_BREAK:
+            bottom = _content_bottom(doc, block)
+            top = layout.blockBoundingRect(block).top()
+            if bottom is not None and bottom - top < height * 0.5 and \
+                    _page(top, height) != _page(bottom - 1, height):
+                return block
+        block = block.next()
+    return None
+
+
+def tidy_page_breaks(doc: QTextDocument) -> None:
+    """Keep headings with what follows them and table rows whole, one fix at a time."""
+    for _ in range(MAX_FIXES):
+        heading = _orphan_heading(doc)
+        if heading is not None:
+            fmt = heading.blockFormat()
+            fmt.setPageBreakPolicy(BREAK_BEFORE)
+            QTextCursor(heading).setBlockFormat(fmt)
+            continue
+        for table in _tables(doc.rootFrame()):
+            row = _split_row(doc, table)
+            if row is not None:
+                _push_row_to_next_page(doc, table, row)
+                break
+        else:
+            return
+
+
+# -- painting -------------------------------------------------------------------------------------
+
+
+def _paint_footer(
+    painter: QPainter, printer: QPrinter, width: float, top: float, text: str, page: str
+) -> None:
+    painter.save()
+    painter.setFont(sheet_font(FOOTER_PT))
+    painter.setPen(QPen(QColor("#8a939c"), printer.resolution() / 200))
+    gap = printer.resolution() * 0.12
+    painter.drawLine(0, top + gap, width, top + gap)
+    painter.setPen(QColor("#3c4650"))
+    metrics = painter.fontMetrics()
+    box = QRectF(0, top + gap * 1.5, width, metrics.height() * 1.5)
+    page_width = metrics.horizontalAdvance(page) + metrics.averageCharWidth() * 3
+    left = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width - page_width))
+    painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, left)
+    painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page)
+    painter.restore()
+
+
+def paint_sheets(printer: QPrinter, sheets: Sequence[FactSheet]) -> int:
+    """Paint each sheet from a new page, numbered "Page X of Y" per sheet; returns pages."""
+    if sheets:
+        printer.setDocName(sheets[0].title if len(sheets) == 1 else "Fact sheets")
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise ParkdeskError("The fact sheet could not be printed: the printer did not start.")
+    pages = 0
+    try:
+        for sheet in sheets:
+            doc = layout_sheet(sheet, printer)
+            size = doc.pageSize()
+            count = doc.pageCount()
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.palette.setColor(QPalette.ColorRole.Text, QColor(Qt.GlobalColor.black))
+            for i in range(count):
+                if pages and not printer.newPage():
+                    raise ParkdeskError("The fact sheet could not be printed: no new page.")
+                pages += 1
+                page_rect = QRectF(0, i * size.height(), size.width(), size.height())
+                painter.save()
+                painter.setClipRect(QRectF(0, 0, size.width(), size.height()))
+                painter.translate(0, -page_rect.top())
+                context.clip = page_rect
+                doc.documentLayout().draw(painter, context)
+                painter.restore()
+                _paint_footer(painter, printer, size.width(), size.height(), sheet.footer,
+                              f"Page {i + 1} of {count}")
+    finally:
+        painter.end()
+    return pages

@@ -1,0 +1,64 @@
+"""Window state kept between runs with QSettings: geometry (per Qt version), splitters, selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, qVersion
+
+ORGANISATION = "parkdesk"
+APPLICATION = "parkdesk"
+
+
+class Settings:
+    """Typed access to the few values parkdesk remembers."""
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        if path is None:
+            self.qsettings = QSettings(
+                QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+            )
+        else:
+            self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    @staticmethod
+    def _geometry_key() -> str:
+        return f"window/geometry-qt{qVersion()}"
+
+    def geometry(self) -> QByteArray | None:
+        """Saved window geometry, only if saved by this Qt version."""
+        value = self.qsettings.value(self._geometry_key())
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self.qsettings.setValue(self._geometry_key(), value)
+
+    def splitter(self, name: str) -> QByteArray | None:
+        """Saved state of a splitter."""
+        value = self.qsettings.value(f"splitters/{name}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_splitter(self, name: str, value: QByteArray) -> None:
+        self.qsettings.setValue(f"splitters/{name}", value)
+
+    def last_selected(self) -> str:
+        """The last selected item as "entity:<id>" or "contact:<id>", or ""."""
+        value = self.qsettings.value("selection/last", "")
+        return value if isinstance(value, str) else ""
+
+    def set_last_selected(self, value: str) -> None:
+        self.qsettings.setValue("selection/last", value)
+
+    def text_zoom(self) -> int:
+        """Steps the detail text is zoomed in (negative: out)."""
+        try:
+            return int(self.qsettings.value("view/text_zoom", 0))
+        except (TypeError, ValueError):
+            return 0
+
+    def set_text_zoom(self, steps: int) -> None:
+        self.qsettings.setValue("view/text_zoom", steps)
+
+    def sync(self) -> None:
+        """Write pending values to disk."""
+        self.qsettings.sync()

@@ -1,0 +1,171 @@
+"""The directory tree as a Qt item model: a thin adapter over core.tree.DirectoryTree.
+
+Children are fetched lazily, a page at a time (`canFetchMore`/`fetchMore`), so opening a
+folder of tens of thousands of items costs one page of rows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from parkdesk.core.records import KIND_LABELS
+from parkdesk.core.tree import CONTACT, GROUP, DirectoryTree, TreeNode
+from parkdesk.ui import icons
+
+PAGE_SIZE = 200
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _Item:
+    """One loaded row: its node, where it sits, and the children loaded so far."""
+
+    __slots__ = ("children", "node", "parent", "row", "total")
+
+    def __init__(self, node: TreeNode | None, parent: _Item | None, row: int) -> None:
+        self.node = node
+        self.parent = parent
+        self.row = row
+        self.children: list[_Item] = []
+        self.total: int | None = None  # number of children, asked for once
+
+
+class DirectoryTreeModel(QAbstractItemModel):
+    """Zone, parks, folders and items, loaded on demand from a DirectoryTree."""
+
+    def __init__(
+        self, tree: DirectoryTree, parent: QObject | None = None, page_size: int = PAGE_SIZE
+    ) -> None:
+        super().__init__(parent)
+        self.page_size = page_size
+        self._tree = tree
+        self._root = self._make_root()
+
+    def _make_root(self) -> _Item:
+        root = _Item(None, None, 0)
+        root.children = [_Item(n, root, i) for i, n in enumerate(self._tree.roots())]
+        root.total = len(root.children)
+        return root
+
+    def set_tree(self, tree: DirectoryTree) -> None:
+        """Show another directory."""
+        self.beginResetModel()
+        self._tree = tree
+        self._root = self._make_root()
+        self.endResetModel()
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _item(self, index: Index) -> _Item:
+        return index.internalPointer() if index.isValid() else self._root
+
+    def _total(self, item: _Item) -> int:
+        if item.total is None:
+            item.total = self._tree.child_count(item.node) if item.node else 0
+        return item.total
+
+    def node(self, index: Index) -> TreeNode | None:
+        """The core node shown at `index`."""
+        return self._item(index).node if index.isValid() else None
+
+    # -- QAbstractItemModel ----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        item = self._item(parent)
+        if column != 0 or not 0 <= row < len(item.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, item.children[row])
+
+    def parent(self, index: Index | None = None) -> QModelIndex | QObject | None:  # type: ignore[override]
+        if index is None:
+            return super().parent()
+        if not index.isValid():
+            return QModelIndex()
+        up = self._item(index).parent
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.row, 0, up)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._item(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 1
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
+        if parent.isValid() and parent.column() != 0:
+            return False
+        return self._total(self._item(parent)) > 0
+
+    def canFetchMore(self, parent: Index) -> bool:
+        if parent.isValid() and parent.column() != 0:
+            return False
+        item = self._item(parent)
+        return len(item.children) < self._total(item)
+
+    def fetchMore(self, parent: Index) -> None:
+        item = self._item(parent)
+        if item.node is None or not self.canFetchMore(parent):
+            return
+        first = len(item.children)
+        nodes = self._tree.children(item.node, first, self.page_size)
+        if not nodes:
+            item.total = first  # the count was an overestimate; stop asking
+            return
+        self.beginInsertRows(parent, first, first + len(nodes) - 1)
+        item.children.extend(_Item(n, item, first + i) for i, n in enumerate(nodes))
+        self.endInsertRows()
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        node = self._item(index).node
+        if role == Qt.ItemDataRole.DisplayRole:
+            if node.type == GROUP:
+                return f"{node.label} ({node.count or 0:,})"
+            return node.label
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icons.icon(node.icon) if icons.enabled() else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if node.type == GROUP:
+                return f"{node.count or 0:,} {node.label.lower()}"
+            if node.type == CONTACT:
+                return "Contact: press Ctrl+C to copy the number"
+            return KIND_LABELS.get(node.icon, node.icon.title())
+        if role == NODE_ROLE:
+            return node
+        return None
+
+    # -- finding rows ----------------------------------------------------------------------
+
+    def find_child(self, parent: Index, node_type: str, key: str) -> QModelIndex:
+        """The child of `parent` with this node type and key, fetching pages until found."""
+        item = self._item(parent)
+        checked = 0
+        while True:
+            for child in item.children[checked:]:
+                if child.node.type == node_type and child.node.key == key:
+                    return self.createIndex(child.row, 0, child)
+            checked = len(item.children)
+            if not self.canFetchMore(parent):
+                return QModelIndex()
+            self.fetchMore(parent)
+            if len(item.children) == checked:
+                return QModelIndex()
+
+    def index_of_path(self, path: list[TreeNode]) -> QModelIndex:
+        """The row of the last node of a root-to-node path (from DirectoryTree.path_to)."""
+        index = QModelIndex()
+        for node in path:
+            index = self.find_child(index, node.type, node.key)
+            if not index.isValid():
+                return QModelIndex()
+        return index
