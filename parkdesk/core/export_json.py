@@ -193,6 +193,12 @@ def _source(source: Source) -> dict:
     }
 
 
+def _contact_order(contact: dict) -> tuple:
+    """Phones before addresses, then in the order the article states them, then by id."""
+    where = min(((s["paragraph"], s["span"][0]) for s in contact["sources"]), default=(1 << 30, 0))
+    return (contact["kind"] != "phone", *where, contact["id"])
+
+
 class _Builder:
     """Walks the directory once, collecting nodes and the articles they cite."""
 
@@ -282,7 +288,9 @@ class _Builder:
         if frame:
             return node
         node["sources"] = self.sources("entity", e.id)
-        node["contacts"] = [self.contact(c) for c in self.d.contacts(e.id)]
+        node["contacts"] = sorted(
+            (self.contact(c) for c in self.d.contacts(e.id)), key=_contact_order
+        )
         node["figures"] = [self.figure(f) for f in self.d.figures(e.id)]
         node["roles"] = [self.role(r) for r in self.d.roles_of(e.id)]
         node["relations"] = [

@@ -28,8 +28,6 @@ from parkdesk.core.records import ORGANISATION, PARK, PERSON, PLACE, ZONE
 
 PRODID = f"-//parkdesk//parkdesk {__version__}//EN"
 UID_NAMESPACE = uuid.UUID("5f2c3b1e-8d4a-4c43-9a57-0c1d7e3f2a61")
-# Units that get a card even without a phone: the management committee, each park.
-ALWAYS_CARD = (ORGANISATION, PARK)
 _KIND = {PERSON: "individual", PLACE: "location"}
 
 
@@ -59,8 +57,8 @@ def _org(visit: Visit) -> list[str]:
 
 
 def wants_card(node: dict) -> bool:
-    """Whether an entity gets a card: units always, anyone else when it has a contact."""
-    return node["kind"] in ALWAYS_CARD or bool(node["contacts"])
+    """Whether an entity gets a card: when it has a phone number or an address."""
+    return bool(node["contacts"])
 
 
 def make_card(visit: Visit, orgs: dict[str, list[str]] | None = None, compact: bool = False):
