@@ -19,9 +19,10 @@ p { margin-top: 0px; margin-bottom: 3px; }
 p.sub { font-size: 10pt; color: #3c4650; margin-bottom: 6px; }
 p.none { font-style: italic; color: #4a4f55; }
 p.more { font-size: 8pt; color: #4a4f55; margin-top: 3px; }
-table.grid { border-collapse: collapse; border-color: #aab3bd; border-style: solid;
-             margin-bottom: 12px; }
-table.grid th { background-color: #e6ebf1; font-weight: bold; text-align: left; }
+table.grid { border-collapse: collapse; border-width: 0px; margin-bottom: 12px; }
+table.grid th { background-color: #e6ebf1; font-weight: bold; text-align: left;
+                border-bottom: 1px solid #7d8791; }
+table.grid td { border-bottom: 1px solid #cfd5dc; }
 td, th { vertical-align: top; }
 span.small { font-size: 8pt; color: #4a4f55; }
 td.qr { text-align: center; font-size: 8pt; }
@@ -57,7 +58,7 @@ def _grid(headers: list[tuple[str, int]], rows: list[list]) -> str:
     head = "".join(f'<th width="{w}%">{_e(label)}</th>' for label, w in headers)
     body = "".join("<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in rows)
     return (
-        '<table class="grid" width="100%" border="1" cellspacing="0" cellpadding="3">'
+        '<table class="grid" width="100%" border="0" cellspacing="0" cellpadding="3">'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 

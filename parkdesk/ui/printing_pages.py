@@ -13,6 +13,8 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -105,26 +107,40 @@ def _split_row(doc: QTextDocument, table: QTextTable) -> int | None:
 
 
 def _push_row_to_next_page(doc: QTextDocument, table: QTextTable, row: int) -> None:
-    """Grow the row above `row` to the foot of the page, so that `row` starts on the next one."""
+    """Stretch the row above `row` to the foot of the page, so that `row` starts on the next.
+
+    An empty, tiny paragraph is added at the end of each cell of the row above, its top
+    margin reaching down to just above the page's foot; Qt then starts `row` on a new page.
+    """
     height = doc.pageSize().height()
+    layout = doc.documentLayout()
     top, _ = _row_extent(doc, table, row)
-    device = doc.documentLayout().paintDevice()
+    page = _page(top, height)
+    device = layout.paintDevice()
     scale = (device.logicalDpiY() / 96) if device else 1.0
     fmt = table.format()
-    padding, border = fmt.cellPadding(), fmt.border()
-    row_top = top - (padding + border) * scale
-    # The row's top must pass Qt's page bottom (above the table's own margins) but the
-    # grown row must keep its lower border on this page.
-    target = (_page(top, height) + 1) * height - 1.5 * border * scale
-    grow = max(target - row_top, scale) / scale
+    gap = 2 * (fmt.cellPadding() + fmt.border()) * scale
+    spacers = []
     for column in range(table.columns()):
         cell = table.cellAt(row - 1, column)
         if cell.row() != row - 1 or cell.column() != column:
             continue
-        cell_fmt = cell.format().toTableCellFormat()
-        has_own = cell_fmt.hasProperty(QTextFormat.Property.TableCellBottomPadding)
-        cell_fmt.setBottomPadding((cell_fmt.bottomPadding() if has_own else padding) + grow)
-        cell.setFormat(cell_fmt)
+        end = layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom()
+        spacer = QTextBlockFormat()
+        spacer.setLineHeight(1, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        tiny = QTextCharFormat()
+        tiny.setFontPointSize(0.5)
+        cursor = cell.lastCursorPosition()
+        cursor.insertBlock(spacer, tiny)
+        spacers.append((cursor.block(), end))
+    for attempt in range(4):  # Qt's page foot sits a little above ours: leave more room each time
+        target = (page + 1) * height - gap * (1 + attempt)
+        for block, end in spacers:
+            spacer = block.blockFormat()
+            spacer.setTopMargin(max(target - end, 0.0) / scale)
+            QTextCursor(block).setBlockFormat(spacer)
+        if _page(_row_extent(doc, table, row)[0], height) > page:
+            return
 
 
 def _content_bottom(doc: QTextDocument, heading: QTextBlock) -> float | None:
