@@ -62,12 +62,17 @@ def wants_card(node: dict) -> bool:
 
 
 def make_card(visit: Visit, orgs: dict[str, list[str]] | None = None, compact: bool = False):
-    """The vobject vCard of one entity node; `compact` leaves out NOTE and SOURCE (for QR codes)."""
+    """The vobject vCard of one entity node.
+
+    `compact` (for QR codes) keeps what a phone needs: names, organisation, title, numbers and
+    address; it leaves out PRODID, UID, CATEGORIES, the address LABEL, NOTE and SOURCE.
+    """
     node = visit.node
     card = vobject.vCard()
     card.add("version").value = "4.0"
-    card.add("prodid").value = PRODID
-    _uri_line(card, "uid", "urn:uuid:" + str(uuid.uuid5(UID_NAMESPACE, node["id"])))
+    if not compact:
+        card.add("prodid").value = PRODID
+        _uri_line(card, "uid", "urn:uuid:" + str(uuid.uuid5(UID_NAMESPACE, node["id"])))
     card.add("kind").value = _KIND.get(node["kind"], "org")
     card.add("fn").value = node["name"]
     notes: list[str] = []
@@ -88,7 +93,7 @@ def make_card(visit: Visit, orgs: dict[str, list[str]] | None = None, compact: b
     else:
         card.add("org").value = _org(visit)
     park = visit.park
-    if park is not None:
+    if park is not None and not compact:
         card.add("categories").value = [park["name"]]
     phones = [c for c in node["contacts"] if c["kind"] == "phone"]
     for i, contact in enumerate(phones):
@@ -107,7 +112,8 @@ def make_card(visit: Visit, orgs: dict[str, list[str]] | None = None, compact: b
             line = card.add("adr")
             line.value = Address(street=contact["raw"])
             line.params["TYPE"] = ["work"]
-            line.params["LABEL"] = [contact["raw"].replace('"', "'").replace("\n", ", ")]
+            if not compact:
+                line.params["LABEL"] = [contact["raw"].replace('"', "'").replace("\n", ", ")]
     if compact:
         return card
     seen: list[str] = []

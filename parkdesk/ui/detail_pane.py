@@ -21,6 +21,7 @@ from parkdesk.ui import contact_actions, icons
 from parkdesk.ui.clipboard import copy_text
 from parkdesk.ui.detail_html import ENTITY_SCHEME, PHONE_SCHEME, parse_link, web_url
 from parkdesk.ui.detail_pages import empty_html, page_html
+from parkdesk.ui.qr_widget import attach_qr
 
 PHONE_HINT = "Click to copy the number; right-click to copy other forms or call."
 
@@ -43,6 +44,7 @@ class DetailPane(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.directory: Directory | None = None
         self.node: TreeNode | None = None
+        self.qr = attach_qr(self)  # the shown contact's vCard as a QR code, top right
         self.setHtml(empty_html("Select an item in the tree, or search (Ctrl+F)."))
 
     def set_directory(self, directory: Directory) -> None:
@@ -53,6 +55,7 @@ class DetailPane(QTextBrowser):
     def show_node(self, node: TreeNode | None) -> None:
         """Show the page of a tree node (None: nothing selected)."""
         self.node = node
+        self.qr.show_entity(self.directory, self.entity_id())
         if node is None or self.directory is None:
             self.setHtml(empty_html("Select an item in the tree, or search (Ctrl+F)."))
             return

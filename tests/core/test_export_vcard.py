@@ -118,7 +118,7 @@ def test_entity_card_for_qr_is_compact(rich: Directory) -> None:
     text = entity_card(rich, "li")
     (card,) = read_vcards(text.encode())
     assert [p.name for p in card.props] == [
-        "VERSION", "PRODID", "UID", "CATEGORIES", "FN", "KIND", "N", "ORG", "TEL", "TEL", "TITLE"
+        "VERSION", "FN", "KIND", "N", "ORG", "TEL", "TEL", "TITLE"
     ]
     full = entity_card(rich, "li", compact=False)
     assert full == export_vcards(rich, scope_of_entity(rich, "li"))
