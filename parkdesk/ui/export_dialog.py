@@ -1,0 +1,288 @@
+"""File › Export…: choose what (selection, this park, everything), the format and the file.
+
+The export itself is the core's `export_to_path`, the same function `parkdesk export` uses, so
+the app and the command line write identical files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parkdesk.core.directory import Directory
+from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.export_command import EXTENSIONS, LABELS, export_to_path
+from parkdesk.core.export_json import EVERYTHING, Scope, scope_of_entity
+from parkdesk.core.records import PARK, PLACE, ZONE
+
+SELECTION = "selection"
+THIS_PARK = "park"
+EVERYTHING_CHOICE = "everything"
+FORMATS = ("json", "vcard", "csv")
+FILTERS = {
+    "json": "JSON documents (*.json)",
+    "vcard": "vCard files (*.vcf)",
+    "csv": "CSV tables (*.csv)",
+}
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the user asked for: which part, which format, which file."""
+
+    which: str  # SELECTION, THIS_PARK or EVERYTHING_CHOICE
+    scope: Scope
+    format: str  # "json", "vcard" or "csv"
+    path: Path
+
+
+def park_scope(directory: Directory, entity_id: str | None) -> Scope | None:
+    """The park (or zone-wide part, or outside place) holding an entity; None without one."""
+    entity = directory.entity(entity_id) if entity_id else None
+    if entity is None:
+        return None
+    holder = entity if entity.kind in (PARK, ZONE, PLACE) else directory.park_of(entity.id)
+    return scope_of_entity(directory, holder.id) if holder else None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "export"
+
+
+class ExportDialog(QDialog):
+    """The export options; `choice()` reads them. Use `ExportDialog.ask(...)`."""
+
+    def __init__(
+        self,
+        directory: Directory,
+        selected_entity_id: str | None,
+        parent: QWidget | None = None,
+        folder: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Export")
+        self.directory = directory
+        self.folder = folder or Path.home()
+        selected = directory.entity(selected_entity_id) if selected_entity_id else None
+        self.scopes: dict[str, Scope | None] = {
+            SELECTION: scope_of_entity(directory, selected.id) if selected else None,
+            THIS_PARK: park_scope(directory, selected_entity_id),
+            EVERYTHING_CHOICE: EVERYTHING,
+        }
+        self._path_edited = False
+
+        self.scope_group = QButtonGroup(self)
+        self.scope_buttons: dict[str, QRadioButton] = {}
+        texts = {
+            SELECTION: "Selection: {}",
+            THIS_PARK: "This park: {}",
+            EVERYTHING_CHOICE: "Everything: the whole directory",
+        }
+        scope_box = QVBoxLayout()
+        for key, scope in self.scopes.items():
+            label = scope.label if scope else "(nothing selected)"
+            button = QRadioButton(texts[key].format(label))
+            button.setObjectName(f"scope_{key}")
+            button.setEnabled(scope is not None)
+            self.scope_group.addButton(button)
+            self.scope_buttons[key] = button
+            scope_box.addWidget(button)
+        default = THIS_PARK if self.scopes[THIS_PARK] else EVERYTHING_CHOICE
+        self.scope_buttons[default].setChecked(True)
+
+        self.format_box = QComboBox()
+        self.format_box.setObjectName("format")
+        for fmt in FORMATS:
+            self.format_box.addItem(LABELS[fmt], fmt)
+
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("path")
+        self.path_edit.setMinimumWidth(380)
+        self.browse_button = QPushButton("Browse…")
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+
+        self.note = QLabel()
+        self.note.setObjectName("formatNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #546e7a;")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText("Export")
+
+        form = QFormLayout()
+        form.addRow("Export:", scope_box)
+        form.addRow("Format:", self.format_box)
+        form.addRow("File:", path_row)
+        form.addRow("", self.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        self.scope_group.buttonToggled.connect(lambda *_: self._suggest_path())
+        self.format_box.currentIndexChanged.connect(lambda *_: self._on_format_changed())
+        self.path_edit.textEdited.connect(self._on_path_edited)
+        self.path_edit.textChanged.connect(self._update_ok)
+        self.browse_button.clicked.connect(self.browse)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._on_format_changed()
+
+    # -- state -------------------------------------------------------------------------------
+
+    def which(self) -> str:
+        """The checked scope: SELECTION, THIS_PARK or EVERYTHING_CHOICE."""
+        return next(k for k, b in self.scope_buttons.items() if b.isChecked())
+
+    def set_which(self, which: str) -> None:
+        self.scope_buttons[which].setChecked(True)
+
+    def format(self) -> str:
+        return self.format_box.currentData()
+
+    def set_format(self, fmt: str) -> None:
+        self.format_box.setCurrentIndex(FORMATS.index(fmt))
+
+    def path(self) -> Path | None:
+        text = self.path_edit.text().strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        return path if path.is_absolute() else self.folder / path
+
+    def set_path(self, path: Path | str) -> None:
+        self.path_edit.setText(str(path))
+        self._path_edited = True
+
+    def choice(self) -> ExportChoice | None:
+        """The options as chosen, or None while no file is given."""
+        path, scope = self.path(), self.scopes[self.which()]
+        if path is None or scope is None:
+            return None
+        return ExportChoice(self.which(), scope, self.format(), path)
+
+    # -- reactions ---------------------------------------------------------------------------
+
+    def _suggested_name(self) -> str:
+        scope = self.scopes[self.which()]
+        stem = "parkdesk-" + _slug(scope.label if scope and not scope.is_all else "directory")
+        return stem + EXTENSIONS[self.format()]
+
+    def _suggest_path(self) -> None:
+        if not self._path_edited:
+            self.path_edit.setText(str(self.folder / self._suggested_name()))
+
+    def _on_format_changed(self) -> None:
+        fmt = self.format()
+        notes = {
+            "json": "Everything about the chosen part, with sources (see docs/export-format.md).",
+            "vcard": "One card per unit or person with a phone number or address.",
+            "csv": "One row per phone number; opens in Excel with Chinese intact.",
+        }
+        self.note.setText(notes[fmt])
+        path = self.path()
+        if self._path_edited and path is not None and path.suffix in EXTENSIONS.values():
+            self.path_edit.setText(str(path.with_suffix(EXTENSIONS[fmt])))
+        self._suggest_path()
+        self._update_ok()
+
+    def _on_path_edited(self, _text: str) -> None:
+        self._path_edited = True
+
+    def _update_ok(self) -> None:
+        self.export_button.setEnabled(self.path() is not None)
+
+    def browse(self) -> None:
+        """A save-file dialog; the chosen name goes into the path field."""
+        fmt = self.format()
+        start = self.path() or self.folder / self._suggested_name()
+        name, _ = QFileDialog.getSaveFileName(self, "Export to", str(start), FILTERS[fmt])
+        if name:
+            path = Path(name)
+            if not path.suffix:
+                path = path.with_suffix(EXTENSIONS[fmt])
+            self.set_path(path)
+
+    def accept(self) -> None:
+        path = self.path()
+        if path is None:
+            return
+        if path.is_file() and not self.confirm_replace(path):
+            return
+        super().accept()
+
+    def confirm_replace(self, path: Path) -> bool:
+        """Ask before replacing an existing file."""
+        answer = QMessageBox.question(
+            self, "Replace file?", f"{path.name} already exists in {path.parent}. Replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, directory: Directory, selected_entity_id: str | None
+    ) -> ExportChoice | None:
+        """Show the dialog; the user's choice, or None when cancelled."""
+        dialog = cls(directory, selected_entity_id, parent)
+        try:
+            return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+def perform_export(directory: Directory, choice: ExportChoice) -> int:
+    """Write the chosen export (the CLI's own code path); returns the bytes written."""
+    return export_to_path(directory, choice.format, choice.scope, choice.path)
+
+
+def show_export_dialog(
+    parent: QWidget | None, directory: Directory, selected_entity_id: str | None
+) -> Path | None:
+    """File › Export…: ask, export, then report in the status bar (or a message on failure)."""
+    choice = ExportDialog.ask(parent, directory, selected_entity_id)
+    if choice is None:
+        return None
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        size = perform_export(directory, choice)
+    except ParkdeskError as exc:
+        error: str | None = str(exc)
+    else:
+        error = None
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    if error is not None:
+        QMessageBox.warning(parent, "Export failed", error)
+        return None
+    message = f"Exported {choice.scope.label} to {choice.path} ({size:,} bytes)"
+    if isinstance(parent, QMainWindow):
+        parent.statusBar().showMessage(message, 10_000)
+    return choice.path
