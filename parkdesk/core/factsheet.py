@@ -70,14 +70,21 @@ class AddressLine:
 
 
 @dataclass(frozen=True)
-class FigureLine:
-    """A key figure: value, unit, the year it refers to and where it was reported."""
+class FigureValue:
+    """One reported value of a key figure: value, unit, the year it refers to, its sources."""
 
-    metric: str
     value: str
     unit: str | None
     refers_to: str | None
     sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class FigureLine:
+    """A key figure; several values when articles disagree or report several years."""
+
+    metric: str
+    values: tuple[FigureValue, ...]
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,8 @@ class ProjectLine:
     investment: tuple[Value, ...]
     area: tuple[Value, ...]
     dates: tuple[Value, ...]
+    other: tuple[Value, ...]
+    part_of: str | None
     sources: tuple[int, ...]
 
 
@@ -104,14 +113,22 @@ class OrganisationLine:
 
 
 @dataclass(frozen=True)
-class PersonLine:
-    """A person and one of their titles (None when no title is published)."""
+class TitleLine:
+    """A title a person holds at a body, as reported on a date."""
 
-    name: str
-    title: str | None
+    title: str
     organisation: str | None
     reported: str | None
     sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    """A person and their titles (none when no title is published)."""
+
+    name: str
+    titles: tuple[TitleLine, ...]
+    sources: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,11 +177,11 @@ class FactSheet:
 
     @property
     def footer(self) -> str:
-        """The footer text of every page (the UI adds "Page X of Y")."""
-        text = f"{self.title} fact sheet · generated {self.generated.isoformat()} by parkdesk"
+        """The small print under every page (the UI adds the title and "Page X of Y")."""
+        text = f"Fact sheet generated {self.generated.isoformat()} by parkdesk"
         if self.built_at:
-            text += f" from the directory of {self.built_at[:10]}"
-        return text
+            text += f" from the directory built {self.built_at[:10]}"
+        return text + "."
 
 
 class _Sources:
@@ -259,29 +276,35 @@ def sheet_entity(directory: Directory, entity_id: str | None) -> Entity:
 
 # -- building a sheet -------------------------------------------------------------------------
 
-_INVESTMENT = ("investment", "invest", "funding", "capital", "cost")
-_AREA = ("area", "floor space", "land")
-_DATE = ("date", "start", "begin", "began", "complet", "open", "groundbreak", "sign",
-         "launch", "operation", "construction", "founded", "established", "deliver")
+# Which column of the projects table a figure goes to, by words of its metric.
+_INVESTMENT = re.compile(r"\b(investment|invest|invested|funding|funds|capital|cost)\b", re.I)
+_AREA = re.compile(r"\b(area|floor space|land)\b", re.I)
+_DATE = re.compile(
+    r"\b(dates?|start|started|begin|began|completion|completed|open|opening|opened|"
+    r"groundbreaking|signed|signing|launch|launched|topping-out|delivery|founded|established)\b",
+    re.I,
+)
 
 
 def _project_column(figure: Figure) -> str:
-    metric = figure.metric.casefold()
-    if any(k in metric for k in _INVESTMENT):
+    if _INVESTMENT.search(figure.metric):
         return "investment"
-    if any(k in metric for k in _AREA):
+    if _AREA.search(figure.metric):
         return "area"
-    if any(k in metric for k in _DATE) or (not figure.unit and _looks_like_date(figure)):
+    if _DATE.search(figure.metric) and not figure.unit:
         return "dates"
     return "other"
 
 
-def _looks_like_date(figure: Figure) -> bool:
-    return bool(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", figure.value_text.strip()))
-
-
 def _figure_value(figure: Figure) -> str:
     return " ".join(p for p in (figure.qualifier, figure.value_text) if p)
+
+
+def _with_year(text: str, refers_to: str | None) -> str:
+    """`text (2023)`, unless the text already names that year."""
+    if not refers_to or refers_to[:4] in text:
+        return text
+    return f"{text} ({refers_to})"
 
 
 def _phones_and_addresses(sheet: FactSheet, directory: Directory, cite: _Sources) -> None:
@@ -297,27 +320,70 @@ def _phones_and_addresses(sheet: FactSheet, directory: Directory, cite: _Sources
             sheet.addresses.append(AddressLine(c.label, c.raw, sources))
 
 
+def _key_figures(sheet: FactSheet, directory: Directory, cite: _Sources) -> None:
+    groups: dict[str, list[FigureValue]] = {}
+    for f in directory.figures(sheet.entity_id):
+        groups.setdefault(f.metric, []).append(
+            FigureValue(_figure_value(f), f.unit, f.refers_to, cite.cite("figure", f.id))
+        )
+    sheet.figures = [FigureLine(metric, tuple(values)) for metric, values in groups.items()]
+
+
+def _count_below(directory: Directory, root: str, kinds: tuple[str, ...]) -> int:
+    """How many entities of `kinds` sit under `root` directly or inside its projects."""
+    marks = ",".join("?" * len(kinds))
+    sql = (
+        "WITH RECURSIVE below(id) AS ("
+        "  SELECT ? UNION ALL"
+        "  SELECT e.id FROM entities e JOIN below b ON e.parent_id = b.id WHERE e.kind = ?"
+        f") SELECT count(*) FROM entities WHERE kind IN ({marks}) "
+        "AND parent_id IN (SELECT id FROM below)"
+    )
+    return directory.con.execute(sql, (root, PROJECT, *kinds)).fetchone()[0]
+
+
+def _project_tree(directory: Directory, root: str) -> list[tuple[Entity, str | None]]:
+    """Projects under `root`, each followed by its own sub-projects; at most MAX_ROWS."""
+    found: list[tuple[Entity, str | None]] = []
+
+    def walk(parent_id: str, parent_name: str | None) -> None:
+        for project in directory.children(parent_id, (PROJECT,), limit=MAX_ROWS):
+            if len(found) >= MAX_ROWS:
+                return
+            found.append((project, parent_name))
+            walk(project.id, project.name)
+
+    walk(root, None)
+    return found
+
+
+def _add_value(values: list[Value], value: Value) -> None:
+    """Append a value; the same words from another article only add its source number."""
+    for i, old in enumerate(values):
+        if old.text == value.text:
+            values[i] = Value(old.text, tuple(dict.fromkeys(old.sources + value.sources)))
+            return
+    values.append(value)
+
+
 def _projects(sheet: FactSheet, directory: Directory, cite: _Sources) -> list[Entity]:
-    projects = directory.children(sheet.entity_id, (PROJECT,), limit=MAX_ROWS)
-    sheet.projects_total = directory.count_children(sheet.entity_id, (PROJECT,))
-    for p in projects:
+    tree = _project_tree(directory, sheet.entity_id)
+    sheet.projects_total = _count_below(directory, sheet.entity_id, (PROJECT,))
+    for p, part_of in tree:
         sources = cite.cite("entity", p.id)
         columns: dict[str, list[Value]] = {"investment": [], "area": [], "dates": [], "other": []}
         for f in directory.figures(p.id):
             column = _project_column(f)
-            text = f.display
-            if column == "dates":
-                text = f"{f.metric}: {text}"
-            elif column == "other":
-                continue
-            if f.refers_to and column != "dates":
-                text += f" ({f.refers_to})"
-            columns[column].append(Value(text, cite.cite("figure", f.id)))
+            text = _with_year(f.display, f.refers_to)
+            if column in ("dates", "other"):
+                text = f"{f.metric[:1].upper()}{f.metric[1:]}: {text}"
+            _add_value(columns[column], Value(text, cite.cite("figure", f.id)))
         sheet.projects.append(
             ProjectLine(p.name, p.subkind, p.status, tuple(columns["investment"]),
-                        tuple(columns["area"]), tuple(columns["dates"]), sources)
+                        tuple(columns["area"]), tuple(columns["dates"]),
+                        tuple(columns["other"]), part_of, sources)
         )
-    return projects
+    return [p for p, _ in tree]
 
 
 def _organisations(
@@ -327,10 +393,11 @@ def _organisations(
     found: list[tuple[Entity, str | None]] = [
         (e, None) for e in directory.children(sheet.entity_id, kinds, limit=MAX_ROWS)
     ]
-    total = directory.count_children(sheet.entity_id, kinds)
     for p in projects:
+        if len(found) >= MAX_ROWS:
+            break
         found += [(e, p.name) for e in directory.children(p.id, kinds, limit=MAX_ROWS)]
-        total += directory.count_children(p.id, kinds)
+    total = _count_below(directory, sheet.entity_id, kinds)
     seen = {e.id for e, _ in found}
     for rel in directory.relations(sheet.entity_id):
         if rel.object_id == sheet.entity_id and rel.subject_id not in seen:
@@ -350,27 +417,16 @@ def _people(sheet: FactSheet, directory: Directory, cite: _Sources) -> None:
     bodies = [sheet.entity_id] + [
         o.id for o in directory.children(sheet.entity_id, (ORGANISATION,), limit=MAX_ROWS)
     ]
-    roles = [r for b in bodies for r in directory.people_of(b)]
-    people = {p.id: p for p in directory.children(sheet.entity_id, (PERSON,), limit=MAX_ROWS)}
-    listed: set[str] = set()
-    for role in roles:
-        listed.add(role.person_id)
-        sources = cite.cite("role", role.id)
-        sheet.people.append(
-            PersonLine(directory.name_of(role.person_id), role.title,
-                       directory.name_of(role.org_id) or None, role.reported, sources)
+    order: list[str] = [r.person_id for b in bodies for r in directory.people_of(b)]
+    order += [p.id for p in directory.children(sheet.entity_id, (PERSON,), limit=MAX_ROWS)]
+    for person_id in dict.fromkeys(order):
+        titles = tuple(
+            TitleLine(role.title, directory.name_of(role.org_id) or None, role.reported,
+                      cite.cite("role", role.id))
+            for role in directory.roles_of(person_id)
         )
-    for pid, person in people.items():
-        if pid in listed:
-            continue
-        own = directory.roles_of(pid)
-        if not own:
-            sheet.people.append(PersonLine(person.name, None, None, None, cite.cite("entity", pid)))
-        for role in own:
-            sheet.people.append(
-                PersonLine(person.name, role.title, directory.name_of(role.org_id) or None,
-                           role.reported, cite.cite("role", role.id))
-            )
+        sources = () if titles else cite.cite("entity", person_id)
+        sheet.people.append(PersonLine(directory.name_of(person_id), titles, sources))
 
 
 def build_factsheet(
@@ -392,16 +448,13 @@ def build_factsheet(
         built_at=directory.meta().get("built_at"),
     )
     _phones_and_addresses(sheet, directory, cite)
-    for f in directory.figures(entity.id):
-        sheet.figures.append(
-            FigureLine(f.metric, _figure_value(f), f.unit, f.refers_to, cite.cite("figure", f.id))
-        )
+    _key_figures(sheet, directory, cite)
     if entity.kind == ZONE:
         for park in directory.parks():
             sheet.parks.append(
                 ParkLine(park.name, park.district,
-                         directory.count_children(park.id, (PROJECT,)),
-                         directory.count_children(park.id, (ENTERPRISE, INSTITUTION)))
+                         _count_below(directory, park.id, (PROJECT,)),
+                         _count_below(directory, park.id, (ENTERPRISE, INSTITUTION)))
             )
     projects = _projects(sheet, directory, cite)
     _organisations(sheet, directory, cite, projects)

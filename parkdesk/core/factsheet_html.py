@@ -12,14 +12,13 @@ from parkdesk.core.factsheet_qr import qr_data_uri
 QR_SIZE = 120
 
 STYLE = """
-body { font-size: 9pt; }
-h1 { font-size: 19pt; margin-top: 0px; margin-bottom: 2px; color: #1b2f4b; }
-h2 { font-size: 11.5pt; margin-top: 14px; margin-bottom: 5px; color: #1b2f4b; }
+h1 { font-size: 18pt; margin-top: 0px; margin-bottom: 2px; color: #1b2f4b; }
+h2 { font-size: 11pt; margin-top: 10px; margin-bottom: 4px; color: #1b2f4b; }
 p { margin-top: 0px; margin-bottom: 3px; }
 p.sub { font-size: 10pt; color: #3c4650; margin-bottom: 6px; }
 p.none { font-style: italic; color: #4a4f55; }
 p.more { font-size: 8pt; color: #4a4f55; margin-top: 3px; }
-table.grid { border-collapse: collapse; border-width: 0px; margin-bottom: 12px; }
+table.grid { border-collapse: collapse; border-width: 0px; margin-bottom: 8px; }
 table.grid th { background-color: #e6ebf1; font-weight: bold; text-align: left;
                 border-bottom: 1px solid #7d8791; }
 table.grid td { border-bottom: 1px solid #cfd5dc; }
@@ -43,8 +42,9 @@ def _refs(numbers: Iterable[int]) -> str:
     return "<sup>[" + ",".join(str(n) for n in numbers) + "]</sup>"
 
 
-def _values(values: Iterable[Value]) -> str:
-    return "<br/>".join(_e(v.text) + _refs(v.sources) for v in values)
+def _values(values: Iterable[Value], small: bool = False) -> str:
+    text = "<br/>".join(_e(v.text) + _refs(v.sources) for v in values)
+    return f'<span class="small">{text}</span>' if small and text else text
 
 
 def _cell(cell: str | tuple[str, int]) -> str:
@@ -58,7 +58,7 @@ def _grid(headers: list[tuple[str, int]], rows: list[list]) -> str:
     head = "".join(f'<th width="{w}%">{_e(label)}</th>' for label, w in headers)
     body = "".join("<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in rows)
     return (
-        '<table class="grid" width="100%" border="0" cellspacing="0" cellpadding="3">'
+        '<table class="grid" width="100%" border="0" cellspacing="0" cellpadding="2">'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 
@@ -120,15 +120,19 @@ def _figures(sheet: FactSheet) -> str:
     if not sheet.figures:
         return "<h2>Key figures</h2>" + _none(sheet, "figures")
     rows = []
-    previous = None
     for f in sheet.figures:
-        metric = "" if f.metric == previous else _e(f.metric[:1].upper() + f.metric[1:])
-        previous = f.metric
-        rows.append([metric, _e(f.value), _e(f.unit), _e(f.refers_to), _refs(f.sources)])
-    headers = [("Figure", 36), ("Value", 18), ("Unit", 22), ("Refers to", 14), ("Source", 10)]
+        values = f.values
+        rows.append([
+            _e(f.metric[:1].upper() + f.metric[1:]),
+            "<br/>".join(_e(v.value) for v in values),
+            "<br/>".join(_e(v.unit) for v in values),
+            "<br/>".join(_e(v.refers_to) for v in values),
+            "<br/>".join(_refs(v.sources) for v in values),
+        ])
+    headers = [("Figure", 38), ("Value", 18), ("Unit", 20), ("Refers to", 14), ("Source", 10)]
     note = (
-        '<p class="more">Where sources disagree, each reported value is listed.</p>'
-        if len({f.metric for f in sheet.figures}) < len(sheet.figures) else ""
+        '<p class="more">Where a figure has several values, each is listed as reported.</p>'
+        if any(len(f.values) > 1 for f in sheet.figures) else ""
     )
     return "<h2>Key figures</h2>" + _grid(headers, rows) + note
 
@@ -150,11 +154,13 @@ def _projects(sheet: FactSheet) -> str:
     rows = []
     for p in sheet.projects:
         name = _e(p.name) + _refs(p.sources)
-        if p.subkind:
-            name += f'<br/><span class="small">{_e(p.subkind)}</span>'
+        notes = [n for n in (p.subkind, f"part of {p.part_of}" if p.part_of else None) if n]
+        if notes:
+            name += f'<br/><span class="small">{_e(" · ".join(notes))}</span>'
         rows.append([name, _e(p.status), _values(p.investment), _values(p.area),
-                     _values(p.dates)])
-    headers = [("Name", 30), ("Status", 14), ("Investment", 19), ("Area", 15), ("Key dates", 22)]
+                     _values(p.dates), _values(p.other, small=True)])
+    headers = [("Name", 24), ("Status", 13), ("Investment", 13), ("Area", 12), ("Key dates", 18),
+               ("Other figures", 20)]
     return title + _grid(headers, rows) + _more(
         len(sheet.projects), sheet.projects_total, "projects and carriers"
     )
@@ -164,8 +170,13 @@ def _organisations(sheet: FactSheet) -> str:
     title = "<h2>Enterprises and institutions</h2>"
     if not sheet.organisations:
         return title + _none(sheet, "enterprises or institutions")
-    rows = [[_e(o.name) + _refs(o.sources), _e(o.kind), _e(o.where)] for o in sheet.organisations]
-    headers = [("Name", 50), ("Kind", 18), ("Project or carrier", 32)]
+    if any(o.where for o in sheet.organisations):
+        rows = [[_e(o.name) + _refs(o.sources), _e(o.kind), _e(o.where)]
+                for o in sheet.organisations]
+        headers = [("Name", 50), ("Kind", 16), ("Project or carrier", 34)]
+    else:
+        rows = [[_e(o.name) + _refs(o.sources), _e(o.kind)] for o in sheet.organisations]
+        headers = [("Name", 80), ("Kind", 20)]
     return title + _grid(headers, rows) + _more(
         min(len(sheet.organisations), MAX_ROWS), sheet.organisations_total,
         "enterprises and institutions",
@@ -178,10 +189,18 @@ def _people(sheet: FactSheet) -> str:
         return title + _none(sheet, "people")
     rows = []
     for p in sheet.people:
-        role = _e(p.title) if p.title else '<span class="small">no title published</span>'
-        rows.append([_e(p.name), role + _refs(p.sources), _e(p.organisation), _e(p.reported)])
-    headers = [("Name", 22), ("Title", 40), ("At", 24), ("Reported", 14)]
-    return title + _grid(headers, rows)
+        titles = []
+        for t in p.titles:
+            where = " · ".join(x for x in (t.organisation, t.reported and f"reported {t.reported}")
+                               if x)
+            line = _e(t.title) + _refs(t.sources)
+            if where:
+                line += f'<br/><span class="small">{_e(where)}</span>'
+            titles.append(line)
+        if not titles:
+            titles = ['<span class="small">no title published</span>' + _refs(p.sources)]
+        rows.append([_e(p.name), "<br/>".join(titles)])
+    return title + _grid([("Name", 30), ("Titles", 70)], rows)
 
 
 def _source_date(ref: SourceRef) -> str:
@@ -200,7 +219,7 @@ def _sources(sheet: FactSheet) -> str:
         text = f"<b>{_e(ref.title)}</b>. "
         text += ", ".join(_e(x) for x in (ref.outlet, _source_date(ref)) if x) + "."
         if ref.url:
-            text += f"<br/>{_e(ref.url)}"
+            text += f" {_e(ref.url)}"
         rows.append(f'<tr><td width="5%">[{ref.number}]</td><td width="95%">{text}</td></tr>')
     return title + '<table width="100%" cellspacing="0" cellpadding="2">' + "".join(rows) + \
         "</table>"

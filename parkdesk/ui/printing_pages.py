@@ -30,7 +30,7 @@ from parkdesk.core.factsheet_html import render_html
 
 # Families tried in order; fontconfig falls back per glyph (CJK, symbols) beyond these.
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]
-BODY_PT = 9.0
+BODY_PT = 8.5
 FOOTER_PT = 7.0
 AUTO_BREAK = QTextFormat.PageBreakFlag.PageBreak_Auto
 BREAK_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
@@ -47,8 +47,8 @@ def sheet_font(point_size: float = BODY_PT) -> QFont:
 
 
 def footer_height(printer: QPrinter) -> float:
-    """Room kept at the foot of each page for the footer, in device pixels (about 9 mm)."""
-    return printer.resolution() * 0.35
+    """Room kept at the foot of each page for the footer, in device pixels (about 11 mm)."""
+    return printer.resolution() * 0.42
 
 
 def layout_sheet(sheet: FactSheet, printer: QPrinter) -> QTextDocument:
@@ -139,6 +139,7 @@ def _push_row_to_next_page(doc: QTextDocument, table: QTextTable, row: int) -> N
             spacer = block.blockFormat()
             spacer.setTopMargin(max(target - end, 0.0) / scale)
             QTextCursor(block).setBlockFormat(spacer)
+        _relayout(doc)
         if _page(_row_extent(doc, table, row)[0], height) > page:
             return
 
@@ -172,6 +173,12 @@ def _orphan_heading(doc: QTextDocument) -> QTextBlock | None:
     return None
 
 
+def _relayout(doc: QTextDocument) -> None:
+    """Lay the whole document out again: Qt's incremental relayout after a change inside a
+    table can leave the blocks after it unlaid (zero height, so not painted)."""
+    doc.markContentsDirty(0, doc.characterCount())
+
+
 def tidy_page_breaks(doc: QTextDocument) -> None:
     """Keep headings with what follows them and table rows whole, one fix at a time."""
     for _ in range(MAX_FIXES):
@@ -180,11 +187,13 @@ def tidy_page_breaks(doc: QTextDocument) -> None:
             fmt = heading.blockFormat()
             fmt.setPageBreakPolicy(BREAK_BEFORE)
             QTextCursor(heading).setBlockFormat(fmt)
+            _relayout(doc)
             continue
         for table in _tables(doc.rootFrame()):
             row = _split_row(doc, table)
             if row is not None:
                 _push_row_to_next_page(doc, table, row)
+                _relayout(doc)
                 break
         else:
             return
@@ -194,20 +203,25 @@ def tidy_page_breaks(doc: QTextDocument) -> None:
 
 
 def _paint_footer(
-    painter: QPainter, printer: QPrinter, width: float, top: float, text: str, page: str
+    painter: QPainter, printer: QPrinter, width: float, top: float, sheet: FactSheet, page: str
 ) -> None:
+    """A hairline, then the sheet's title and the page number, then the small print."""
     painter.save()
     painter.setFont(sheet_font(FOOTER_PT))
     painter.setPen(QPen(QColor("#8a939c"), printer.resolution() / 200))
-    gap = printer.resolution() * 0.12
+    gap = printer.resolution() * 0.1
     painter.drawLine(0, top + gap, width, top + gap)
     painter.setPen(QColor("#3c4650"))
     metrics = painter.fontMetrics()
-    box = QRectF(0, top + gap * 1.5, width, metrics.height() * 1.5)
+    line = metrics.lineSpacing()
     page_width = metrics.horizontalAdvance(page) + metrics.averageCharWidth() * 3
-    left = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width - page_width))
-    painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, left)
-    painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page)
+    title = metrics.elidedText(sheet.title, Qt.TextElideMode.ElideRight, int(width - page_width))
+    note = metrics.elidedText(sheet.footer, Qt.TextElideMode.ElideRight, int(width))
+    first = QRectF(0, top + gap * 1.5, width, line)
+    left, right = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+    painter.drawText(first, left | Qt.AlignmentFlag.AlignTop, title)
+    painter.drawText(first, right | Qt.AlignmentFlag.AlignTop, page)
+    painter.drawText(first.translated(0, line), left | Qt.AlignmentFlag.AlignTop, note)
     painter.restore()
 
 
@@ -237,7 +251,7 @@ def paint_sheets(printer: QPrinter, sheets: Sequence[FactSheet]) -> int:
                 context.clip = page_rect
                 doc.documentLayout().draw(painter, context)
                 painter.restore()
-                _paint_footer(painter, printer, size.width(), size.height(), sheet.footer,
+                _paint_footer(painter, printer, size.width(), size.height(), sheet,
                               f"Page {i + 1} of {count}")
     finally:
         painter.end()
