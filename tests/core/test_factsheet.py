@@ -1,0 +1,268 @@
+"""Fact-sheet content and HTML, without Qt: what each sheet says, and how sheets are named."""
+
+from __future__ import annotations
+
+import base64
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from parkdesk.core.directory import Directory
+from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.factsheet import (
+    MAX_ROWS,
+    build_factsheet,
+    find_sheets,
+    park_choices,
+    sheet_entity,
+)
+from parkdesk.core.factsheet_html import render_html
+from parkdesk.core.factsheet_qr import qr_data_uri, qr_png
+from parkdesk.core.records import Article, Citation, Entity, Figure
+from parkdesk.core.store import write_bundle
+from tests.sample_data import sample_bundle
+
+DAY = date(2026, 1, 2)
+
+
+@pytest.fixture
+def directory(sample_db: Path):
+    d = Directory.open(sample_db)
+    yield d
+    d.close()
+
+
+def _write(bundle, path: Path) -> Directory:
+    write_bundle(bundle, path, {"built_at": "2026-01-01T00:00:00"})
+    return Directory.open(path)
+
+
+# -- names --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("shunde", ["park-shunde"]),
+        ("SHUNDE", ["park-shunde"]),
+        ("Shunde Park", ["park-shunde"]),
+        ("  shunde   park ", ["park-shunde"]),
+        ("Shunde District", ["park-shunde"]),
+        ("park-nanhai", ["park-nanhai"]),
+        ("zone", ["zone"]),
+        ("THZ", ["zone"]),  # the zone's alias
+        ("test high-tech zone", ["zone"]),
+    ],
+)
+def test_sheets_are_found_by_any_case_and_alias(directory, name, expected) -> None:
+    assert find_sheets(directory, name) == expected
+
+
+def test_all_is_the_zone_then_each_park(directory) -> None:
+    ids = find_sheets(directory, "All")
+    assert ids[0] == "zone"
+    assert sorted(ids[1:]) == sorted(p.id for p in directory.parks())
+    assert len(ids) == 6
+
+
+def test_an_alias_of_a_park_finds_it(tmp_path: Path) -> None:
+    bundle = sample_bundle()
+    park = next(e for e in bundle.entities if e.id == "park-nanhai")
+    park.aliases = ("Foshan Nanhai Science Hub",)
+    d = _write(bundle, tmp_path / "alias.db")
+    assert find_sheets(d, "foshan nanhai science hub") == ["park-nanhai"]
+    assert find_sheets(d, "Science Hub") == ["park-nanhai"]  # words of one park's alias
+    d.close()
+
+
+def test_an_unknown_name_lists_the_valid_ones(directory) -> None:
+    with pytest.raises(ParkdeskError) as caught:
+        find_sheets(directory, "Atlantis")
+    message = str(caught.value)
+    assert "'Atlantis'" in message
+    for choice in ("Chancheng", "Gaoming", "Nanhai", "Sanshui", "Shunde", "zone", "all"):
+        assert choice in message
+    assert message.count("\n") == 0
+    assert park_choices(directory)[-2:] == ["zone", "all"]
+
+
+def test_an_ambiguous_word_is_not_guessed(directory) -> None:
+    with pytest.raises(ParkdeskError):
+        find_sheets(directory, "district")  # every park's district has it
+    with pytest.raises(ParkdeskError):
+        find_sheets(directory, "")
+
+
+@pytest.mark.parametrize(
+    "entity_id, sheet_id",
+    [
+        ("lighthouse", "park-shunde"),  # a project: its park
+        ("andao", "park-shunde"),
+        ("park-gaoming", "park-gaoming"),
+        ("committee", "zone"),  # a zone body: the zone
+        ("pan", "zone"),
+        ("outside", "zone"),  # a place outside the zone has no sheet of its own
+        ("river-co", "zone"),
+        ("no-such-id", "zone"),
+        (None, "zone"),
+    ],
+)
+def test_the_sheet_of_any_entity_is_its_park_or_the_zone(directory, entity_id, sheet_id) -> None:
+    assert sheet_entity(directory, entity_id).id == sheet_id
+
+
+# -- content ------------------------------------------------------------------------------------
+
+
+def test_a_park_sheet_holds_its_facts(directory) -> None:
+    sheet = build_factsheet(directory, "lighthouse", DAY)
+    assert (sheet.title, sheet.district, sheet.zone_name) == (
+        "Shunde Park", "Shunde District", "Test High-tech Zone"
+    )
+    phone = sheet.main_phone
+    assert phone is not None
+    assert (phone.national, phone.international) == ("0757 2636 3972", "+86 757 2636 3972")
+    assert phone.tel_uri == "tel:+8675726363972"
+    [project] = sheet.projects
+    assert project.name == "Lighthouse Innovation Centre"
+    assert project.status == "under construction"
+    assert [v.text for v in project.investment] == ["530 million yuan (2023)"]
+    assert [o.name for o in sheet.organisations] == ["Andao Test Devices Co., Ltd."]
+    assert sheet.figures == [] and sheet.people == []
+    assert [s.title for s in sheet.sources] == ["Test zone report"]
+    assert sheet.generated == DAY
+    assert "2026-01-02" in sheet.footer and "2026-01-01" in sheet.footer
+
+
+def test_the_zone_sheet_holds_contacts_figures_parks_and_people(directory) -> None:
+    sheet = build_factsheet(directory, None, DAY)
+    assert sheet.kind == "zone" and sheet.subject == "the zone"
+    assert [p.national for p in sheet.phones] == ["0757 8668 3830", "0757 8668 2797"]
+    assert sheet.main_phone.tel_uri == "tel:+8675786683830"
+    assert [a.text for a in sheet.addresses] == ["2 Test Road, Foshan 528222"]
+    [loans] = sheet.figures
+    assert loans.metric == "loan balance"  # two articles disagree: both values, side by side
+    assert [(v.value, v.unit, v.refers_to) for v in loans.values] == [
+        ("19.346", "billion yuan", "2024"), ("about 19.3", "billion yuan", "2023")
+    ]
+    assert [p.name for p in sheet.parks] == [f"{n} Park" for n in
+                                            ("Chancheng", "Gaoming", "Nanhai", "Sanshui", "Shunde")]
+    assert next(p for p in sheet.parks if p.name == "Shunde Park").projects == 1
+    [person] = sheet.people
+    assert person.name == "Pan Test"
+    assert [t.title for t in person.titles] == ["Director of the Administrative Committee"]
+    assert person.titles[0].organisation == "Management Committee"
+
+
+def test_sources_are_numbered_in_order_of_first_use(directory) -> None:
+    sheet = build_factsheet(directory, "zone", DAY)
+    assert [(s.number, s.title) for s in sheet.sources] == [
+        (1, "Test zone report"), (2, "Older zone interview")
+    ]
+    assert sheet.title_sources == (1,)
+    assert [v.sources for v in sheet.figures[0].values] == [(1,), (2,)]
+    older = sheet.sources[1]
+    assert older.outlet is None and older.url is None and older.date_inferred
+
+
+def test_an_invalid_number_is_shown_as_published_without_a_qr_code(directory) -> None:
+    sheet = build_factsheet(directory, "park-gaoming", DAY)
+    [phone] = sheet.phones
+    assert phone.raw == "0757-123" and phone.tel_uri is None
+    assert sheet.main_phone is None
+    html = render_html(sheet)
+    assert "0757-123" in html and "not a valid number" in html
+    assert "<img" not in html
+
+
+# -- HTML -------------------------------------------------------------------------------------------
+
+
+def test_the_html_says_honestly_what_is_not_published(directory) -> None:
+    html = render_html(build_factsheet(directory, "park-chancheng", DAY))
+    for line in ("No figures published for this park", "No contact details published",
+                 "No projects or carriers published", "No enterprises or institutions published",
+                 "No people published for this park"):
+        assert line in html
+    zone = render_html(build_factsheet(directory, "zone", DAY))
+    assert "No projects or carriers published for the zone" in zone
+
+
+def test_the_html_has_every_section_and_the_qr_code(directory) -> None:
+    html = render_html(build_factsheet(directory, "park-shunde", DAY))
+    for heading in ("Contacts", "Key figures", "Projects and carriers",
+                    "Enterprises and institutions", "People", "Sources"):
+        assert f"<h2>{heading}</h2>" in html
+    assert qr_data_uri("tel:+8675726363972") in html
+    assert "Scan to call" in html
+    assert "https://example.org/a1" in html and "Test Daily" in html and "2024-02-29" in html
+
+
+def test_database_text_is_escaped(sample_db: Path, tmp_path: Path) -> None:
+    bundle = sample_bundle()
+    bundle.entities.append(
+        Entity("evil", "enterprise", "<b>Bold</b> & <script>x()</script> Co.", "park-shunde",
+               sources=[Citation("a1", 1, 0, 4, "Bold")])
+    )
+    bundle.articles[0] = Article("a1", "a1.txt", 'Report "one" <i>', "2024-02-29", False,
+                                 "A & B", 'https://example.org/?a=1&b="2"', "0" * 64, 12)
+    d = _write(bundle, tmp_path / "evil.db")
+    html = render_html(build_factsheet(d, "park-shunde", DAY))
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; &lt;script&gt;x()&lt;/script&gt; Co." in html
+    assert "<script>" not in html and "<b>Bold" not in html and "<i>" not in html
+    assert "Report &quot;one&quot; &lt;i&gt;" in html and "A &amp; B" in html
+    d.close()
+
+
+def test_nested_projects_and_long_lists(tmp_path: Path) -> None:
+    bundle = sample_bundle()
+    cite = [Citation("a1", 1, 0, 4, "Test")]
+    bundle.entities.append(
+        Entity("phase-2", "project", "Lighthouse Phase II", "lighthouse", sources=cite)
+    )
+    bundle.figures.append(
+        Figure("f-start", "phase-2", "construction start", "2025-03", None, sources=cite)
+    )
+    bundle.figures.append(
+        Figure("f-share", "phase-2", "share completed", "40", "%", refers_to="2025", sources=cite)
+    )
+    for i in range(MAX_ROWS + 5):
+        bundle.entities.append(
+            Entity(f"e{i:02d}", "enterprise", f"Enterprise {i:02d}", "phase-2", sources=cite)
+        )
+    d = _write(bundle, tmp_path / "long.db")
+    sheet = build_factsheet(d, "park-shunde", DAY)
+    names = [p.name for p in sheet.projects]
+    assert names == ["Lighthouse Innovation Centre", "Lighthouse Phase II"]
+    phase = sheet.projects[1]
+    assert phase.part_of == "Lighthouse Innovation Centre"
+    assert [v.text for v in phase.dates] == ["Construction start: 2025-03"]
+    assert [v.text for v in phase.other] == ["Share completed: 40% (2025)"]
+    assert len(sheet.organisations) == MAX_ROWS
+    assert sheet.organisations_total == MAX_ROWS + 6  # Andao too
+    assert f"Showing {MAX_ROWS} of {MAX_ROWS + 6} enterprises" in render_html(sheet)
+    d.close()
+
+
+# -- QR code and the Qt-free boundary -------------------------------------------------------------
+
+
+def test_the_qr_code_is_a_png() -> None:
+    data = qr_png("tel:+8675726363972")
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    uri = qr_data_uri("tel:+8675726363972")
+    assert base64.b64decode(uri.split(",", 1)[1]) == data
+
+
+def test_fact_sheet_content_needs_no_qt() -> None:
+    code = (
+        "import sys, parkdesk.core.factsheet, parkdesk.core.factsheet_html, "
+        "parkdesk.core.factsheet_qr; "
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'parkdesk.ui'))]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
