@@ -24,10 +24,10 @@ run: $(STAMP)
 
 test: $(TESTSTAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
-	$(BIN)/ruff check parkdesk tests benchmarks
+	$(BIN)/ruff check parkdesk tests $(wildcard benchmarks)
 
 lint: $(TESTSTAMP)
-	$(BIN)/ruff check parkdesk tests benchmarks
+	$(BIN)/ruff check parkdesk tests $(wildcard benchmarks)
 
 bench: $(TESTSTAMP)
 	$(BIN)/python -m benchmarks
