@@ -9,9 +9,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QMarginsF, QStandardPaths
-from PySide6.QtGui import QPageLayout, QPageSize
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QPageLayout, QPageSize
+from PySide6.QtPrintSupport import (
+    QPrinter,
+    QPrinterInfo,
+    QPrintPreviewDialog,
+    QPrintPreviewWidget,
+)
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QToolBar, QWidget
 
 from parkdesk.core.directory import Directory
 from parkdesk.core.errors import ParkdeskError
@@ -78,19 +83,60 @@ def printers_available() -> bool:
     return bool(QPrinterInfo.availablePrinters())
 
 
-def _preview(parent: QWidget | None, sheets: list[FactSheet]) -> None:
-    has_printer = printers_available()
-    printer = new_printer(pdf=not has_printer)
-    dialog = QPrintPreviewDialog(printer, parent)
-    title = sheets[0].title if len(sheets) == 1 else "All parks"
-    dialog.setWindowTitle(f"Fact sheet preview — {title}")
-    dialog.paintRequested.connect(lambda p: paint_sheets(p, sheets))
-    if not has_printer:
-        note = QLabel(NO_PRINTER, dialog)
-        note.setObjectName("no_printer_note")
-        note.setWordWrap(True)
-        dialog.layout().addWidget(note)
-    dialog.resize(900, 1000)
+class FactSheetPreview(QPrintPreviewDialog):
+    """Print preview of one sheet, with an "All parks" switch for the zone-and-parks sheet."""
+
+    def __init__(
+        self, directory: Directory, entity_id: str | None, all_parks: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        self.has_printer = printers_available()
+        self._printer = new_printer(pdf=not self.has_printer)  # the dialog does not own it
+        super().__init__(self._printer, parent)
+        self.directory = directory
+        self.entity_id = entity_id
+        self.sheets: list[FactSheet] = []
+        self.all_parks_action = QAction("All parks", self)
+        self.all_parks_action.setCheckable(True)
+        self.all_parks_action.setToolTip("Preview the zone and all five parks, each from a new page")
+        toolbar = self.findChild(QToolBar)
+        if toolbar is not None:
+            toolbar.addSeparator()
+            toolbar.addAction(self.all_parks_action)
+        self.paintRequested.connect(self._paint)
+        if not self.has_printer:
+            note = QLabel(NO_PRINTER, self)
+            note.setObjectName("no_printer_note")
+            note.setWordWrap(True)
+            self.layout().addWidget(note)
+        self._load(all_parks)
+        self.all_parks_action.setChecked(all_parks)
+        self.all_parks_action.toggled.connect(self._all_parks_toggled)
+        self.resize(900, 1000)
+
+    def _load(self, all_parks: bool) -> None:
+        if all_parks:
+            ids = find_sheets(self.directory, "all")
+            self.sheets = [build_factsheet(self.directory, i) for i in ids]
+        else:
+            self.sheets = [build_factsheet(self.directory, self.entity_id)]
+        title = "All parks" if all_parks else self.sheets[0].title
+        self.setWindowTitle(f"Fact sheet preview — {title}")
+
+    def _all_parks_toggled(self, checked: bool) -> None:
+        self._load(checked)
+        preview = self.findChild(QPrintPreviewWidget)
+        if preview is not None:
+            preview.updatePreview()
+
+    def _paint(self, printer: QPrinter) -> None:
+        paint_sheets(printer, self.sheets)
+
+
+def _preview(
+    parent: QWidget | None, directory: Directory, entity_id: str | None, all_parks: bool
+) -> None:
+    dialog = FactSheetPreview(directory, entity_id, all_parks, parent)
     try:
         dialog.exec()
     finally:
@@ -99,12 +145,12 @@ def _preview(parent: QWidget | None, sheets: list[FactSheet]) -> None:
 
 def print_preview(parent: QWidget | None, directory: Directory, entity_id: str | None) -> None:
     """Preview (and print from there) the sheet of the park or zone `entity_id` belongs to."""
-    _preview(parent, [build_factsheet(directory, entity_id)])
+    _preview(parent, directory, entity_id, all_parks=False)
 
 
 def print_preview_all(parent: QWidget | None, directory: Directory) -> None:
     """Preview the all-parks sheet: the zone, then each park from a new page."""
-    _preview(parent, [build_factsheet(directory, i) for i in find_sheets(directory, "all")])
+    _preview(parent, directory, None, all_parks=True)
 
 
 def _file_name(title: str) -> str:

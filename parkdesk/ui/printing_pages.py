@@ -43,6 +43,9 @@ def sheet_font(point_size: float = BODY_PT) -> QFont:
     font.setFamilies(FONT_FAMILIES)
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPointSizeF(point_size)
+    # No ligatures: a PDF's "ﬁ" glyph copies and searches badly ("ﬁgures" is not "figures").
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
     return font
 
 

@@ -1,0 +1,244 @@
+"""Fact-sheet PDFs read back like a reader would: names, numbers, sources, pages, QR codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from parkdesk.cli import main
+from parkdesk.core.directory import Directory
+from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.factsheet import build_factsheet
+from parkdesk.core.records import Article, Citation, Entity, Figure, Role
+from parkdesk.core.store import write_bundle
+from parkdesk.ui.printing import new_printer, write_pdf
+from parkdesk.ui.printing_pages import _row_extent, _tables, layout_sheet
+from tests.sample_data import sample_bundle
+
+SECTIONS = ("Contacts", "Key figures", "Projects and carriers", "Enterprises and institutions",
+            "People", "Sources")
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page of a PDF, whitespace collapsed."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def factsheet(db: Path, name: str, out: Path, *extra: str) -> int:
+    return main(["factsheet", name, "-o", str(out), "--db", str(db), *extra])
+
+
+def qr_codes(pdf: Path, page: int, tmp_path: Path) -> list[str]:
+    """What zbarimg reads from the QR codes on one page of a PDF rendered at 100 dpi."""
+    png = tmp_path / f"page-{page}"
+    subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", "-f", str(page), "-l",
+                    str(page), str(pdf), str(png)], check=True)
+    result = subprocess.run(
+        ["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", f"{png}.png"],
+        capture_output=True, text=True,
+    )
+    return result.stdout.split()
+
+
+# -- one park, the zone, all ------------------------------------------------------------------------
+
+
+def test_a_park_sheet_reads_back(sample_db: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "shunde.pdf"
+    assert factsheet(sample_db, "SHUNDE", out) == 0
+    assert "1 fact sheet, 1 page" in capsys.readouterr().out
+    [text] = pdf_pages(out)
+    for expected in ("Shunde Park", "Shunde District", "Test High-tech Zone",
+                     "0757 2636 3972", "+86 757 2636 3972", "Lighthouse Innovation Centre",
+                     "under construction", "530 million yuan (2023)", "Andao Test Devices",
+                     "Test zone report", "Test Daily", "https://example.org/a1", "Page 1 of 1",
+                     "Scan to call", "No figures published for this park",
+                     f"generated {date.today().isoformat()}", *SECTIONS):
+        assert expected in text, expected
+    reader = PdfReader(out)
+    assert reader.metadata.title == "Shunde Park"
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
+
+
+def test_the_qr_code_dials_the_main_number(sample_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "shunde.pdf"
+    assert factsheet(sample_db, "shunde", out) == 0
+    assert qr_codes(out, 1, tmp_path) == ["tel:+8675726363972"]
+
+
+def test_all_parks_six_sheets_each_from_a_new_page(sample_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.pdf"
+    assert factsheet(sample_db, "all", out) == 0
+    pages = pdf_pages(out)
+    assert len(pages) == 6  # the sample's sheets are one page each
+    titles = ["Test High-tech Zone", "Chancheng Park", "Gaoming Park", "Nanhai Park",
+              "Sanshui Park", "Shunde Park"]
+    for text, title in zip(pages, titles, strict=True):
+        assert text.startswith(title), text[:60]
+        assert "Page 1 of 1" in text
+        for section in SECTIONS:
+            assert section in text, (title, section)
+    zone = pages[0]
+    for expected in ("0757 8668 3830", "+86 757 8668 2797", "2 Test Road, Foshan 528222",
+                     "Loan balance", "19.346", "about 19.3", "billion yuan", "Pan Test",
+                     "Director of the Administrative Committee", "Older zone interview",
+                     "2021 (date inferred)", "Zone of five parks"):
+        assert expected in zone, expected
+    assert "0757-123" in pages[2] and "not a valid number" in pages[2]  # Gaoming
+    assert qr_codes(out, 1, tmp_path) == ["tel:+8675786683830"]
+    assert qr_codes(out, 3, tmp_path) == []  # no valid number, no code
+    assert qr_codes(out, 6, tmp_path) == ["tel:+8675726363972"]
+
+
+def test_letter_paper(sample_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "zone.pdf"
+    assert factsheet(sample_db, "zone", out, "--paper", "Letter") == 0
+    box = PdfReader(out).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    assert "Test High-tech Zone" in pdf_pages(out)[0]
+
+
+# -- long sheets across pages ------------------------------------------------------------------------
+
+
+def long_bundle():
+    """The sample with a crowded Nanhai Park: long tables, long words, CJK and symbols."""
+    b = sample_bundle()
+    b.articles.append(Article("a3", "a3.txt", "A long report on the park's carriers", "2025-03-01",
+                              False, "Outlet & Co", "https://example.org/" + "x" * 150,
+                              "2" * 64, 3))
+    cite = [Citation("a3", 1, 0, 1, "x")]
+    for i in range(45):
+        b.entities.append(Entity(f"e{i:02d}", "enterprise",
+                                 f"Enterprise {i:02d} Precision Manufacturing Co., Ltd.",
+                                 "park-nanhai", sources=cite))
+    for i in range(12):
+        b.entities.append(Entity(f"p{i:02d}", "project",
+                                 f"Project {i:02d} Intelligent Manufacturing Industrial Park",
+                                 "park-nanhai", subkind="carrier", status="under construction",
+                                 sources=cite))
+        b.figures += [
+            Figure(f"fi{i}", f"p{i:02d}", "total investment", "1.2", "billion yuan",
+                   refers_to="2024", sources=cite),
+            Figure(f"fa{i}", f"p{i:02d}", "floor area", "226,666", "㎡", qualifier="about",
+                   sources=cite),
+            Figure(f"fd{i}", f"p{i:02d}", "construction start", "2021-08-08", sources=cite),
+        ]
+    for i in range(14):
+        b.figures.append(Figure(f"fz{i}", "park-nanhai", f"佛山 output value {i // 2}", f"{i}.5",
+                                "billion yuan", refers_to="2023", reported=f"2024-01-{i + 1:02d}",
+                                sources=cite))
+    b.entities.append(Entity("li", "person", "Li Test", "park-nanhai", sources=cite))
+    b.roles.append(Role("r-li", "li", "Deputy Director of the Investment Promotion Bureau",
+                        "park-nanhai", "2024", sources=cite))
+    return b
+
+
+@pytest.fixture
+def long_db(tmp_path: Path) -> Path:
+    path = tmp_path / "long.db"
+    write_bundle(long_bundle(), path, {"built_at": "2026-01-01T00:00:00"})
+    return path
+
+
+def test_a_long_sheet_keeps_rows_whole_and_headings_with_their_content(qapp, long_db: Path) -> None:
+    directory = Directory.open(long_db)
+    doc = layout_sheet(build_factsheet(directory, "park-nanhai"), new_printer())
+    directory.close()
+    height = doc.pageSize().height()
+    assert doc.pageCount() >= 3
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            rect = layout.blockBoundingRect(block)
+            assert rect.height() > 0, block.text()  # laid out, so painted
+            following = layout.blockBoundingRect(block.next())
+            assert rect.top() // height == following.bottom() // height, block.text()
+        block = block.next()
+    for table in _tables(doc.rootFrame()):
+        for row in range(table.rows()):
+            top, bottom = _row_extent(doc, table, row)
+            assert top // height == (bottom - 1) // height, f"row {row} split across pages"
+
+
+def test_a_long_sheet_reads_back_on_every_page(long_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "nanhai.pdf"
+    assert factsheet(long_db, "nanhai", out) == 0
+    pages = pdf_pages(out)
+    count = len(pages)
+    assert count >= 3
+    for number, text in enumerate(pages, 1):
+        assert f"Nanhai Park Page {number} of {count}" in text
+    text = " ".join(pages)
+    for section in SECTIONS:
+        assert section in text
+    for expected in ("Enterprise 00 Precision", "Enterprise 39 Precision", "佛山 output value 6",
+                     "Project 11 Intelligent", "about 226,666", "Li Test",
+                     "Showing 40 of 45 enterprises and institutions", "A long report"):
+        assert expected in text, expected
+    assert "Enterprise 40 Precision" not in text
+
+
+# -- errors: a clear message, no half-written file --------------------------------------------------
+
+
+def test_an_unknown_park_lists_the_valid_names(sample_db: Path, tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert factsheet(sample_db, "Atlantis", folder / "x.pdf") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("parkdesk: There is no park called 'Atlantis'")
+    assert "Chancheng, Gaoming, Nanhai, Sanshui, Shunde, zone, all" in err
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("where", ["missing", "folder", "unwritable"])
+def test_an_unusable_output_path_is_refused(sample_db, tmp_path: Path, capsys, where) -> None:
+    if where == "missing":
+        out, words = tmp_path / "no" / "such" / "x.pdf", "does not exist"
+    elif where == "folder":
+        out, words = tmp_path, "is a folder"
+    else:
+        folder = tmp_path / "locked"
+        folder.mkdir()
+        folder.chmod(0o500)
+        if os.geteuid() == 0:  # root writes anywhere a chmod allows; sysfs refuses even root
+            folder = Path("/sys")
+        out, words = folder / "x.pdf", "Cannot write"
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    assert factsheet(sample_db, "zone", out) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("parkdesk: ") and words in err and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+    assert not out.is_file()
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(sample_db, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "sheet.pdf"
+    out.write_bytes(b"old contents")
+    directory = Directory.open(sample_db)
+    sheets = [build_factsheet(directory, "zone")]
+    directory.close()
+    with pytest.raises(ParkdeskError, match="paper size"):
+        write_pdf(sheets, out, paper="A5")
+    assert out.read_bytes() == b"old contents"
+    assert [p.name for p in folder.iterdir()] == ["sheet.pdf"]
+    assert write_pdf(sheets, out) == 1  # and a good write replaces it whole
+    assert out.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in folder.iterdir()] == ["sheet.pdf"]
+    assert "\ufb01" not in " ".join(pdf_pages(out))  # no "fi" ligature in the text
+
+
+def test_a_missing_database_is_a_message(tmp_path: Path, capsys) -> None:
+    assert factsheet(tmp_path / "none.db", "zone", tmp_path / "x.pdf") == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
