@@ -108,11 +108,13 @@ class FactSheetPreview(QPrintPreviewDialog):
             note = QLabel(NO_PRINTER, self)
             note.setObjectName("no_printer_note")
             note.setWordWrap(True)
+            note.setContentsMargins(8, 4, 8, 4)
             self.layout().addWidget(note)
         self._load(all_parks)
         self.all_parks_action.setChecked(all_parks)
         self.all_parks_action.toggled.connect(self._all_parks_toggled)
-        self.resize(900, 1000)
+        screen = self.screen().availableGeometry()
+        self.resize(min(900, int(screen.width() * 0.9)), min(1000, int(screen.height() * 0.9)))
 
     def _load(self, all_parks: bool) -> None:
         if all_parks:
