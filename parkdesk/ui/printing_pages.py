@@ -9,6 +9,7 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
+    QFontDatabase,
     QPainter,
     QPalette,
     QPen,
@@ -230,6 +231,11 @@ def _paint_footer(
 
 def paint_sheets(printer: QPrinter, sheets: Sequence[FactSheet]) -> int:
     """Paint each sheet from a new page, numbered "Page X of Y" per sheet; returns pages."""
+    if not QFontDatabase.families():
+        raise ParkdeskError(
+            "No fonts are installed, so the fact sheet would have no text; install some "
+            "(on Debian or Ubuntu: apt install fonts-dejavu-core fonts-noto-cjk)."
+        )
     if sheets:
         printer.setDocName(sheets[0].title if len(sheets) == 1 else "Fact sheets")
     painter = QPainter()
