@@ -35,6 +35,7 @@ BODY_PT = 8.5
 FOOTER_PT = 7.0
 AUTO_BREAK = QTextFormat.PageBreakFlag.PageBreak_Auto
 BREAK_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+PUSHED = 1  # block user state: the first block of a row already moved to the next page
 MAX_FIXES = 200  # page-break fixes per sheet; each moves one heading or one table row
 
 
@@ -104,6 +105,8 @@ def _split_row(doc: QTextDocument, table: QTextTable) -> int | None:
     """The first body row (not the first one) that starts on one page and ends on the next."""
     height = doc.pageSize().height()
     for row in range(table.format().headerRowCount() + 1, table.rows()):
+        if table.cellAt(row, 0).firstCursorPosition().block().userState() == PUSHED:
+            continue  # tried once already; leave it to Qt rather than loop
         top, bottom = _row_extent(doc, table, row)
         if bottom - top < height * 0.8 and _page(top, height) != _page(bottom - 1, height):
             return row
@@ -118,6 +121,7 @@ def _push_row_to_next_page(doc: QTextDocument, table: QTextTable, row: int) -> N
     """
     height = doc.pageSize().height()
     layout = doc.documentLayout()
+    table.cellAt(row, 0).firstCursorPosition().block().setUserState(PUSHED)
     top, _ = _row_extent(doc, table, row)
     page = _page(top, height)
     device = layout.paintDevice()
