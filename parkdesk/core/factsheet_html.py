@@ -159,8 +159,13 @@ def _projects(sheet: FactSheet) -> str:
             name += f'<br/><span class="small">{_e(" · ".join(notes))}</span>'
         rows.append([name, _e(p.status), _values(p.investment), _values(p.area),
                      _values(p.dates), _values(p.other, small=True)])
-    headers = [("Name", 24), ("Status", 13), ("Investment", 13), ("Area", 12), ("Key dates", 18),
-               ("Other figures", 20)]
+    if any(p.other for p in sheet.projects):
+        headers = [("Name", 24), ("Status", 13), ("Investment", 13), ("Area", 12),
+                   ("Key dates", 18), ("Other figures", 20)]
+    else:
+        headers = [("Name", 32), ("Status", 15), ("Investment", 17), ("Area", 15),
+                   ("Key dates", 21)]
+        rows = [row[:-1] for row in rows]
     return title + _grid(headers, rows) + _more(
         len(sheet.projects), sheet.projects_total, "projects and carriers"
     )
