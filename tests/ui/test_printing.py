@@ -118,7 +118,7 @@ def long_bundle():
         b.entities.append(Entity(f"e{i:02d}", "enterprise",
                                  f"Enterprise {i:02d} Precision Manufacturing Co., Ltd.",
                                  "park-nanhai", sources=cite))
-    for i in range(12):
+    for i in range(20):
         b.entities.append(Entity(f"p{i:02d}", "project",
                                  f"Project {i:02d} Intelligent Manufacturing Industrial Park",
                                  "park-nanhai", subkind="carrier", status="under construction",
@@ -180,7 +180,7 @@ def test_a_long_sheet_reads_back_on_every_page(long_db: Path, tmp_path: Path) ->
     for section in SECTIONS:
         assert section in text
     for expected in ("Enterprise 00 Precision", "Enterprise 39 Precision", "佛山 output value 6",
-                     "Project 11 Intelligent", "about 226,666", "Li Test",
+                     "Project 19 Intelligent", "about 226,666", "Li Test",
                      "Showing 40 of 45 enterprises and institutions", "A long report"):
         assert expected in text, expected
     assert "Enterprise 40 Precision" not in text
