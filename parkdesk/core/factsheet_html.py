@@ -160,10 +160,10 @@ def _projects(sheet: FactSheet) -> str:
         rows.append([name, _e(p.status), _values(p.investment), _values(p.area),
                      _values(p.dates), _values(p.other, small=True)])
     if any(p.other for p in sheet.projects):
-        headers = [("Name", 24), ("Status", 13), ("Investment", 13), ("Area", 12),
+        headers = [("Name", 22), ("Status", 13), ("Investment", 13), ("Area", 14),
                    ("Key dates", 18), ("Other figures", 20)]
     else:
-        headers = [("Name", 32), ("Status", 15), ("Investment", 17), ("Area", 15),
+        headers = [("Name", 31), ("Status", 15), ("Investment", 17), ("Area", 16),
                    ("Key dates", 21)]
         rows = [row[:-1] for row in rows]
     return title + _grid(headers, rows) + _more(
