@@ -162,6 +162,7 @@ class FactSheet:
     projects_total: int = 0
     organisations: list[OrganisationLine] = field(default_factory=list)
     organisations_total: int = 0
+    people_total: int = 0
     people: list[PersonLine] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
 
@@ -419,7 +420,14 @@ def _people(sheet: FactSheet, directory: Directory, cite: _Sources) -> None:
     ]
     order: list[str] = [r.person_id for b in bodies for r in directory.people_of(b)]
     order += [p.id for p in directory.children(sheet.entity_id, (PERSON,), limit=MAX_ROWS)]
-    for person_id in dict.fromkeys(order):
+    people = list(dict.fromkeys(order))
+    marks = ",".join("?" * len(bodies))
+    sheet.people_total = directory.con.execute(
+        "SELECT count(*) FROM (SELECT id FROM entities WHERE parent_id = ? AND kind = ? "
+        f"UNION SELECT person_id FROM roles WHERE org_id IN ({marks}))",
+        (sheet.entity_id, PERSON, *bodies),
+    ).fetchone()[0]
+    for person_id in people[:MAX_ROWS]:
         titles = tuple(
             TitleLine(role.title, directory.name_of(role.org_id) or None, role.reported,
                       cite.cite("role", role.id))

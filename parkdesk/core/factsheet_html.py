@@ -205,7 +205,9 @@ def _people(sheet: FactSheet) -> str:
         if not titles:
             titles = ['<span class="small">no title published</span>' + _refs(p.sources)]
         rows.append([_e(p.name), "<br/>".join(titles)])
-    return title + _grid([("Name", 30), ("Titles", 70)], rows)
+    return title + _grid([("Name", 30), ("Titles", 70)], rows) + _more(
+        len(sheet.people), sheet.people_total, "people"
+    )
 
 
 def _source_date(ref: SourceRef) -> str:

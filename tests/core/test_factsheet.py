@@ -21,7 +21,7 @@ from parkdesk.core.factsheet import (
 )
 from parkdesk.core.factsheet_html import render_html
 from parkdesk.core.factsheet_qr import qr_data_uri, qr_png
-from parkdesk.core.records import Article, Citation, Entity, Figure
+from parkdesk.core.records import Article, Citation, Entity, Figure, Role
 from parkdesk.core.store import write_bundle
 from tests.sample_data import sample_bundle
 
@@ -244,6 +244,22 @@ def test_nested_projects_and_long_lists(tmp_path: Path) -> None:
     assert len(sheet.organisations) == MAX_ROWS
     assert sheet.organisations_total == MAX_ROWS + 6  # Andao too
     assert f"Showing {MAX_ROWS} of {MAX_ROWS + 6} enterprises" in render_html(sheet)
+    d.close()
+
+
+def test_a_long_list_of_people_is_cut_and_says_so(tmp_path: Path) -> None:
+    bundle = sample_bundle()
+    cite = [Citation("a1", 1, 0, 4, "Test")]
+    for i in range(MAX_ROWS + 3):
+        bundle.entities.append(Entity(f"person{i:02d}", "person", f"Person {i:02d}",
+                                      "park-nanhai", sources=cite))
+    bundle.roles.append(Role("r-x", "person00", "Director", "park-nanhai", "2024", sources=cite))
+    d = _write(bundle, tmp_path / "people.db")
+    sheet = build_factsheet(d, "park-nanhai", DAY)
+    assert len(sheet.people) == MAX_ROWS and sheet.people_total == MAX_ROWS + 3
+    assert sheet.people[0].name == "Person 00"  # title holders first
+    assert [t.title for t in sheet.people[0].titles] == ["Director"]
+    assert f"Showing {MAX_ROWS} of {MAX_ROWS + 3} people" in render_html(sheet)
     d.close()
 
 
