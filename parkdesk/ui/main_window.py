@@ -191,7 +191,8 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 780)
+            room = self.screen().availableGeometry()
+            self.resize(min(1200, room.width() * 9 // 10), min(780, room.height() * 9 // 10))
         state = self.settings.splitter("main")
         if state is None or not self.main_splitter.restoreState(state):
             self.main_splitter.setSizes([380, 820])

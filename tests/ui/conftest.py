@@ -1,0 +1,95 @@
+"""Fixtures for the desktop app: a main window over the sample database, settings in tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTextBrowser
+
+from parkdesk.core.directory import Directory
+from parkdesk.ui.main_window import MainWindow
+from parkdesk.ui.settings import Settings
+
+
+@pytest.fixture
+def directory(sample_db: Path):
+    d = Directory.open(sample_db)
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings" / "parkdesk.ini"
+
+
+@pytest.fixture
+def window(qtbot, sample_db: Path, settings_path: Path) -> MainWindow:
+    """A shown main window over the sample database, with its own settings file."""
+    w = MainWindow(Directory.open(sample_db), Settings(settings_path))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def text_point(browser: QTextBrowser, text: str):
+    """The viewport point at the middle of the first occurrence of `text` in a browser."""
+    cursor = browser.document().find(text)
+    assert not cursor.isNull(), f"{text!r} not shown"
+    middle = QTextCursor(cursor)
+    middle.setPosition((cursor.selectionStart() + cursor.selectionEnd()) // 2)
+    browser.ensureCursorVisible()
+    browser.setTextCursor(middle)
+    browser.ensureCursorVisible()
+    point = browser.cursorRect(middle).center()
+    browser.setTextCursor(QTextCursor(browser.document()))
+    return point
+
+
+def answer_next_dialog(button_text: str | None = None) -> list[dict[str, str]]:
+    """Arrange for the next modal message box to be recorded, then answered with a button.
+
+    Returns a list that holds the box's texts once it has been answered. A timer looks for the
+    box when the event loop runs (the dialog's own loop), so nothing blocks or sleeps.
+    """
+    seen: list[dict[str, str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append({"text": box.text(), "informative": box.informativeText(),
+                     "title": box.windowTitle(), "format": str(box.textFormat())})
+        chosen = [b for b in box.buttons() if b.text() == button_text]
+        button = chosen[0] if chosen else (box.escapeButton() or box.buttons()[-1])
+        button.click()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def answer_file_dialog(path: Path | None) -> list[str]:
+    """Arrange for the next file dialog to choose `path` (None: cancel); records its title."""
+    from PySide6.QtWidgets import QFileDialog
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QFileDialog):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(box.windowTitle())
+        if path is None:
+            box.reject()
+        else:
+            box.findChild(QLineEdit, "fileNameEdit").setText(str(path))  # typed, as a user would
+            box.accept()
+
+    QTimer.singleShot(0, answer)
+    return seen

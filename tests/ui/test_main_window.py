@@ -1,0 +1,168 @@
+"""The window: menus and shortcuts, settings kept across runs, About, other features' hooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction
+
+from parkdesk.core.directory import Directory
+from parkdesk.core.store import write_bundle
+from parkdesk.ui import icons
+from parkdesk.ui.main_window import MainWindow
+from parkdesk.ui.settings import Settings
+from tests.sample_data import sample_bundle
+from tests.ui.conftest import answer_file_dialog, answer_next_dialog
+
+
+def _menu_titles(window: MainWindow) -> list[str]:
+    return [a.text().replace("&", "") for a in window.menuBar().actions()]
+
+
+def _menu(window: MainWindow, title: str) -> list[str]:
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == title)
+    return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+
+
+def test_menus_hold_the_expected_actions(window: MainWindow) -> None:
+    assert _menu_titles(window) == ["File", "Edit", "View", "Help"]
+    assert _menu(window, "File") == ["Open Database…", "Export…", "Print Fact Sheet…",
+                                     "Export Fact Sheet as PDF…", "Quit"]
+    assert _menu(window, "Edit") == ["Copy", "Copy All Contacts of This Park", "Find"]
+    assert "About parkdesk" in _menu(window, "Help")
+    assert "Show Toolbar" in _menu(window, "View")
+
+
+def test_every_menu_action_has_a_shortcut(window: MainWindow) -> None:
+    shortcuts = []
+    for top in window.menuBar().actions():
+        for action in top.menu().actions():
+            if action.isSeparator():
+                continue
+            assert not action.shortcut().isEmpty(), action.text()
+            shortcuts.append(action.shortcut().toString())
+    assert len(shortcuts) == len(set(shortcuts)), "two actions share a shortcut"
+    assert window.find_action.shortcut().toString() == "Ctrl+F"
+    assert window.print_action.shortcut().toString() == "Ctrl+P"
+    assert window.copy_action.shortcut().toString() == "Ctrl+C"
+
+
+def test_toolbar_offers_the_common_actions(window: MainWindow) -> None:
+    texts = [a.text().replace("&", "") for a in window.toolbar.actions() if not a.isSeparator()]
+    for expected in ("Find", "Copy", "Print Fact Sheet…", "Export…", "Open Database…"):
+        assert expected in texts
+
+
+def test_icons_load_after_the_window_is_shown(window: MainWindow, qtbot) -> None:
+    qtbot.waitUntil(icons.enabled)
+    qtbot.waitUntil(lambda: not window.find_action.icon().isNull())
+    assert not window.windowIcon().isNull()
+    assert not icons.app_icon().isNull()
+
+
+def test_settings_are_restored_in_the_next_window(qtbot, sample_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    first = MainWindow(Directory.open(sample_db), Settings(path))
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(720, 520)  # the offscreen screen is 800x600
+    first.main_splitter.setSizes([250, 470])
+    sizes = first.main_splitter.sizes()
+    assert first.select_entity("lighthouse")
+    first.zoom_text(2)
+    first.close()
+    assert path.exists()
+
+    second = MainWindow(Directory.open(sample_db), Settings(path))
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.size() == QSize(720, 520)
+    assert second.main_splitter.sizes() == sizes
+    assert second.current_node().key == "lighthouse"
+    assert "Lighthouse Innovation Centre" in second.detail.toPlainText()
+    assert second.zoom_steps == 2
+
+
+def test_a_selected_contact_is_restored_too(qtbot, sample_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    first = MainWindow(Directory.open(sample_db), Settings(path))
+    qtbot.addWidget(first)
+    assert first.select_contact("c-committee-2")
+    first.close()
+    second = MainWindow(Directory.open(sample_db), Settings(path))
+    qtbot.addWidget(second)
+    assert second.current_node().key == "c-committee-2"
+
+
+def test_a_vanished_selection_falls_back_to_the_zone(qtbot, sample_db, tmp_path) -> None:
+    path = tmp_path / "settings.ini"
+    Settings(path).set_last_selected("entity:gone")
+    window = MainWindow(Directory.open(sample_db), Settings(path))
+    qtbot.addWidget(window)
+    assert window.current_node().key == "zone"
+
+
+def test_geometry_is_kept_per_qt_version(tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "s.ini")
+    settings.qsettings.setValue("window/geometry-qt0.1", b"old")
+    assert settings.geometry() is None
+
+
+def test_about_shows_version_build_date_and_article_count(window: MainWindow) -> None:
+    answers = answer_next_dialog()
+    window.about_action.trigger()
+    text = answers[0]["text"]
+    assert "parkdesk 0." in text
+    assert "Built: 2026-01-01T00:00:00" in text
+    assert "Source articles: 2" in text
+
+
+def test_features_of_other_modules_say_when_missing(window: MainWindow) -> None:
+    assert window._optional("parkdesk.ui.no_such_module", "run", "Teleport") is None
+    assert window.statusBar().currentMessage() == "Teleport: not available yet"
+    assert window._optional("parkdesk.ui.icons", "no_such_function", "Fly") is None
+    assert window.statusBar().currentMessage() == "Fly: not available yet"
+    assert window._optional("parkdesk.ui.icons", "app_icon", "Icon") is icons.app_icon
+
+
+def test_selected_entity_id_for_fact_sheets(window: MainWindow) -> None:
+    window.select_entity("park-shunde")
+    assert window.selected_entity_id() == "park-shunde"
+    window.select_contact("c-committee-1")
+    assert window.selected_entity_id() == "committee"
+    window.tree_view.setCurrentIndex(window.tree_view.currentIndex().parent())
+    assert window.selected_entity_id() == "zone"
+
+
+def test_open_database_switches_to_the_new_file(window: MainWindow, tmp_path: Path) -> None:
+    bundle = sample_bundle()
+    bundle.entities[0].name = "Another Zone"
+    other = tmp_path / "other.db"
+    write_bundle(bundle, other, {"built_at": "2026-02-02"})
+    answer_file_dialog(other)
+    window.choose_database()
+    assert window.directory.path == other
+    assert window.model.index(0, 0).data() == "Another Zone"
+    assert window.windowTitle() == "parkdesk — other.db"
+    window.search.field.setText("another")
+    window.search.run_search()
+    assert [h.entity_id for h in window.search.hits()] == ["zone"]
+
+
+def test_text_zoom_has_limits(window: MainWindow) -> None:
+    for _ in range(20):
+        window.zoom_in_action.trigger()
+    assert window.zoom_steps == 8
+    window.zoom_reset_action.trigger()
+    assert window.zoom_steps == 0
+
+
+def test_every_action_is_reachable_by_keyboard(window: MainWindow) -> None:
+    actions = [a for a in window.findChildren(QAction) if a.text() and not a.isSeparator()
+               and a.parent() is window]
+    assert actions
+    for action in actions:
+        assert not action.shortcut().isEmpty(), action.text()

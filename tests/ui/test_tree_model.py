@@ -1,0 +1,137 @@
+"""The tree adapter: shape of the directory, Qt's model checks, lazy paging, paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from parkdesk.core.directory import Directory
+from parkdesk.core.records import Citation, Entity
+from parkdesk.core.store import write_bundle
+from parkdesk.core.tree import DirectoryTree
+from parkdesk.ui.tree_model import PAGE_SIZE, DirectoryTreeModel
+from tests.sample_data import sample_bundle
+
+
+def _labels(model: DirectoryTreeModel, parent: QModelIndex) -> list[str]:
+    while model.canFetchMore(parent):
+        model.fetchMore(parent)
+    return [model.index(r, 0, parent).data() for r in range(model.rowCount(parent))]
+
+
+def _child(model: DirectoryTreeModel, parent: QModelIndex, label: str) -> QModelIndex:
+    labels = _labels(model, parent)
+    return model.index(labels.index(label), 0, parent)
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, directory: Directory) -> None:
+    model = DirectoryTreeModel(DirectoryTree(directory))
+    qtmodeltester.check(model)
+
+
+def test_roots_are_the_zone_then_places_outside(directory: Directory) -> None:
+    model = DirectoryTreeModel(DirectoryTree(directory))
+    assert _labels(model, QModelIndex()) == ["Test High-tech Zone", "Riverside Park"]
+
+
+def test_zone_holds_five_parks_then_zone_wide_folders(directory: Directory) -> None:
+    model = DirectoryTreeModel(DirectoryTree(directory))
+    zone = model.index(0, 0)
+    assert _labels(model, zone) == [
+        "Chancheng Park", "Gaoming Park", "Nanhai Park", "Sanshui Park", "Shunde Park",
+        "Enterprises & institutions (1)", "People (1)", "Contacts (3)",
+    ]
+    assert _labels(model, _child(model, zone, "People (1)")) == ["Pan Test"]
+    assert _labels(model, _child(model, zone, "Enterprises & institutions (1)")) == [
+        "Management Committee"
+    ]
+
+
+def test_each_park_shows_its_folders_with_counts(directory: Directory) -> None:
+    model = DirectoryTreeModel(DirectoryTree(directory))
+    zone = model.index(0, 0)
+    shunde = _child(model, zone, "Shunde Park")
+    assert _labels(model, shunde) == [
+        "Projects & carriers (1)", "Enterprises & institutions (1)", "Contacts (1)",
+    ]
+    assert _labels(model, _child(model, shunde, "Projects & carriers (1)")) == [
+        "Lighthouse Innovation Centre"
+    ]
+    assert _labels(model, _child(model, shunde, "Enterprises & institutions (1)")) == [
+        "Andao Test Devices Co., Ltd."
+    ]
+    assert _labels(model, _child(model, shunde, "Contacts (1)")) == [
+        "Shunde Park: 0757 2636 3972"
+    ]
+    gaoming = _child(model, zone, "Gaoming Park")
+    assert _labels(model, gaoming) == ["Contacts (1)"]
+    for empty in ("Chancheng Park", "Nanhai Park", "Sanshui Park"):
+        index = _child(model, zone, empty)
+        assert not model.hasChildren(index)
+        assert _labels(model, index) == []
+
+
+def test_every_row_has_a_kind_icon_once_icons_are_loaded(qapp, directory: Directory) -> None:
+    from parkdesk.ui import icons
+
+    icons.enable()
+    model = DirectoryTreeModel(DirectoryTree(directory))
+    zone = model.index(0, 0)
+    for row in range(len(_labels(model, zone))):
+        icon = model.index(row, 0, zone).data(Qt.ItemDataRole.DecorationRole)
+        assert icon is not None and not icon.isNull()
+
+
+def _big_park_db(tmp_path: Path, n: int) -> Path:
+    bundle = sample_bundle()
+    for i in range(n):
+        bundle.entities.append(
+            Entity(f"e{i:05d}", "enterprise", f"Firm {i:05d}", "park-nanhai",
+                   sources=[Citation("a1", 1, 0, 4, "Firm")])
+        )
+    path = tmp_path / "big.db"
+    write_bundle(bundle, path, {"built_at": "2026-01-01"})
+    return path
+
+
+def test_large_folders_load_a_page_at_a_time(qtmodeltester, tmp_path: Path) -> None:
+    n = 2 * PAGE_SIZE + 50
+    directory = Directory.open(_big_park_db(tmp_path, n))
+    model = DirectoryTreeModel(DirectoryTree(directory))
+    zone = model.index(0, 0)
+    nanhai = _child(model, zone, "Nanhai Park")
+    folder = _child(model, nanhai, f"Enterprises & institutions ({n})")
+    assert model.hasChildren(folder)
+    assert model.rowCount(folder) == 0
+    assert model.canFetchMore(folder)
+    model.fetchMore(folder)
+    assert model.rowCount(folder) == PAGE_SIZE
+    model.fetchMore(folder)
+    model.fetchMore(folder)
+    assert model.rowCount(folder) == n
+    assert not model.canFetchMore(folder)
+    assert model.index(n - 1, 0, folder).data() == f"Firm {n - 1:05d}"
+    qtmodeltester.check(model)
+    directory.close()
+
+
+def test_path_to_an_item_deep_in_a_large_folder_is_found(tmp_path: Path) -> None:
+    n = 2 * PAGE_SIZE + 50
+    directory = Directory.open(_big_park_db(tmp_path, n))
+    tree = DirectoryTree(directory)
+    model = DirectoryTreeModel(tree)
+    index = model.index_of_path(tree.path_to(f"e{n - 3:05d}"))
+    assert index.data() == f"Firm {n - 3:05d}"
+    assert index.parent().data() == f"Enterprises & institutions ({n})"
+    assert index.parent().parent().data() == "Nanhai Park"
+    directory.close()
+
+
+def test_model_follows_a_new_directory(directory: Directory, tmp_path: Path) -> None:
+    model = DirectoryTreeModel(DirectoryTree(directory))
+    other = Directory.open(_big_park_db(tmp_path, 3))
+    model.set_tree(DirectoryTree(other))
+    nanhai = _child(model, model.index(0, 0), "Nanhai Park")
+    assert _labels(model, nanhai) == ["Enterprises & institutions (3)"]
+    other.close()
