@@ -1,4 +1,8 @@
-"""The CSV export: one row per phone number, UTF-8 with BOM (for Excel), RFC 4180 quoting."""
+"""The CSV export: one row per phone number, UTF-8 with BOM (for Excel), RFC 4180 quoting.
+
+There is no bare E.164 column: spreadsheets read "+8675786683830" as a number and drop the
+plus; the international and tel: forms carry the same digits as text.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,6 @@ COLUMNS = (
     "label",
     "national",
     "international",
-    "e164",
     "tel_uri",
     "raw",
     "valid",
@@ -63,7 +66,6 @@ def rows(document: dict) -> list[dict[str, str]]:
                     "label": contact["label"] or "",
                     "national": contact["national"] or "",
                     "international": contact["international"] or "",
-                    "e164": contact["e164"] or "",
                     "tel_uri": contact["tel_uri"] or "",
                     "raw": contact["raw"],
                     "valid": "yes" if contact["valid"] else "no",
