@@ -245,7 +245,13 @@ class Directory:
                 "AND kind = 'organisation')"
             )
             params.append(owner_id)
-        sql += " ORDER BY owner_id != ?, kind DESC, id"
+        # Phones before the address, each in the order the articles first state them: the
+        # first number given is the main one (it is what a fact sheet's QR code dials).
+        sql += (
+            " ORDER BY owner_id != ?, kind DESC, (SELECT min(article_id || printf(':%06d:%06d',"
+            " paragraph, start)) FROM citations WHERE record_type = 'contact'"
+            " AND record_id = contacts.id), id"
+        )
         params.append(owner_id)
         result = []
         for r in self.con.execute(sql, params):

@@ -148,3 +148,8 @@ def test_committed_database_is_read_only_friendly() -> None:
     con = sqlite3.connect(f"file:{DEFAULT_DB}?mode=ro", uri=True)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     con.close()
+
+
+def test_main_number_comes_first(built: Directory) -> None:
+    phones = [c.national for c in built.contacts("committee") if c.kind == "phone"]
+    assert phones == ["0757 8668 3830", "0757 8668 2797"]
