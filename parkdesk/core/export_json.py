@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 
@@ -138,8 +139,9 @@ def human_date(date: str | None) -> str | None:
 _EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x)\s*(\d{1,6})\s*$", re.IGNORECASE)
 
 
-def tel_uri(raw: str | None, e164: str | None = None) -> str | None:
-    """RFC 3966 global number with hyphens and `;ext=` (tel:+86-757-8668-3830); None if invalid."""
+@lru_cache(maxsize=8192)
+def _parse(raw: str | None, e164: str | None) -> phonenumbers.PhoneNumber | None:
+    """The number as written (extensions such as 转123 understood), else the stored E.164."""
     candidates = []
     if raw:
         candidates.append(_EXTENSION.sub(r" ext. \1", raw.replace("\x00", "").strip()))
@@ -151,8 +153,16 @@ def tel_uri(raw: str | None, e164: str | None = None) -> str | None:
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_valid_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.RFC3966)
+            return number
     return None
+
+
+def tel_uri(raw: str | None, e164: str | None = None) -> str | None:
+    """RFC 3966 global number with hyphens and `;ext=` (tel:+86-757-8668-3830); None if invalid."""
+    number = _parse(raw, e164)
+    if number is None:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.RFC3966)
 
 
 _NUMBER_KINDS = {
@@ -167,11 +177,11 @@ _NUMBER_KINDS = {
 }
 
 
-def number_kind(uri: str | None) -> str:
-    """What kind of line a tel URI is: landline, mobile, toll-free...; "invalid" without one."""
-    if not uri:
+def line_kind(raw: str | None, e164: str | None = None) -> str:
+    """What kind of line a number is: landline, mobile, toll-free...; "invalid" if it is not one."""
+    number = _parse(raw, e164)
+    if number is None:
         return "invalid"
-    number = phonenumbers.parse(uri.removeprefix("tel:").split(";")[0], REGION)
     return _NUMBER_KINDS.get(phonenumbers.number_type(number), "other")
 
 
@@ -223,7 +233,7 @@ class _Builder:
             "international": c.international,
             "e164": c.e164,
             "tel_uri": uri,
-            "line": number_kind(uri) if c.kind == "phone" else None,
+            "line": line_kind(c.raw, c.e164) if c.kind == "phone" else None,
             "valid": c.valid,
             "warning": c.warning,
             "sources": self.sources("contact", c.id),
