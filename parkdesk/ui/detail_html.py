@@ -110,31 +110,39 @@ class SourceList:
         return f'<span title="{esc(tip)}">{text_html}</span>{self.refs(sources)}'
 
     def section(self) -> str:
-        """The numbered Sources section, or "" when nothing was cited."""
+        """The Sources section: each article once, then its numbered citations; "" if none."""
         if not self.entries:
             return ""
-        rows = []
+        by_article: dict[str, list[int]] = {}
         for n, source in enumerate(self.entries, start=1):
-            article, citation = source.article, source.citation
-            where = []
-            if article.outlet:
-                where.append(esc(article.outlet))
+            by_article.setdefault(source.article.id, []).append(n)
+        parts = ["<h3>Sources</h3>"]
+        for numbers in by_article.values():
+            article = self.entries[numbers[0] - 1].article
+            where = [esc(article.outlet)] if article.outlet else []
             if article.published:
                 date = esc(format_date(article.published))
                 where.append(f"{date} (date inferred)" if article.date_inferred else date)
-            where.append(f"paragraph {citation.paragraph}")
             url = web_url(article.url)
             opener = (
-                f' <a href="{esc(url)}" title="{esc(url)}">Open article</a>'
+                f'<a href="{esc(url)}" title="{esc(url)}">Open article</a>'
                 if url
-                else ' <span class="muted">(no web address recorded)</span>'
+                else '<span class="muted">(no web address recorded)</span>'
             )
-            rows.append(
-                f'<tr><td class="num"><a name="{SOURCE_ANCHOR}{n}"></a>[{n}]</td>'
-                f"<td><b>{esc(article.title)}</b> — {', '.join(where)}{opener}<br>"
-                f'<span class="quote">“{esc(citation.quote)}”</span></td></tr>'
+            parts.append(
+                f'<p class="article"><b>{esc(article.title)}</b> — '
+                f"{', '.join([*where, opener])}</p>"
             )
-        return '<h3>Sources</h3><table class="sources">' + "".join(rows) + "</table>"
+            rows = []
+            for n in numbers:
+                citation = self.entries[n - 1].citation
+                rows.append(
+                    f'<tr><td class="num"><a name="{SOURCE_ANCHOR}{n}"></a>[{n}]</td>'
+                    f'<td class="para">paragraph {citation.paragraph}</td>'
+                    f'<td class="quote">“{esc(citation.quote)}”</td></tr>'
+                )
+            parts.append('<table class="sources">' + "".join(rows) + "</table>")
+        return "".join(parts)
 
 
 def heading(kind_label: str, name: str, refs: str = "") -> str:
@@ -198,7 +206,9 @@ h3 { margin-top: 14px; margin-bottom: 4px; color: #1f4e79; }
 p.kind { color: #607d8b; margin-bottom: 0; font-size: small; }
 th { text-align: left; font-weight: normal; color: #546e7a; padding-right: 14px; }
 td, th { padding-top: 2px; padding-bottom: 2px; padding-right: 10px; vertical-align: top; }
-td.num { color: #607d8b; padding-right: 6px; }
+td.num { color: #607d8b; padding-right: 6px; padding-left: 12px; }
+td.para { color: #546e7a; white-space: nowrap; }
+p.article { margin-top: 8px; margin-bottom: 2px; }
 .muted { color: #78909c; }
 .warn { color: #b45309; }
 .quote { color: #37474f; font-style: italic; }

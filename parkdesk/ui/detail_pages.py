@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parkdesk.core.directory import Directory
+from parkdesk.core.directory import Directory, Source
 from parkdesk.core.records import (
     KIND_LABELS,
     ORGANISATION,
@@ -27,6 +27,7 @@ from parkdesk.ui.detail_html import (
 )
 
 GROUP_LIST_LIMIT = 200
+MAX_NAME_REFS = 4  # articles cited next to a name; figures and contacts cite every source
 
 
 def page_html(directory: Directory, node: TreeNode) -> str:
@@ -60,10 +61,9 @@ class _Page:
 
     def _header(self, e: Entity) -> str:
         label = KIND_LABELS.get(e.kind, e.kind)
-        if e.subkind:
+        if e.subkind and e.subkind != e.kind:
             label += f" · {e.subkind}"
-        refs = self.sources.refs(self.d.sources("entity", e.id))
-        html = heading(label, e.name, refs)
+        html = heading(label, e.name, self._mention_refs(e.id))
         if e.aliases:
             html += f'<p class="muted">Also known as: {esc(", ".join(e.aliases))}</p>'
         if not e.reviewed:
@@ -72,13 +72,40 @@ class _Page:
             html += f"<p>{esc(e.description)}</p>"
         return html
 
+    def _mention_refs(self, entity_id: str) -> str:
+        """References for where an entity is named: the first mention in each article only."""
+        first: dict[str, Source] = {}
+        for source in self.d.sources("entity", entity_id):
+            first.setdefault(source.article.id, source)
+        shown = list(first.values())[:MAX_NAME_REFS]
+        refs = self.sources.refs(shown)
+        more = len(first) - len(shown)
+        if more > 0:
+            refs += f' <span class="muted">+{more} more articles</span>'
+        return refs
+
     def _place_rows(self, e: Entity) -> list[tuple[str, str]]:
+        """District, the body it is part of, and its park (or "zone-wide", or outside)."""
         rows = []
         if e.district:
             rows.append(("District", esc(e.district)))
-        chain = [a for a in self.d.ancestors(e.id)]
-        if chain:
-            rows.append(("In", " › ".join(entity_link(a.id, a.name) for a in reversed(chain))))
+        chain = self.d.ancestors(e.id)
+        if not chain:
+            return rows
+        parent = chain[-1]
+        if parent.kind not in (ZONE, PARK, PLACE):
+            rows.append(("Part of", entity_link(parent.id, parent.name)))
+        home = next((a for a in reversed(chain) if a.kind in (ZONE, PARK, PLACE)), None)
+        if home is None:
+            return rows
+        if home.kind == PARK:
+            rows.append(("Park", entity_link(home.id, home.name)))
+        elif home.kind == PLACE:
+            rows.append(("Outside the zone", entity_link(home.id, home.name)))
+        elif e.kind == PARK:
+            rows.append(("Zone", entity_link(home.id, home.name)))
+        else:
+            rows.append(("Park", "zone-wide (" + entity_link(home.id, home.name) + ")"))
         return rows
 
     def _figures(self, e: Entity, title: str = "Key figures") -> str:
@@ -137,13 +164,13 @@ class _Page:
         body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
         return section(title, f'<table class="facts">{body}</table>')
 
-    def _children(self, e: Entity, title: str = "Items") -> str:
+    def _children(self, e: Entity, title: str = "Includes") -> str:
         children = self.d.children(e.id, None, 0, GROUP_LIST_LIMIT)
         if not children:
             return ""
         items = "".join(
             f"<li>{entity_link(c.id, c.name)} "
-            f'<span class="muted">{esc(KIND_LABELS.get(c.kind, c.kind))}</span></li>'
+            f'<span class="muted">{esc(c.subkind or KIND_LABELS.get(c.kind, c.kind))}</span></li>'
             for c in children
         )
         return section(title, f"<ul>{items}</ul>")
@@ -171,7 +198,6 @@ class _Page:
 
     def _zone(self, e: Entity) -> str:
         html = self._header(e) + facts_table(self._place_rows(e))
-        html += self._figures(e)
         html += self._contacts(e.id, True, "No phone numbers in the articles.")
         head = "".join(f"<th>{esc(g.label)}</th>" for g in GROUPS)
         rows = []
@@ -185,16 +211,17 @@ class _Page:
             + "".join(rows) + "</table>"
         )
         html += section("Parks", table)
+        html += self._figures(e)
         html += self._people([e.id] + [o.id for o in self.d.children(e.id, (ORGANISATION,))], e.id)
         return html
 
     def _park(self, e: Entity) -> str:
         html = self._header(e) + facts_table(self._place_rows(e))
-        html += self._figures(e)
         html += self._contacts(e.id, True, "No phone numbers in the articles.")
         counts = self._group_counts(e.id)
         rows = [(g.label, f"{n:,}") for g, n in zip(GROUPS, counts, strict=True)]
         html += section("In this park" if e.kind == PARK else "Listed here", facts_table(rows))
+        html += self._figures(e)
         html += self._people([e.id], e.id)
         return html
 

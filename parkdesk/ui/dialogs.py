@@ -24,9 +24,9 @@ class DatabaseErrorDialog(QMessageBox):
         self.setWindowTitle("parkdesk: cannot open the database")
         self.setIcon(QMessageBox.Icon.Critical)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setText(message)
-        if "parkdesk import" not in message:
-            self.setInformativeText(REBUILD_HINT)
+        problem = message.replace(REBUILD_HINT, "").strip()
+        self.setText(problem)
+        self.setInformativeText(REBUILD_HINT.replace(": ", ":\n", 1))
         self.open_button = self.addButton("Open Another Database…", QMessageBox.ButtonRole.AcceptRole)
         self.quit_button = self.addButton(quit_label, QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.open_button)

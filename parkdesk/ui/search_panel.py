@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from parkdesk.core.directory import Directory
+from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import KIND_LABELS
 from parkdesk.core.search import SearchHit
 from parkdesk.ui import icons
@@ -37,6 +38,7 @@ from parkdesk.ui import icons
 RESULT_LIMIT = 100
 DELAY_MS = 120
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 2  # where the hit is, short: its park or "zone-wide"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -58,6 +60,13 @@ class SearchResultsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.hits: list[SearchHit] = []
+        self.zone_name = ""
+
+    def place(self, hit: SearchHit) -> str:
+        """The park a hit is in; "zone-wide" for the zone's own items, "" for the zone."""
+        if hit.park and hit.park == self.zone_name:
+            return "zone-wide"
+        return hit.park
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
@@ -72,12 +81,15 @@ class SearchResultsModel(QAbstractListModel):
             return None
         hit = self.hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{hit.name} — {hit.park}" if hit.park else hit.name
+            place = self.place(hit)
+            return f"{hit.name} — {place}" if place else hit.name
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = KIND_LABELS.get(hit.kind, hit.kind)
             return f"{kind}: {hit.name}" + (f"\n{hit.park}" if hit.park else "")
         if role == HIT_ROLE:
             return hit
+        if role == PLACE_ROLE:
+            return self.place(hit)
         return None
 
 
@@ -104,12 +116,12 @@ class HitDelegate(QStyledItemDelegate):
         muted = text_color.color() if selected else QColor("#78909c")
         x = rect.left() + 24
         fm = QFontMetrics(option.font)
-        park = hit.park
+        park = index.data(PLACE_ROLE) or ""
         park_w = fm.horizontalAdvance(park) + 12 if park else 0
         bold = QFont(option.font)
         bold.setBold(True)
         name_w = QFontMetrics(bold).horizontalAdvance(hit.name) + 24
-        room = max(rect.width() - name_w, rect.width() // 3)
+        room = max(rect.width() - name_w, rect.width() // 4)
         if park and park_w > room:
             park = fm.elidedText(park, Qt.TextElideMode.ElideRight, room - 12)
             park_w = fm.horizontalAdvance(park) + 12
@@ -173,6 +185,7 @@ class SearchPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(HitDelegate(self.view))
         self.view.setUniformItemSizes(True)
+        self.view.setMinimumHeight(28)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.clicked.connect(lambda index: self._activate(index.row()))
@@ -194,6 +207,10 @@ class SearchPanel(QWidget):
     def set_directory(self, directory: Directory) -> None:
         """Search another directory; the current query is run again."""
         self.directory = directory
+        try:
+            self.model.zone_name = directory.zone().name
+        except DatabaseError:
+            self.model.zone_name = ""
         self.run_search()
 
     def _on_text_changed(self, text: str) -> None:

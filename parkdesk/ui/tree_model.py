@@ -139,7 +139,7 @@ class DirectoryTreeModel(QAbstractItemModel):
                 return f"{node.count or 0:,} {node.label.lower()}"
             if node.type == CONTACT:
                 return "Contact: press Ctrl+C to copy the number"
-            return KIND_LABELS.get(node.icon, node.icon.title())
+            return f"{node.label}\n{KIND_LABELS.get(node.icon, node.icon.title())}"
         if role == NODE_ROLE:
             return node
         return None

@@ -64,9 +64,9 @@ def test_folder_and_contact_nodes_have_pages(window: MainWindow) -> None:
 def test_every_figure_has_its_source_listed_and_on_hover(window: MainWindow) -> None:
     text = _page(window, "lighthouse")
     sources = text[text.index("Sources"):]
-    assert "Test zone report — Test Daily, 29 Feb 2024, paragraph 5" in sources
-    assert "“530 million yuan”" in sources
-    assert "Open article" in sources
+    assert "Test zone report — Test Daily, 29 Feb 2024, Open article" in sources
+    assert "[2]\nparagraph 5\n“530 million yuan”" in sources
+    assert sources.count("Test zone report") == 1  # each article once, its citations under it
     tip = window.detail._tooltip_at(text_point(window.detail, "530 million yuan"))
     assert "Test zone report" in tip and "Test Daily" in tip
     assert "29 Feb 2024" in tip and "paragraph 5" in tip and "“530 million yuan”" in tip
@@ -78,7 +78,8 @@ def test_disagreeing_articles_show_both_values_with_dates(window: MainWindow) ->
     assert "for 2024 · reported 29 Feb 2024" in text
     assert "for 2023 · reported 16 Nov 2023" in text
     assert "The articles give different values." in text
-    assert "Older zone interview — 2021 (date inferred), paragraph 3" in text
+    assert "Older zone interview — 2021 (date inferred), (no web address recorded)" in text
+    assert "paragraph 3\n“19.3 billion”" in text
 
 
 class _UrlCatcher(QObject):
@@ -171,3 +172,15 @@ def test_web_url_accepts_only_http_and_https() -> None:
     for bad in ("file:///etc/passwd", "javascript:alert(1)", "tel:+86757", "", None,
                 'https://x.org/"><img src=x>'):
         assert web_url(bad) is None
+
+
+def test_items_say_which_park_they_are_in(window: MainWindow) -> None:
+    assert "Park\nShunde Park" in _page(window, "lighthouse")
+    assert "Park\nzone-wide (Test High-tech Zone)" in _page(window, "committee")
+    assert "Outside the zone\nRiverside Park" in _page(window, "river-co")
+    assert "Zone\nTest High-tech Zone" in _page(window, "park-nanhai")
+
+
+def test_the_zone_page_puts_contacts_before_figures(window: MainWindow) -> None:
+    text = _page(window, "zone")
+    assert text.index("Contacts") < text.index("Parks") < text.index("Key figures")

@@ -116,3 +116,13 @@ def test_matching_word_starts_are_highlighted() -> None:
     assert highlight_ranges("Lighthouse Innovation Centre", ("inn", "c")) == [(11, 14), (22, 23)]
     assert highlight_ranges("Andao", ("xyz",)) == []
     assert highlight_ranges("", ("a",)) == []
+
+
+def test_hits_show_their_park_or_zone_wide(window: MainWindow) -> None:
+    from parkdesk.ui.search_panel import PLACE_ROLE
+
+    _search(window, "management")
+    model = window.search.model
+    assert model.index(0).data(PLACE_ROLE) == "zone-wide"
+    _search(window, "andao")
+    assert model.index(0).data(PLACE_ROLE) == "Shunde Park"
