@@ -131,7 +131,7 @@ class SourceList:
             )
             parts.append(
                 f'<p class="article"><b>{esc(article.title)}</b> — '
-                f"{', '.join([*where, opener])}</p>"
+                f"{', '.join(where)}{' · ' if where else ''}{opener}</p>"
             )
             rows = []
             for n in numbers:

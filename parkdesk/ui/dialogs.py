@@ -27,6 +27,10 @@ class DatabaseErrorDialog(QMessageBox):
         problem = message.replace(REBUILD_HINT, "").strip()
         self.setText(problem)
         self.setInformativeText(REBUILD_HINT.replace(": ", ":\n", 1))
+        # Wide enough that the rebuild command stays on one line.
+        self.setStyleSheet(
+            "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 460px; }"
+        )
         self.open_button = self.addButton("Open Another Database…", QMessageBox.ButtonRole.AcceptRole)
         self.quit_button = self.addButton(quit_label, QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.open_button)

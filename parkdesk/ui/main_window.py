@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
             self.resize(min(1200, room.width() * 9 // 10), min(780, room.height() * 9 // 10))
         state = self.settings.splitter("main")
         if state is None or not self.main_splitter.restoreState(state):
-            self.main_splitter.setSizes([380, 820])
+            self.main_splitter.setSizes([420, 780])
         self.zoom_steps = 0
         self.zoom_text(self.settings.text_zoom(), relative=False)
         zone_index = self.model.index(0, 0)

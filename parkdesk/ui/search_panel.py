@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from parkdesk.core.directory import Directory
 from parkdesk.core.errors import DatabaseError
-from parkdesk.core.records import KIND_LABELS
+from parkdesk.core.records import KIND_LABELS, PARK, PLACE, ZONE
 from parkdesk.core.search import SearchHit
 from parkdesk.ui import icons
 
@@ -63,7 +63,9 @@ class SearchResultsModel(QAbstractListModel):
         self.zone_name = ""
 
     def place(self, hit: SearchHit) -> str:
-        """The park a hit is in; "zone-wide" for the zone's own items, "" for the zone."""
+        """The park a hit is in; "zone-wide" for the zone's own items; "" for parks and roots."""
+        if hit.kind in (PARK, ZONE, PLACE):
+            return ""
         if hit.park and hit.park == self.zone_name:
             return "zone-wide"
         return hit.park

@@ -126,3 +126,5 @@ def test_hits_show_their_park_or_zone_wide(window: MainWindow) -> None:
     assert model.index(0).data(PLACE_ROLE) == "zone-wide"
     _search(window, "andao")
     assert model.index(0).data(PLACE_ROLE) == "Shunde Park"
+    _search(window, "shunde")
+    assert model.index(0).data(PLACE_ROLE) == ""  # a park is not "in" a park
