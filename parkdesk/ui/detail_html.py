@@ -67,16 +67,16 @@ def parse_link(href: str) -> tuple[str, str]:
 
 
 def describe_source(source: Source) -> str:
-    """One line about where a fact comes from: title, outlet, date, paragraph, words."""
+    """Where a fact comes from, in three lines: title; outlet, date, paragraph; the words."""
     article, citation = source.article, source.citation
-    parts = [f"“{article.title}”"]
+    parts = []
     if article.outlet:
         parts.append(article.outlet)
     if article.published:
         date = format_date(article.published)
         parts.append(f"{date} (date inferred)" if article.date_inferred else date)
     parts.append(f"paragraph {citation.paragraph}")
-    return ", ".join(parts) + f": “{citation.quote}”"
+    return f"{article.title}\n{', '.join(parts)}\n“{citation.quote}”"
 
 
 class SourceList:
@@ -106,7 +106,7 @@ class SourceList:
         """`text_html` with its sources on hover (tooltip) and as references."""
         if not sources:
             return text_html
-        tip = "\n".join(f"[{self.number(s)}] {describe_source(s)}" for s in sources)
+        tip = "\n\n".join(f"[{self.number(s)}] {describe_source(s)}" for s in sources)
         return f'<span title="{esc(tip)}">{text_html}</span>{self.refs(sources)}'
 
     def section(self) -> str:

@@ -23,6 +23,7 @@ from parkdesk.ui.detail_html import ENTITY_SCHEME, PHONE_SCHEME, parse_link, web
 from parkdesk.ui.detail_pages import empty_html, page_html
 from parkdesk.ui.qr_widget import attach_qr
 
+TOOLTIP = '<qt><table width="420"><tr><td>{}</td></tr></table></qt>'  # wide, wrapped
 PHONE_HINT = "Click to copy the number; right-click to copy other forms or call."
 
 
@@ -116,7 +117,7 @@ class DetailPane(QTextBrowser):
             tip = self._tooltip_at(event.pos())
             if tip:
                 text = html.escape(tip).replace("\n", "<br>")
-                QToolTip.showText(event.globalPos(), f"<qt>{text}</qt>", self.viewport())
+                QToolTip.showText(event.globalPos(), TOOLTIP.format(text), self.viewport())
             else:
                 QToolTip.hideText()
             return True

@@ -42,12 +42,9 @@ def text_point(browser: QTextBrowser, text: str):
     assert not cursor.isNull(), f"{text!r} not shown"
     middle = QTextCursor(cursor)
     middle.setPosition((cursor.selectionStart() + cursor.selectionEnd()) // 2)
+    browser.setTextCursor(middle)  # scrolls the text into view; no selection is left behind
     browser.ensureCursorVisible()
-    browser.setTextCursor(middle)
-    browser.ensureCursorVisible()
-    point = browser.cursorRect(middle).center()
-    browser.setTextCursor(QTextCursor(browser.document()))
-    return point
+    return browser.cursorRect(middle).center()
 
 
 def answer_next_dialog(button_text: str | None = None) -> list[dict[str, str]]:
