@@ -114,7 +114,8 @@ class _Page:
         )
         return section(title, facts_table(rows))
 
-    def _contacts(self, owner_id: str, include_children: bool, empty: str = "") -> str:
+    def _contacts(self, owner_id: str, include_children: bool, empty: str = "",
+                  title: str = "Contacts") -> str:
         contacts = self.d.contacts(owner_id, include_children=include_children)
         rows = []
         for c in contacts:
@@ -125,7 +126,9 @@ class _Page:
         body = facts_table(rows)
         if body:
             body += '<p class="muted">Click a number to copy it; right-click for more.</p>'
-        return section("Contacts", body, empty)
+        if not title:
+            return body or f'<p class="muted">{esc(empty)}</p>'
+        return section(title, body, empty)
 
     def _people(self, org_ids: list[str], person_parent: str | None = None) -> str:
         rows, seen = [], set()
@@ -230,14 +233,17 @@ class _Page:
         rows = self._place_rows(e)
         if e.status:
             rows.insert(0, ("Status", esc(e.status)))
-        html = self._header(e) + facts_table(rows)
-        html += self._figures(e, "Figures and dates")
-        html += self._contacts(e.id, False)
         title = "Organisations involved" if e.kind == "project" else "Related"
-        html += self._relations(e, title)
-        html += self._people([e.id])
-        html += self._children(e)
-        return html
+        sections = (
+            self._figures(e, "Figures and dates") + self._contacts(e.id, False)
+            + self._relations(e, title) + self._people([e.id]) + self._children(e)
+        )
+        if not sections:
+            sections = (
+                '<p class="muted">The source articles name it but give no figures, dates, '
+                "contacts or people for it.</p>"
+            )
+        return self._header(e) + facts_table(rows) + sections
 
     def _person(self, e: Entity) -> str:
         html = self._header(e) + facts_table(self._place_rows(e))
@@ -261,9 +267,9 @@ class _Page:
     def group(self, node: TreeNode) -> str:
         parent_id, key = node.key.rsplit("/", 1)
         parent = self.d.name_of(parent_id)
-        html = heading(f"{node.label} · {node.count or 0:,}", parent)
+        html = heading(parent, f"{node.label} ({node.count or 0:,})")
         if key == "contacts":
-            return html + self._contacts(parent_id, True, "No contacts.")
+            return html + self._contacts(parent_id, True, "No contacts.", title="")
         group = next(g for g in GROUPS if g.key == key)
         children = self.d.children(parent_id, group.kinds, 0, GROUP_LIST_LIMIT)
         items = "".join(

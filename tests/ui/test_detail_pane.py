@@ -58,7 +58,7 @@ def test_folder_and_contact_nodes_have_pages(window: MainWindow) -> None:
     assert "0757-26363972" in text  # as written
     index = window.tree_view.currentIndex().parent()
     window.tree_view.setCurrentIndex(index)
-    assert "Contacts · 1" in window.detail.toPlainText()
+    assert "Shunde Park\nContacts (1)" in window.detail.toPlainText()
 
 
 def test_every_figure_has_its_source_listed_and_on_hover(window: MainWindow) -> None:
@@ -184,3 +184,8 @@ def test_items_say_which_park_they_are_in(window: MainWindow) -> None:
 def test_the_zone_page_puts_contacts_before_figures(window: MainWindow) -> None:
     text = _page(window, "zone")
     assert text.index("Contacts") < text.index("Parks") < text.index("Key figures")
+
+
+def test_a_bare_record_says_what_the_articles_lack(window: MainWindow) -> None:
+    text = _page(window, "river-co")
+    assert "give no figures, dates, contacts or people" in text
