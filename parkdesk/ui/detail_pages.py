@@ -234,6 +234,7 @@ class _Page:
         if e.status:
             rows.insert(0, ("Status", esc(e.status)))
         title = "Organisations involved" if e.kind == "project" else "Related"
+        header = self._header(e)  # first, so that the name's sources are numbered first
         sections = (
             self._figures(e, "Figures and dates") + self._contacts(e.id, False)
             + self._relations(e, title) + self._people([e.id]) + self._children(e)
@@ -243,7 +244,7 @@ class _Page:
                 '<p class="muted">The source articles name it but give no figures, dates, '
                 "contacts or people for it.</p>"
             )
-        return self._header(e) + facts_table(rows) + sections
+        return header + facts_table(rows) + sections
 
     def _person(self, e: Entity) -> str:
         html = self._header(e) + facts_table(self._place_rows(e))
