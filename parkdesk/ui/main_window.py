@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -119,6 +117,12 @@ class MainWindow(QMainWindow):
                                          "print", "Print the selected park's fact sheet")
         self.pdf_action = self._action("Export Fact Sheet as P&DF…", self.export_fact_sheet_pdf,
                                        "Ctrl+Shift+E", "pdf", "Save the fact sheet as a PDF file")
+        self.print_all_action = self._action(
+            "Print &All Parks…", self.print_all_fact_sheets, "Ctrl+Shift+P", "",
+            "Preview and print the zone's and every park's fact sheet")
+        self.pdf_all_action = self._action(
+            "Export All Parks as PD&F…", self.export_all_fact_sheets_pdf, "Ctrl+Alt+E", "",
+            "Save the zone's and every park's fact sheet as one PDF")
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q", "quit")
         self.copy_action = self._action("&Copy", self.copy, K.Copy, "copy",
                                         "Copy the selected number or text")
@@ -145,6 +149,7 @@ class MainWindow(QMainWindow):
         menu.addActions([self.open_action, self.export_action])
         menu.addSeparator()
         menu.addActions([self.print_action, self.pdf_action])
+        menu.addActions([self.print_all_action, self.pdf_all_action])
         menu.addSeparator()
         menu.addAction(self.quit_action)
         menu = bar.addMenu("&Edit")
@@ -391,32 +396,35 @@ class MainWindow(QMainWindow):
         old.close()
         self.statusBar().showMessage(f"Opened {directory.path}", STATUS_MS)
 
-    # -- features provided by other modules (loaded when first used) -------------------------
-
-    def _optional(self, module: str, function: str, feature: str):
-        """A function from a module that may not be installed yet; None (and a message) if not."""
-        try:
-            found = getattr(importlib.import_module(module), function, None)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            found = None
-        if found is None:
-            self.statusBar().showMessage(f"{feature}: not available yet", STATUS_MS)
-        return found
+    # -- printing and exporting (their modules load when first used, not at start-up) -------
 
     def print_fact_sheet(self) -> None:
         """File › Print Fact Sheet…"""
-        if fn := self._optional("parkdesk.ui.printing", "print_preview", "Print fact sheet"):
-            fn(self, self.directory, self.selected_entity_id())
+        from parkdesk.ui import printing
+
+        printing.print_preview(self, self.directory, self.selected_entity_id())
+
+    def print_all_fact_sheets(self) -> None:
+        """File › Print All Parks…: the zone, then each park, each on a new page."""
+        from parkdesk.ui import printing
+
+        printing.print_preview_all(self, self.directory)
 
     def export_fact_sheet_pdf(self) -> None:
         """File › Export Fact Sheet as PDF…"""
-        if fn := self._optional("parkdesk.ui.printing", "export_pdf", "Export fact sheet as PDF"):
-            fn(self, self.directory, self.selected_entity_id())
+        from parkdesk.ui import printing
+
+        printing.export_pdf(self, self.directory, self.selected_entity_id())
+
+    def export_all_fact_sheets_pdf(self) -> None:
+        """File › Export All Parks as PDF…"""
+        from parkdesk.ui import printing
+
+        printing.export_all_pdf(self, self.directory)
 
     def export_directory(self) -> None:
         """File › Export…"""
-        if fn := self._optional("parkdesk.ui.export_dialog", "show_export_dialog", "Export"):
-            fn(self, self.directory, self.selected_entity_id())
+        from parkdesk.ui import export_dialog
+
+        export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id())
 

@@ -28,7 +28,8 @@ def _menu(window: MainWindow, title: str) -> list[str]:
 def test_menus_hold_the_expected_actions(window: MainWindow) -> None:
     assert _menu_titles(window) == ["File", "Edit", "View", "Help"]
     assert _menu(window, "File") == ["Open Database…", "Export…", "Print Fact Sheet…",
-                                     "Export Fact Sheet as PDF…", "Quit"]
+                                     "Export Fact Sheet as PDF…", "Print All Parks…",
+                                     "Export All Parks as PDF…", "Quit"]
     assert _menu(window, "Edit") == ["Copy", "Copy All Contacts of This Park", "Find"]
     assert "About parkdesk" in _menu(window, "Help")
     assert "Show Toolbar" in _menu(window, "View")
@@ -118,14 +119,6 @@ def test_about_shows_version_build_date_and_article_count(window: MainWindow) ->
     assert "parkdesk 0." in text
     assert "Built: 2026-01-01T00:00:00" in text
     assert "Source articles: 2" in text
-
-
-def test_features_of_other_modules_say_when_missing(window: MainWindow) -> None:
-    assert window._optional("parkdesk.ui.no_such_module", "run", "Teleport") is None
-    assert window.statusBar().currentMessage() == "Teleport: not available yet"
-    assert window._optional("parkdesk.ui.icons", "no_such_function", "Fly") is None
-    assert window.statusBar().currentMessage() == "Fly: not available yet"
-    assert window._optional("parkdesk.ui.icons", "app_icon", "Icon") is icons.app_icon
 
 
 def test_selected_entity_id_for_fact_sheets(window: MainWindow) -> None:

@@ -125,3 +125,20 @@ def test_export_all_parks(qtbot, directory, tmp_path: Path) -> None:
     pages = PdfReader(target).pages
     assert len(pages) == 6
     assert " ".join(pages[5].extract_text().split()).startswith("Shunde Park Shunde")
+
+
+def test_file_menu_prints_all_parks(qtbot, window) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.print_all_action in file_menu.actions()
+    assert window.pdf_all_action in file_menu.actions()
+    seen = when_preview_opens(lambda dialog: None)
+    window.print_all_action.trigger()
+    assert seen[0]["sheets"][0] == "Test High-tech Zone"
+    assert len(seen[0]["sheets"]) == 6
+
+
+def test_file_menu_exports_all_parks(qtbot, window, tmp_path: Path) -> None:
+    target = tmp_path / "all.pdf"
+    answer_file_dialog(target)
+    window.pdf_all_action.trigger()
+    assert len(PdfReader(target).pages) == 6
