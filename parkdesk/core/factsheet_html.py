@@ -47,6 +47,17 @@ def _values(values: Iterable[Value], small: bool = False) -> str:
     return f'<span class="small">{text}</span>' if small and text else text
 
 
+# A sheet is a summary: a project's further figures beyond these are left to the app.
+MAX_OTHER = 2
+
+
+def _other(values: tuple[Value, ...]) -> str:
+    shown = _values(values[:MAX_OTHER], small=True)
+    if len(values) > MAX_OTHER:
+        shown += f'<br/><span class="small">and {len(values) - MAX_OTHER} more in parkdesk</span>'
+    return shown
+
+
 def _cell(cell: str | tuple[str, int]) -> str:
     if isinstance(cell, tuple):
         return f'<td colspan="{cell[1]}">{cell[0]}</td>'
@@ -124,12 +135,11 @@ def _figures(sheet: FactSheet) -> str:
         values = f.values
         rows.append([
             _e(f.metric[:1].upper() + f.metric[1:]),
-            "<br/>".join(_e(v.value) for v in values),
-            "<br/>".join(_e(v.unit) for v in values),
+            "<br/>".join(_e(f"{v.value} {v.unit or ''}".strip().replace(" %", "%")) for v in values),
             "<br/>".join(_e(v.refers_to) for v in values),
             "<br/>".join(_refs(v.sources) for v in values),
         ])
-    headers = [("Figure", 38), ("Value", 18), ("Unit", 20), ("Refers to", 14), ("Source", 10)]
+    headers = [("Figure", 52), ("Value", 26), ("Refers to", 13), ("Source", 9)]
     note = (
         '<p class="more">Where a figure has several values, each is listed as reported.</p>'
         if any(len(f.values) > 1 for f in sheet.figures) else ""
@@ -158,7 +168,7 @@ def _projects(sheet: FactSheet) -> str:
         if notes:
             name += f'<br/><span class="small">{_e(" · ".join(notes))}</span>'
         rows.append([name, _e(p.status), _values(p.investment), _values(p.area),
-                     _values(p.dates), _values(p.other, small=True)])
+                     _values(p.dates), _other(p.other)])
     if any(p.other for p in sheet.projects):
         headers = [("Name", 22), ("Status", 13), ("Investment", 13), ("Area", 14),
                    ("Key dates", 18), ("Other figures", 20)]
