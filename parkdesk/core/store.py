@@ -6,7 +6,6 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable
-from dataclasses import asdict
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -14,6 +13,7 @@ from sqlite_utils import Database
 from parkdesk.core.errors import BuildError
 from parkdesk.core.records import Bundle, Citation, Entity
 from parkdesk.core.schema import APPLICATION_ID, create_schema
+from parkdesk.core.search import lead_word, rank_key
 
 
 def check_replaceable(path: Path) -> None:
@@ -66,9 +66,12 @@ def _fill(tmp: Path, bundle: Bundle, meta: dict[str, str]) -> None:
     try:
         db = Database(con)
         db.execute("PRAGMA journal_mode = DELETE")
+        # A temporary file, renamed into place only once complete and checked: no need to sync.
+        db.execute("PRAGMA synchronous = OFF")
         create_schema(db)
-        with db.conn:
-            _insert(db, bundle, meta)
+        con.execute("BEGIN")
+        _insert(con, bundle, meta)
+        con.execute("COMMIT")
         ok = db.execute("PRAGMA quick_check").fetchone()[0]
         if ok != "ok":
             raise BuildError(f"the new database failed its integrity check: {ok}")
@@ -77,27 +80,44 @@ def _fill(tmp: Path, bundle: Bundle, meta: dict[str, str]) -> None:
         con.close()
 
 
-def _insert(db: Database, bundle: Bundle, meta: dict[str, str]) -> None:
-    db["meta"].insert_all(({"key": k, "value": v} for k, v in sorted(meta.items())))
-    db["articles"].insert_all(
-        {**asdict(a), "date_inferred": int(a.date_inferred), "reviewed": int(a.reviewed)}
-        for a in bundle.articles
-    )
-    citations: list[dict] = []
+def _columns(con: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in con.execute(f"PRAGMA table_info([{table}])")]
+
+
+def _insert_rows(con: sqlite3.Connection, table: str, rows: Iterable[tuple]) -> None:
+    """Bulk insert of tuples in the table's column order."""
+    columns = _columns(con, table)
+    names = ", ".join(f"[{c}]" for c in columns)
+    marks = ", ".join("?" * len(columns))
+    con.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({marks})", rows)
+
+
+def _record_row(record: object, columns: list[str]) -> tuple:
+    """A record's values in table column order; booleans stored as 0/1."""
+    values = []
+    for c in columns:
+        v = getattr(record, c)
+        values.append(int(v) if isinstance(v, bool) else v)
+    return tuple(values)
+
+
+def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str]) -> None:
+    _insert_rows(con, "meta", sorted(meta.items()))
+    columns = _columns(con, "articles")
+    _insert_rows(con, "articles", (_record_row(a, columns) for a in bundle.articles))
+    citations: list[tuple] = []
 
     def cite(record_type: str, record_id: str, sources: Iterable[Citation]) -> None:
         for c in sources:
-            citations.append({"record_type": record_type, "record_id": record_id, **asdict(c)})
+            citations.append((len(citations) + 1, record_type, record_id, c.article_id,
+                              c.paragraph, c.start, c.end, c.quote))
 
     entities = sorted(bundle.entities, key=lambda e: e.id)
     by_id = {e.id: e for e in entities}
+    columns = _columns(con, "entities")
+    _insert_rows(con, "entities", (_record_row(e, columns) for e in entities))
+    _insert_rows(con, "aliases", ((e.id, a) for e in entities for a in sorted(set(e.aliases))))
     for e in entities:
-        row = asdict(e)
-        row.pop("aliases")
-        row.pop("sources")
-        row["reviewed"] = int(e.reviewed)
-        db["entities"].insert(row)
-        db["aliases"].insert_all({"entity_id": e.id, "alias": a} for a in sorted(set(e.aliases)))
         cite("entity", e.id, e.sources)
     for table, records, kind in (
         ("contacts", bundle.contacts, "contact"),
@@ -105,32 +125,19 @@ def _insert(db: Database, bundle: Bundle, meta: dict[str, str]) -> None:
         ("roles", bundle.roles, "role"),
         ("relations", bundle.relations, "relation"),
     ):
-        for r in sorted(records, key=lambda r: r.id):
-            row = asdict(r)
-            sources = row.pop("sources")
-            if "valid" in row:
-                row["valid"] = int(row["valid"])
-            db[table].insert(row)
-            cite(kind, r.id, (Citation(**s) for s in sources))
-    for m in sorted(bundle.mentions, key=lambda m: m.id):
-        c = m.citation
-        db["mentions"].insert(
-            {
-                "id": m.id,
-                "article_id": m.article_id,
-                "kind": m.kind,
-                "text": m.text,
-                "value": m.value,
-                "unit": m.unit,
-                "paragraph": c.paragraph,
-                "start": c.start,
-                "end": c.end,
-            }
-        )
-    for i, row in enumerate(citations, start=1):
-        row["id"] = i
-    db["citations"].insert_all(citations)
-    db["search"].insert_all(_search_rows(bundle, by_id))
+        columns = _columns(con, table)
+        ordered = sorted(records, key=lambda r: r.id)
+        _insert_rows(con, table, (_record_row(r, columns) for r in ordered))
+        for r in ordered:
+            cite(kind, r.id, r.sources)
+    _insert_rows(con, "mentions", (
+        (m.id, m.article_id, m.kind, m.text, m.value, m.unit, m.citation.paragraph,
+         m.citation.start, m.citation.end)
+        for m in sorted(bundle.mentions, key=lambda m: m.id)
+    ))
+    _insert_rows(con, "citations", citations)
+    columns = _columns(con, "search")
+    _insert_rows(con, "search", (tuple(r[c] for c in columns) for r in _search_rows(bundle, by_id)))
 
 
 def _park_of(entity: Entity, by_id: dict[str, Entity]) -> str:
@@ -151,7 +158,8 @@ def _search_rows(bundle: Bundle, by_id: dict[str, Entity]) -> Iterable[dict]:
         people.setdefault(role.person_id, []).append(role.title)
         if role.org_id and person:
             people.setdefault(role.org_id, []).append(f"{person.name} {role.title}")
-    for e in sorted(by_id.values(), key=lambda e: e.id):
+    # Rank order: an unranked search walks its matches best-first (see core/search.py).
+    for e in sorted(by_id.values(), key=lambda e: rank_key(e.kind, e.name, e.id)):
         yield {
             "entity_id": e.id,
             "kind": e.kind,
@@ -160,4 +168,5 @@ def _search_rows(bundle: Bundle, by_id: dict[str, Entity]) -> Iterable[dict]:
             "people": " | ".join(people.get(e.id, [])),
             "description": e.description or "",
             "park": _park_of(e, by_id),
+            "lead": lead_word(e.name),
         }

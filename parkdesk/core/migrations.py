@@ -1,0 +1,182 @@
+"""The named migrations that create a parkdesk database (sqlite-utils), applied in order.
+
+Imported only when a database is written, so that opening one for reading stays light.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("parkdesk")
+
+
+@migrations(name="m001_directory")
+def m001_directory(db: Database) -> None:
+    """Articles, entities and the facts about them, with citations."""
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["articles"].create(
+        {
+            "id": str,
+            "file": str,
+            "title": str,
+            "published": str,
+            "date_inferred": int,
+            "outlet": str,
+            "url": str,
+            "sha256": str,
+            "paragraphs": int,
+            "reviewed": int,
+        },
+        pk="id",
+    )
+    db["entities"].create(
+        {
+            "id": str,
+            "kind": str,
+            "name": str,
+            "parent_id": str,
+            "subkind": str,
+            "district": str,
+            "status": str,
+            "description": str,
+            "reviewed": int,
+        },
+        pk="id",
+    )
+    db["entities"].create_index(["parent_id", "kind", "name"])
+    db["aliases"].create({"entity_id": str, "alias": str}, pk=("entity_id", "alias"))
+    db["contacts"].create(
+        {
+            "id": str,
+            "owner_id": str,
+            "kind": str,
+            "label": str,
+            "raw": str,
+            "e164": str,
+            "national": str,
+            "international": str,
+            "valid": int,
+            "warning": str,
+        },
+        pk="id",
+    )
+    db["contacts"].create_index(["owner_id"])
+    db["figures"].create(
+        {
+            "id": str,
+            "entity_id": str,
+            "metric": str,
+            "value_text": str,
+            "unit": str,
+            "value": float,
+            "qualifier": str,
+            "refers_to": str,
+            "reported": str,
+        },
+        pk="id",
+    )
+    db["figures"].create_index(["entity_id"])
+    db["roles"].create(
+        {"id": str, "person_id": str, "title": str, "org_id": str, "reported": str}, pk="id"
+    )
+    db["roles"].create_index(["person_id"])
+    db["roles"].create_index(["org_id"])
+    db["relations"].create(
+        {"id": str, "subject_id": str, "predicate": str, "object_id": str}, pk="id"
+    )
+    db["relations"].create_index(["subject_id"])
+    db["relations"].create_index(["object_id"])
+    db["citations"].create(
+        {
+            "id": int,
+            "record_type": str,
+            "record_id": str,
+            "article_id": str,
+            "paragraph": int,
+            "start": int,
+            "end": int,
+            "quote": str,
+        },
+        pk="id",
+    )
+    db["citations"].create_index(["record_type", "record_id"])
+    db["mentions"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "kind": str,
+            "text": str,
+            "value": float,
+            "unit": str,
+            "paragraph": int,
+            "start": int,
+            "end": int,
+        },
+        pk="id",
+    )
+
+
+@migrations(name="m002_search")
+def m002_search(db: Database) -> None:
+    """One search row per entity, indexed by FTS5 with prefix indexes for instant search."""
+    db["search"].create(
+        {
+            "entity_id": str,
+            "kind": str,
+            "name": str,
+            "aliases": str,
+            "people": str,
+            "description": str,
+            "park": str,
+        },
+    )
+    db["search"].enable_fts(
+        ["name", "aliases", "people", "description"],
+        tokenize="unicode61 remove_diacritics 2",
+        create_triggers=True,
+    )
+    # sqlite-utils cannot ask for prefix indexes; rebuild the FTS table with them.
+    db.execute("DROP TABLE search_fts")
+    db.execute(
+        "CREATE VIRTUAL TABLE search_fts USING fts5("
+        "name, aliases, people, description, content=[search], "
+        "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"
+    )
+
+
+_TOKENIZE = "tokenize='unicode61 remove_diacritics 2'"
+
+
+@migrations(name="m003_ranked_search")
+def m003_ranked_search(db: Database) -> None:
+    """Search that ranks without scoring every match.
+
+    Search rows are written in rank order (zone, parks, ... enterprises; then by name), so an
+    unranked FTS5 query in rowid order lists the best matches first and can stop at its limit.
+    `lead` (the first word of the name) has its own small index, for names that start with the
+    first word typed; prefix indexes up to six letters answer "foshan*" without merging.
+    """
+    db["search"].add_column("lead", str)
+    db.execute("DROP TABLE search_fts")
+    db.execute(
+        "CREATE VIRTUAL TABLE search_fts USING fts5("
+        f"name, aliases, people, description, content=[search], {_TOKENIZE}, "
+        "prefix='1 2 3 4 5 6')"
+    )
+    db.execute(
+        f"CREATE VIRTUAL TABLE lead_fts USING fts5(lead, content=[search], {_TOKENIZE}, "
+        "prefix='1 2 3 4 5 6')"
+    )
+    db.execute(
+        "CREATE TRIGGER search_lead_ai AFTER INSERT ON search BEGIN "
+        "INSERT INTO lead_fts (rowid, lead) VALUES (new.rowid, new.lead); END"
+    )
+    db.execute(
+        "CREATE TRIGGER search_lead_ad AFTER DELETE ON search BEGIN "
+        "INSERT INTO lead_fts (lead_fts, rowid, lead) VALUES ('delete', old.rowid, old.lead); END"
+    )
+    db.execute(
+        "CREATE TRIGGER search_lead_au AFTER UPDATE ON search BEGIN "
+        "INSERT INTO lead_fts (lead_fts, rowid, lead) VALUES ('delete', old.rowid, old.lead); "
+        "INSERT INTO lead_fts (rowid, lead) VALUES (new.rowid, new.lead); END"
+    )
