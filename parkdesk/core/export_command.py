@@ -6,12 +6,11 @@ The app's File -> Export... calls `export_to_path` too, so both give the same by
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from parkdesk.core.atomic import write_bytes
 from parkdesk.core.directory import Directory
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.export_csv import render_csv
@@ -36,32 +35,7 @@ def render(directory: Directory, fmt: str, scope: Scope = EVERYTHING) -> bytes:
 
 def write_atomic(data: bytes, path: Path) -> None:
     """Write `data` to `path` via a temporary file in the same folder; never a partial file."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise ParkdeskError(f"Cannot write {path}: it is a folder; give a file name.")
-    if folder.exists() and not folder.is_dir():
-        raise ParkdeskError(f"Cannot write {path}: {folder} is a file, not a folder.")
-    if not folder.is_dir():
-        raise ParkdeskError(f"Cannot write {path}: the folder {folder} does not exist.")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ParkdeskError(f"Cannot write {path}: {exc.strerror.lower()}.") from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ParkdeskError(f"Cannot write {path}: {(exc.strerror or str(exc)).lower()}.") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_bytes(data, path)
 
 
 def export_to_path(directory: Directory, fmt: str, scope: Scope, path: Path) -> int:

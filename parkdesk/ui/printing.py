@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from PySide6.QtPrintSupport import (
 )
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QToolBar, QWidget
 
+from parkdesk.core.atomic import replacing
 from parkdesk.core.directory import Directory
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.factsheet import DEFAULT_PAPER, FactSheet, build_factsheet, find_sheets
@@ -45,33 +44,12 @@ def new_printer(paper: str = DEFAULT_PAPER, pdf: bool = True) -> QPrinter:
 
 def write_pdf(sheets: Sequence[FactSheet], path: Path | str, paper: str = DEFAULT_PAPER) -> int:
     """Write the sheets to a PDF at `path`, atomically; returns the number of pages."""
-    path = Path(path)
-    if path.is_dir():
-        raise ParkdeskError(f"{path} is a folder; give a file name for the PDF.")
-    folder = path.parent
-    if not folder.is_dir():
-        raise ParkdeskError(f"Cannot write {path}: the folder {folder} does not exist.")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf.tmp", dir=folder)
-    except OSError as exc:
-        reason = (exc.strerror or "not writable").lower()
-        raise ParkdeskError(f"Cannot write {path}: {reason}.") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replacing(path, suffix=".pdf.tmp") as tmp:
         printer = new_printer(paper)
         printer.setOutputFileName(str(tmp))
         pages = paint_sheets(printer, sheets)
         if tmp.stat().st_size == 0:
             raise ParkdeskError(f"Cannot write {path}: the PDF came out empty.")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ParkdeskError(f"Cannot write {path}: {(exc.strerror or str(exc)).lower()}.") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return pages
 
 
