@@ -236,6 +236,17 @@ def _contacts(col: _Collector, entities: dict[str, Entity], warnings: list[str])
     return list(contacts.values())
 
 
+def _locate(
+    col: _Collector, anchor: Anchor, what: str, warnings: list[str]
+) -> tuple[ParsedArticle, Citation] | None:
+    """The citation of a curated fact, or None (with a warning) if its article is not here."""
+    try:
+        return col.locate(anchor, what)
+    except _MissingArticleError as exc:
+        warnings.append(f"curation: {what} cites article {exc.args[0]}, not imported; left out.")
+        return None
+
+
 def _value_of(quote: str, findings: list[Finding], offset: int) -> Finding | None:
     for f in findings:
         if f.kind in ("money", "area", "percent", "count") and offset <= f.start < offset + len(quote):
@@ -250,11 +261,10 @@ def _figures(col: _Collector, kept: set[str], warnings: list[str]) -> list[Figur
         if cf.entity not in kept:
             continue
         what = f"figure {cf.metric!r} of {cf.entity!r}"
-        try:
-            art, c = col.locate(cf.anchor, what)
-        except _MissingArticleError as exc:
-            warnings.append(f"curation: {what} cites article {exc.args[0]}, not imported; left out.")
+        found = _locate(col, cf.anchor, what, warnings)
+        if found is None:
             continue
+        art, c = found
         value_text, unit, value = cf.value, cf.unit, None
         if value_text is None:
             finding = _value_of(c.quote, extract(art.paragraphs[c.paragraph - 1]), c.start)
@@ -300,11 +310,10 @@ def _roles_relations(
         if r.person not in kept or (r.org and r.org not in kept):
             continue
         what = f"role {r.title!r} of {r.person!r}"
-        try:
-            art, c = col.locate(r.anchor, what)
-        except _MissingArticleError as exc:
-            warnings.append(f"curation: {what} cites article {exc.args[0]}, not imported; left out.")
+        found = _locate(col, r.anchor, what, warnings)
+        if found is None:
             continue
+        art, c = found
         if r.title.lower() not in c.quote.lower():
             raise BuildError(f"unverifiable citation: {what}: not in the cited words {c.quote!r}.")
         roles.append(Role(f"{r.person}/role/{n}", r.person, r.title, r.org,
@@ -315,11 +324,10 @@ def _roles_relations(
         if r.subject not in kept or r.object not in kept:
             continue
         what = f"relation {r.subject!r} {r.predicate} {r.object!r}"
-        try:
-            _, c = col.locate(r.anchor, what)
-        except _MissingArticleError as exc:
-            warnings.append(f"curation: {what} cites article {exc.args[0]}, not imported; left out.")
+        found = _locate(col, r.anchor, what, warnings)
+        if found is None:
             continue
+        _, c = found
         relations.append(Relation(f"{r.subject}/{_slug(r.predicate)}/{n}", r.subject,
                                   r.predicate, r.object, [c]))
     return roles, relations
