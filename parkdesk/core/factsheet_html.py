@@ -139,7 +139,7 @@ def _figures(sheet: FactSheet) -> str:
             "<br/>".join(_e(v.refers_to) for v in values),
             "<br/>".join(_refs(v.sources) for v in values),
         ])
-    headers = [("Figure", 52), ("Value", 26), ("Refers to", 13), ("Source", 9)]
+    headers = [("Figure", 56), ("Value", 24), ("Refers to", 12), ("Source", 8)]
     note = (
         '<p class="more">Where a figure has several values, each is listed as reported.</p>'
         if any(len(f.values) > 1 for f in sheet.figures) else ""
@@ -163,10 +163,10 @@ def _projects(sheet: FactSheet) -> str:
         return title + _none(sheet, "projects or carriers")
     rows = []
     for p in sheet.projects:
-        name = _e(p.name) + _refs(p.sources)
-        notes = [n for n in (p.subkind, f"part of {p.part_of}" if p.part_of else None) if n]
-        if notes:
-            name += f'<br/><span class="small">{_e(" · ".join(notes))}</span>'
+        # Sub-projects follow their parent: an arrow says so without repeating its long name.
+        name = ("↳ " if p.part_of else "") + _e(p.name) + _refs(p.sources)
+        if p.subkind:
+            name += f'<br/><span class="small">{_e(p.subkind)}</span>'
         rows.append([name, _e(p.status), _values(p.investment), _values(p.area),
                      _values(p.dates), _other(p.other)])
     if any(p.other for p in sheet.projects):

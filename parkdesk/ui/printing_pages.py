@@ -173,7 +173,9 @@ def _orphan_heading(doc: QTextDocument) -> QTextBlock | None:
         fmt = block.blockFormat()
         if fmt.headingLevel() and fmt.pageBreakPolicy() == AUTO_BREAK:
             bottom = _content_bottom(doc, block)
-            top = layout.blockBoundingRect(block).top()
+            # A heading a hair above the page's foot is laid out on the next page already;
+            # breaking before it would leave a blank page.
+            top = layout.blockBoundingRect(block).top() + height * 0.005
             if bottom is not None and bottom - top < height * 0.5 and \
                     _page(top, height) != _page(bottom - 1, height):
                 return block

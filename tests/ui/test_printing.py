@@ -242,3 +242,15 @@ def test_a_missing_database_is_a_message(tmp_path: Path, capsys) -> None:
     assert factsheet(tmp_path / "none.db", "zone", tmp_path / "x.pdf") == 1
     assert "does not exist" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_no_blank_pages_in_the_bundled_sheets(tmp_path: Path) -> None:
+    # The zone's sheet once had a heading a hair above a page's foot; breaking before it
+    # left a page with nothing but its footer.
+    from parkdesk.paths import DEFAULT_DB
+
+    target = tmp_path / "all.pdf"
+    assert main(["factsheet", "all", "-o", str(target), "--db", str(DEFAULT_DB)]) == 0
+    for number, page in enumerate(PdfReader(target).pages, start=1):
+        lines = [line for line in page.extract_text().splitlines() if line.strip()]
+        assert len(lines) > 4, f"page {number} holds only its footer"
