@@ -63,6 +63,7 @@ def run_check(path: Path, articles_dir: Path | None = DEFAULT_ARTICLES) -> int:
     """Print counts and 'ok', or one line saying what is wrong (exit code 1)."""
     try:
         directory = Directory.open(path)
+        directory.verify()  # the full check, also for files too large to check at every open
     except DatabaseError as exc:
         print(f"parkdesk check: FAILED: {exc}", file=sys.stderr)
         return 1

@@ -117,6 +117,10 @@ def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str]) -> No
     columns = _columns(con, "entities")
     _insert_rows(con, "entities", (_record_row(e, columns) for e in entities))
     _insert_rows(con, "aliases", ((e.id, a) for e in entities for a in sorted(set(e.aliases))))
+    con.execute(
+        "INSERT INTO child_counts (parent_id, kind, n) SELECT parent_id, kind, count(*) "
+        "FROM entities WHERE parent_id IS NOT NULL GROUP BY parent_id, kind ORDER BY parent_id, kind"
+    )
     for e in entities:
         cite("entity", e.id, e.sources)
     for table, records, kind in (

@@ -61,6 +61,8 @@ class DirectoryTree:
 
     def __init__(self, directory: Directory) -> None:
         self.directory = directory
+        # (node key, offset) -> (name, id) of the row just before: the next page starts there.
+        self._page_ends: dict[tuple[str, int], tuple[str, str]] = {}
 
     def roots(self) -> list[TreeNode]:
         return [self._entity_node(e.id, e.name, e.kind) for e in self.directory.roots()]
@@ -80,7 +82,7 @@ class DirectoryTree:
             if g.kinds:
                 n = self.directory.count_children(entity_id, g.kinds)
             else:
-                n = len(self.directory.contacts(entity_id, include_children=True))
+                n = self.directory.count_contacts(entity_id, include_children=True)
             if n:
                 nodes.append(TreeNode(GROUP, f"{entity_id}/{g.key}", g.label, f"group:{g.key}", n))
         return nodes
@@ -114,10 +116,7 @@ class DirectoryTree:
                     TreeNode(CONTACT, c.id, f"{c.label}: {c.display}", f"contact:{c.kind}")
                     for c in contacts
                 ]
-            return [
-                self._entity_node(e.id, e.name, e.kind)
-                for e in self.directory.children(parent_id, group.kinds, offset, limit)
-            ]
+            return self._page(node.key, parent_id, group.kinds, offset, limit)
         kind = self._parent_kind(node.key)
         if kind in FOLDERED:
             nodes = []
@@ -128,10 +127,17 @@ class DirectoryTree:
                 ]
             nodes += self._groups(node.key)
             return nodes[offset:] if limit < 0 else nodes[offset : offset + limit]
-        return [
-            self._entity_node(e.id, e.name, e.kind)
-            for e in self.directory.children(node.key, None, offset, limit)
-        ]
+        return self._page(node.key, node.key, None, offset, limit)
+
+    def _page(
+        self, key: str, parent_id: str, kinds: tuple[str, ...] | None, offset: int, limit: int
+    ) -> list[TreeNode]:
+        """A page of children; the page after one already read starts from its last row."""
+        after = self._page_ends.get((key, offset)) if offset else None
+        entities = self.directory.children(parent_id, kinds, offset, limit, after=after)
+        if entities:
+            self._page_ends[(key, offset + len(entities))] = (entities[-1].name, entities[-1].id)
+        return [self._entity_node(e.id, e.name, e.kind) for e in entities]
 
     def path_to(self, entity_id: str) -> list[TreeNode]:
         """Nodes from a root down to the entity, through the folders it sits in."""
