@@ -30,6 +30,13 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 FULL_CHECK_BYTES = 8 * 1024 * 1024
 
 
+# An entity and the organisations directly under it (the zone and its management committee).
+# A subquery rather than `owner_id = ? OR ...`, which SQLite answers by reading every contact.
+_OWNER_AND_BODIES = (
+    "SELECT ? UNION ALL SELECT id FROM entities WHERE parent_id = ? AND kind = 'organisation'"
+)
+
+
 @dataclass(frozen=True)
 class Source:
     """A citation together with the article it points into."""
@@ -312,10 +319,7 @@ class Directory:
         params = [owner_id]
         if include_children:
             # The zone's own bodies (the management committee) count as the zone's contacts.
-            sql += (
-                " OR owner_id IN (SELECT id FROM entities WHERE parent_id = ? "
-                "AND kind = 'organisation')"
-            )
+            sql = sql.replace("owner_id = ?", f"owner_id IN ({_OWNER_AND_BODIES})")
             params.append(owner_id)
         # Phones before the address, each in the order the articles first state them: the
         # first number given is the main one (it is what a fact sheet's QR code dials).
@@ -334,15 +338,11 @@ class Directory:
 
     def count_contacts(self, owner_id: str, include_children: bool = False) -> int:
         """How many contacts `contacts(owner_id, include_children)` returns, without loading them."""
-        sql = "SELECT count(*) FROM contacts WHERE owner_id = ?"
-        params = [owner_id]
         if include_children:
-            sql += (
-                " OR owner_id IN (SELECT id FROM entities WHERE parent_id = ? "
-                "AND kind = 'organisation')"
-            )
-            params.append(owner_id)
-        return self.con.execute(sql, params).fetchone()[0]
+            sql = f"SELECT count(*) FROM contacts WHERE owner_id IN ({_OWNER_AND_BODIES})"
+            return self.con.execute(sql, (owner_id, owner_id)).fetchone()[0]
+        sql = "SELECT count(*) FROM contacts WHERE owner_id = ?"
+        return self.con.execute(sql, (owner_id,)).fetchone()[0]
 
     def contact(self, contact_id: str) -> Contact | None:
         """One contact by id."""
