@@ -56,11 +56,19 @@ class DetailPane(QTextBrowser):
     def show_node(self, node: TreeNode | None) -> None:
         """Show the page of a tree node (None: nothing selected)."""
         self.node = node
-        self.qr.show_entity(self.directory, self.entity_id())
+        if self.isVisible():
+            self.qr.show_entity(self.directory, self.entity_id())
+        else:  # not on screen yet: the window calls update_qr() once it is painted
+            self.qr.show_entity(None, None)
         if node is None or self.directory is None:
             self.setHtml(empty_html("Select an item in the tree, or search (Ctrl+F)."))
             return
         self.setHtml(page_html(self.directory, node))
+
+    def update_qr(self) -> None:
+        """Show the QR code of the shown entity's card (kept for later while the pane is hidden:
+        making it loads segno and vobject, which the first paint of the window need not wait for)."""
+        self.qr.show_entity(self.directory, self.entity_id())
 
     def entity_id(self) -> str | None:
         """The entity shown (for a contact: its owner)."""

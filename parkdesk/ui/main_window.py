@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -230,7 +230,19 @@ class MainWindow(QMainWindow):
         if not self._shown:
             self._shown = True
             self.search.field.setFocus()
-            QTimer.singleShot(0, self._enable_icons)
+            self.windowHandle().installEventFilter(self)  # icons wait for the first paint
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Expose and watched is self.windowHandle()
+                and watched.isExposed()):
+            watched.removeEventFilter(self)
+            # Runs once this expose is painted: the window appears without waiting for fonts.
+            QTimer.singleShot(0, self._after_first_paint)
+        return super().eventFilter(watched, event)
+
+    def _after_first_paint(self) -> None:
+        self._enable_icons()
+        self.detail.update_qr()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

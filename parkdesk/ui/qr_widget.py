@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import io
 import math
+from typing import TYPE_CHECKING
 
-import segno
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QLabel, QVBoxLayout, QWidget
 
 from parkdesk.core.directory import Directory
-from parkdesk.core.export_vcard import entity_card
+
+if TYPE_CHECKING:
+    import segno
 
 MIN_SIDE = 228  # pixels across the whole code at least, quiet zone included
 MIN_MODULE = 3  # pixels per module at least: phone cameras read 3 px modules on a screen
@@ -27,6 +29,8 @@ MIN_TEXT_WIDTH = 320  # a pane narrower than this plus the code shows no code
 
 def make_qr(text: str) -> segno.QRCode:
     """The QR code of `text`: error level M; UTF-8 flagged with ECI when the text is not ASCII."""
+    import segno  # imported when first needed: it is not needed for the first paint
+
     return segno.make(text, error="m", micro=False, eci=not text.isascii())
 
 
@@ -94,7 +98,11 @@ class QrWidget(QFrame):
 
     def show_entity(self, directory: Directory | None, entity_id: str | None) -> bool:
         """Show the card of an entity with a phone; False (and hidden) otherwise."""
-        card = entity_card(directory, entity_id) if directory and entity_id else None
+        card = None
+        if directory and entity_id:
+            from parkdesk.core.export_vcard import entity_card  # (vobject: loaded when used)
+
+            card = entity_card(directory, entity_id)
         name = directory.name_of(entity_id) if card and directory else ""
         self.show_vcard(card, f"Scan to add {name} to your phone's contacts" if card else "")
         return card is not None
