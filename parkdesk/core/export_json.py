@@ -10,14 +10,11 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-
-import phonenumbers
 
 from parkdesk import __version__
 from parkdesk.core.directory import Directory, Source
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.phones import REGION
+from parkdesk.core.phones import read_stored
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,
@@ -136,53 +133,16 @@ def human_date(date: str | None) -> str | None:
 
 # -- phone forms ----------------------------------------------------------------------------------
 
-_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x)\s*(\d{1,6})\s*$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=8192)
-def _parse(raw: str | None, e164: str | None) -> phonenumbers.PhoneNumber | None:
-    """The number as written (extensions such as 转123 understood), else the stored E.164."""
-    candidates = []
-    if raw:
-        candidates.append(_EXTENSION.sub(r" ext. \1", raw.replace("\x00", "").strip()))
-    if e164:
-        candidates.append(e164)
-    for text in candidates:
-        try:
-            number = phonenumbers.parse(text, REGION)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            return number
-    return None
-
-
 def tel_uri(raw: str | None, e164: str | None = None) -> str | None:
     """RFC 3966 global number with hyphens and `;ext=` (tel:+86-757-8668-3830); None if invalid."""
-    number = _parse(raw, e164)
-    if number is None:
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.RFC3966)
-
-
-_NUMBER_KINDS = {
-    phonenumbers.PhoneNumberType.FIXED_LINE: "landline",
-    phonenumbers.PhoneNumberType.MOBILE: "mobile",
-    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: "landline or mobile",
-    phonenumbers.PhoneNumberType.TOLL_FREE: "toll-free",
-    phonenumbers.PhoneNumberType.PREMIUM_RATE: "premium rate",
-    phonenumbers.PhoneNumberType.SHARED_COST: "shared cost",
-    phonenumbers.PhoneNumberType.VOIP: "VoIP",
-    phonenumbers.PhoneNumberType.UAN: "universal access",
-}
+    phone = read_stored(raw, e164)
+    return phone.rfc3966 if phone else None
 
 
 def line_kind(raw: str | None, e164: str | None = None) -> str:
     """What kind of line a number is: landline, mobile, toll-free...; "invalid" if it is not one."""
-    number = _parse(raw, e164)
-    if number is None:
-        return "invalid"
-    return _NUMBER_KINDS.get(phonenumbers.number_type(number), "other")
+    phone = read_stored(raw, e164)
+    return phone.line_kind if phone else "invalid"
 
 
 # -- the document ---------------------------------------------------------------------------------

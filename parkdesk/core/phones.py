@@ -1,12 +1,29 @@
-"""Phone numbers: parsing and normalising with the phonenumbers library (Foshan is 0757)."""
+"""Phone numbers: parsing and normalising with the phonenumbers library (Foshan is 0757).
+
+The one parser of the project: the import, the app and the exports all read numbers here,
+so an extension (`转123`, `ext. 123`) means the same everywhere.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 
 REGION = "CN"
+_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x)\s*(\d{1,6})\s*$", re.IGNORECASE)
+_LINE_KINDS = {
+    phonenumbers.PhoneNumberType.FIXED_LINE: "landline",
+    phonenumbers.PhoneNumberType.MOBILE: "mobile",
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: "landline or mobile",
+    phonenumbers.PhoneNumberType.TOLL_FREE: "toll-free",
+    phonenumbers.PhoneNumberType.PREMIUM_RATE: "premium rate",
+    phonenumbers.PhoneNumberType.SHARED_COST: "shared cost",
+    phonenumbers.PhoneNumberType.VOIP: "VoIP",
+    phonenumbers.PhoneNumberType.UAN: "universal access",
+}
 
 
 @dataclass(frozen=True)
@@ -19,18 +36,20 @@ class Phone:
     international: str | None
     valid: bool
     warning: str | None = None
+    extension: str | None = None
+    rfc3966: str | None = None  # tel:+86-757-8668-3830;ext=12, for vCards and dialling
+    line_kind: str = "invalid"
 
     @property
     def tel_uri(self) -> str | None:
         """RFC 3966 `tel:` URI for dialling, or None for an invalid number."""
-        if not self.e164:
-            return None
-        return "tel:" + self.e164
+        return self.rfc3966
 
 
+@lru_cache(maxsize=8192)
 def normalise(raw: str, region: str = REGION) -> Phone:
     """Parse `raw` as a phone number (Chinese by default); never raises."""
-    text = raw.replace("\x00", "").strip()
+    text = _EXTENSION.sub(r" ext. \1", raw.replace("\x00", "").strip())
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException as exc:
@@ -44,4 +63,17 @@ def normalise(raw: str, region: str = REGION) -> Phone:
         national=phonenumbers.format_number(number, fmt.NATIONAL),
         international=phonenumbers.format_number(number, fmt.INTERNATIONAL),
         valid=True,
+        extension=number.extension or None,
+        rfc3966=phonenumbers.format_number(number, fmt.RFC3966),
+        line_kind=_LINE_KINDS.get(phonenumbers.number_type(number), "other"),
     )
+
+
+def read_stored(raw: str | None, e164: str | None) -> Phone | None:
+    """A stored contact's number: as written when that parses, else its E.164 form."""
+    for text in (raw, e164):
+        if text:
+            phone = normalise(text)
+            if phone.valid:
+                return phone
+    return None

@@ -13,7 +13,7 @@ def test_foshan_number_forms() -> None:
     assert (p.e164, p.national, p.international) == (
         "+8675786683830", "0757 8668 3830", "+86 757 8668 3830"
     )
-    assert p.tel_uri == "tel:+8675786683830"
+    assert p.tel_uri == "tel:+86-757-8668-3830"
 
 
 @given(FOSHAN_LOCAL, st.sampled_from(["0757-{}", "0757 {}", "(0757){}", "+86 757 {}", "86-757-{}"]))
@@ -33,3 +33,12 @@ def test_never_raises_and_invalid_is_kept_with_warning(text: str) -> None:
     if not p.valid:
         assert p.warning
         assert p.e164 is None
+
+
+def test_extension_is_understood_everywhere() -> None:
+    for written in ("0757-86683830转123", "0757-86683830 ext. 123", "0757 8668 3830 分机 123"):
+        p = normalise(written)
+        assert p.valid, written
+        assert p.e164 == "+8675786683830"
+        assert p.extension == "123"
+        assert p.rfc3966 == "tel:+86-757-8668-3830;ext=123"
