@@ -34,6 +34,7 @@ from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import KIND_LABELS, PARK, PLACE, ZONE
 from parkdesk.core.search import SearchHit
 from parkdesk.ui import icons
+from parkdesk.ui.tooltips import plain_tooltip
 
 RESULT_LIMIT = 100
 DELAY_MS = 120
@@ -87,7 +88,7 @@ class SearchResultsModel(QAbstractListModel):
             return f"{hit.name} — {place}" if place else hit.name
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = KIND_LABELS.get(hit.kind, hit.kind)
-            return f"{kind}: {hit.name}" + (f"\n{hit.park}" if hit.park else "")
+            return plain_tooltip(f"{kind}: {hit.name}" + (f"\n{hit.park}" if hit.park else ""))
         if role == HIT_ROLE:
             return hit
         if role == PLACE_ROLE:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from parkdesk.core.records import KIND_LABELS
 from parkdesk.core.tree import CONTACT, GROUP, DirectoryTree, TreeNode
 from parkdesk.ui import icons
+from parkdesk.ui.tooltips import plain_tooltip
 
 PAGE_SIZE = 200
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -139,7 +140,8 @@ class DirectoryTreeModel(QAbstractItemModel):
                 return f"{node.count or 0:,} {node.label.lower()}"
             if node.type == CONTACT:
                 return "Contact: press Ctrl+C to copy the number"
-            return f"{node.label}\n{KIND_LABELS.get(node.icon, node.icon.title())}"
+            kind = KIND_LABELS.get(node.icon, node.icon.title())
+            return plain_tooltip(f"{node.label}\n{kind}")
         if role == NODE_ROLE:
             return node
         return None
