@@ -22,8 +22,11 @@ def replacing(path: Path | str, suffix: str = ".tmp") -> Iterator[Path]:
     On any failure the temporary file is removed and `path` is left as it was; problems with
     the target are ParkdeskError messages for the user.
     """
-    path = Path(path)
+    # Writing through a link updates the file it points to, and leaves the link in place.
+    path = Path(path).resolve() if Path(path).is_symlink() else Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    if path.exists() and not path.is_dir() and not path.is_file():
+        raise ParkdeskError(f"Cannot write {path}: it is a device or special file, not a file.")
     if path.is_dir():
         raise ParkdeskError(f"Cannot write {path}: it is a folder; give a file name.")
     if folder.exists() and not folder.is_dir():

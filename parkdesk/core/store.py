@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from parkdesk.core.atomic import replacing
 from parkdesk.core.errors import BuildError
 from parkdesk.core.records import Bundle, Citation, Entity
 from parkdesk.core.schema import APPLICATION_ID, create_schema
@@ -43,22 +42,11 @@ def write_bundle(bundle: Bundle, path: Path, meta: dict[str, str] | None = None)
     """Write `bundle` to `path`, replacing it only once the new file is complete and checked."""
     path = Path(path)
     check_replaceable(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise BuildError(f"{path}: the folder {directory} does not exist.")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".parks-", suffix=".db.tmp", dir=directory)
-    except OSError as exc:
-        raise BuildError(f"{path}: cannot write there ({exc.strerror}).") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        _fill(tmp, bundle, meta or {})
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with replacing(path, suffix=".db.tmp") as tmp:
+        try:
+            _fill(tmp, bundle, meta or {})
+        except sqlite3.Error as exc:
+            raise BuildError(f"Cannot write {path}: {exc}.") from exc
 
 
 def _fill(tmp: Path, bundle: Bundle, meta: dict[str, str]) -> None:

@@ -202,6 +202,8 @@ def _contacts(col: _Collector, entities: dict[str, Entity], warnings: list[str])
     by_label = {**{e.name: e.id for e in entities.values()}, **col.cur.contact_owners}
     contacts: dict[str, Contact] = {}
     for art in col.articles.values():
+        if art.id not in col.cur.reviewed_articles:
+            continue  # a new article's numbers wait, as unreviewed mentions, for a reader
         report = col.reports[art.id]
         for p in art.paragraphs:
             if not p.contact:
@@ -280,10 +282,7 @@ def _figures(col: _Collector, kept: set[str], warnings: list[str]) -> list[Figur
                 f"{c.quote!r} ({art.file})."
             )
         if value is None:
-            try:
-                value = float(value_text.replace(",", ""))
-            except ValueError:
-                value = None
+            value = _number(value_text)
         n = counters[cf.entity + cf.metric] = counters.get(cf.entity + cf.metric, 0) + 1
         fid = f"{cf.entity}/{_slug(cf.metric)}/{n}"
         figures.append(
@@ -295,6 +294,17 @@ def _figures(col: _Collector, kept: set[str], warnings: list[str]) -> list[Figur
         )
         col.reports[art.id].figures += 1
     return figures
+
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _number(text: str) -> float | None:
+    """The number in a curated value such as "2,000" or "30 million"; None for words."""
+    m = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?:\s+(thousand|million|billion))?", text.strip())
+    if not m:
+        return None
+    return float(m[1].replace(",", "")) * _SCALES.get(m[2] or "", 1.0)
 
 
 def _slug(text: str) -> str:

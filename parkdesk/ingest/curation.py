@@ -87,17 +87,32 @@ def load_curation(path: Path) -> Curation:
         raise BuildError(f"{path}: curation file not found.") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise BuildError(f"{path}: not valid TOML ({exc}).") from exc
+    at = [f"{path.name}"]  # the entry being read, for messages
+    try:
+        cur = _read(path, data, at)
+    except KeyError as exc:
+        raise BuildError(f"{at[0]}: missing {exc.args[0]!r}.") from exc
+    except (TypeError, AttributeError, ValueError) as exc:
+        raise BuildError(f"{at[0]}: a value has the wrong type ({exc}).") from exc
+    if not any(e.kind == "zone" for e in cur.entities):
+        raise BuildError(f"{path.name}: no entity of kind 'zone'; the directory needs its zone.")
+    return cur
+
+
+def _read(path: Path, data: dict, at: list[str]) -> Curation:
     cur = Curation()
     cur.reviewed_articles = frozenset(data.get("articles", {}).get("reviewed", []))
     noise: dict[str, set[str]] = {}
-    for item in data.get("noise", []):
+    for i, item in enumerate(data.get("noise", []), start=1):
+        at[0] = f"{path.name}: noise #{i}"
         noise.setdefault(item["article"], set()).add(item["text"])
     cur.noise = {k: frozenset(v) for k, v in noise.items()}
+    at[0] = f"{path.name}: contact"
     cur.contact_owners = {c["label"]: c["owner"] for c in data.get("contact", [])}
     cur.ignore = frozenset(data.get("ignore", {}).get("texts", []))
     ids: set[str] = set()
     for i, e in enumerate(data.get("entity", []), start=1):
-        where = f"{path.name}: entity #{i} ({e.get('id', '?')})"
+        where = at[0] = f"{path.name}: entity #{i} ({e.get('id', '?')})"
         if e.get("kind") not in KINDS:
             raise BuildError(f"{where}: kind must be one of {', '.join(KINDS)}.")
         if e.get("id") in ids:
@@ -112,7 +127,7 @@ def load_curation(path: Path) -> Curation:
             )
         )
     for i, f in enumerate(data.get("figure", []), start=1):
-        where = f"{path.name}: figure #{i} ({f.get('metric', '?')})"
+        where = at[0] = f"{path.name}: figure #{i} ({f.get('metric', '?')})"
         cur.figures.append(
             CuratedFigure(
                 entity=f["entity"], metric=f["metric"], anchor=_anchor(f, where),
@@ -121,10 +136,10 @@ def load_curation(path: Path) -> Curation:
             )
         )
     for i, r in enumerate(data.get("role", []), start=1):
-        where = f"{path.name}: role #{i}"
+        where = at[0] = f"{path.name}: role #{i}"
         cur.roles.append(CuratedRole(r["person"], r["title"], r.get("org"), _anchor(r, where)))
     for i, r in enumerate(data.get("relation", []), start=1):
-        where = f"{path.name}: relation #{i}"
+        where = at[0] = f"{path.name}: relation #{i}"
         cur.relations.append(
             CuratedRelation(r["subject"], r["predicate"], r["object"], _anchor(r, where))
         )

@@ -80,3 +80,13 @@ def test_truncated_and_foreign_databases(tmp_path: Path, sample_db: Path) -> Non
     con.close()
     with pytest.raises(DatabaseError, match="schema version 99"):
         Directory.open(sample_db)
+
+
+def test_db_option_before_or_after_the_command(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "missing.db"
+    assert main(["--db", str(missing), "check"]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["check", "--db", str(missing)]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["--db", str(missing), "search", "shunde"]) == 1
+    assert "does not exist" in capsys.readouterr().err

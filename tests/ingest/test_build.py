@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -173,7 +175,7 @@ def test_unwritable_output_folder(articles: Path, curation: Path, capsys) -> Non
     # /proc refuses new files even to root, so this holds however the tests are run.
     code, err = _run(["import", str(articles), "-o", "/proc/parks.db", "--curation", str(curation)], capsys)
     assert code == 1
-    assert err.startswith("parkdesk: /proc/parks.db: cannot write there")
+    assert err.startswith("parkdesk: Cannot write /proc/parks.db:")
 
 
 def test_output_folder_missing(articles: Path, curation: Path, tmp_path: Path, capsys) -> None:
@@ -206,3 +208,77 @@ def test_existing_output_not_parkdesk(articles: Path, curation: Path, tmp_path: 
     code, err = _run(["import", str(articles), "-o", str(text_file), "--curation", str(curation)], capsys)
     assert code == 1
     assert text_file.read_text() == "my notes"
+
+
+def test_special_file_output_is_refused(articles: Path, curation: Path, tmp_path: Path, capsys) -> None:
+    fifo = tmp_path / "pipe.db"
+    os.mkfifo(fifo)
+    code, err = _run(["import", str(articles), "-o", str(fifo), "--curation", str(curation)], capsys)
+    assert code == 1
+    assert "is a device or special file" in err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_output_through_a_link_updates_its_target(articles: Path, curation: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real.db"
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    build_database(articles, link, curation)
+    assert link.is_symlink()
+    assert Directory.open(real).entity("centre") is not None
+
+
+def test_new_article_contacts_wait_for_review(articles: Path, curation: Path, tmp_path: Path) -> None:
+    (articles / "a4.txt").write_text(
+        "Contact Us\nTestville Innovation Zone:0757-22223333\n\nNew contacts\n"
+        "send date:2025-02-01 10:00\n\nThe zone has a new number.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.db"
+    build_database(articles, out, curation)
+    d = Directory.open(out)
+    assert d.all_contacts() == []
+    phones = d.con.execute("SELECT text FROM mentions WHERE article_id = 'a4' AND kind = 'phone'")
+    assert [r[0] for r in phones] == ["0757-22223333"]
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        ('[[entity]]\nid = "x"\nkind = "park"\n', "entity #3 (x): missing 'name'"),
+        ('[[figure]]\nentity = "zone"\nmetric = "m"\narticle = "a1"\n', "figure #3 (m): missing 'quote'"),
+        ('[[noise]]\narticle = "a1"\n', "noise #1: missing 'text'"),
+        ('[[entity]]\nid = "y"\nkind = "park"\nname = 5\naliases = 3\n', "wrong type"),
+    ],
+)
+def test_broken_curation_is_one_line(articles: Path, curation: Path, tmp_path: Path, capsys,
+                                     broken: str, message: str) -> None:
+    curation.write_text(CURATION + "\n" + broken, encoding="utf-8")
+    code, err = _run(["import", str(articles), "-o", str(tmp_path / "o.db"), "--curation", str(curation)], capsys)
+    assert code == 1
+    assert message in err
+    assert "\n" not in err and "Traceback" not in err
+
+
+def test_curation_without_zone_is_refused(articles: Path, curation: Path, tmp_path: Path, capsys) -> None:
+    curation.write_text(CURATION.replace('kind = "zone"', 'kind = "park"'), encoding="utf-8")
+    code, err = _run(["import", str(articles), "-o", str(tmp_path / "o.db"), "--curation", str(curation)], capsys)
+    assert code == 1
+    assert "no entity of kind 'zone'" in err
+
+
+def test_broken_pipe_is_quiet(articles: Path, curation: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before parkdesk writes a word
+    run = subprocess.run(
+        [sys.executable, "-m", "parkdesk", "import", str(articles), "-o", str(tmp_path / "o.db"),
+         "--curation", str(curation)],
+        stdout=write_end, stderr=subprocess.PIPE, text=True, check=False,
+    )
+    os.close(write_end)
+    assert "Traceback" not in run.stderr
+    assert "BrokenPipeError" not in run.stderr
+    assert (tmp_path / "o.db").exists()
