@@ -107,7 +107,7 @@ def _dispatch(command: str, args: argparse.Namespace) -> int:
 
         return run_import(args)
     if command == "check":
-        from parkdesk.core.check import run_check
+        from parkdesk.ingest.check import run_check
 
         return run_check(args.database or args.db)
     if command == "search":

@@ -1,4 +1,5 @@
-"""`parkdesk check [DB]`: integrity, identity, schema version, counts, and every citation."""
+"""`parkdesk check [DB]`: integrity, identity, schema version, counts, and every citation
+(re-read from the articles when they are at hand, with the import's own parser)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import sys
 from pathlib import Path
 
 from parkdesk.core.directory import Directory
-from parkdesk.core.errors import DatabaseError
-from parkdesk.paths import DEFAULT_ARTICLES
+from parkdesk.core.errors import DatabaseError, ParkdeskError
+from parkdesk.ingest.articles import ArticleError, parse_article, read_text
+from parkdesk.ingest.curation import load_curation
+from parkdesk.paths import CURATION_FILE, DEFAULT_ARTICLES
 
 
 def citation_problems(directory: Directory, articles_dir: Path | None = None) -> list[str]:
@@ -17,8 +20,6 @@ def citation_problems(directory: Directory, articles_dir: Path | None = None) ->
     articles = directory.articles()
     texts: dict[str, list[str]] = {}
     if articles_dir and articles_dir.is_dir():
-        from parkdesk.ingest.articles import ArticleError, parse_article, read_text
-
         for art in articles.values():
             path = articles_dir / art.file
             try:
@@ -50,12 +51,9 @@ def citation_problems(directory: Directory, articles_dir: Path | None = None) ->
 
 
 def _noise(article_id: str) -> frozenset[str]:
-    from parkdesk.ingest.curation import load_curation
-    from parkdesk.paths import CURATION_FILE
-
     try:
         return load_curation(CURATION_FILE).noise.get(article_id, frozenset())
-    except Exception:  # the curation file is only a help here
+    except ParkdeskError:  # the curation file only helps here
         return frozenset()
 
 
