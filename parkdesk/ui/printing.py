@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,14 +43,30 @@ def new_printer(paper: str = DEFAULT_PAPER, pdf: bool = True) -> QPrinter:
     return printer
 
 
+def _check_written(tmp: Path, path: Path | str) -> None:
+    """Raise unless `tmp` is a whole PDF (Qt does not report a failed write, e.g. a full disk)."""
+    with tmp.open("rb") as f:
+        size = f.seek(0, os.SEEK_END)
+        f.seek(max(size - 32, 0))
+        tail = f.read()
+        os.fsync(f.fileno())
+    if size == 0:
+        raise ParkdeskError(f"Cannot write {path}: the PDF came out empty.")
+    if b"%%EOF" not in tail:
+        raise ParkdeskError(
+            f"Cannot write {path}: the file could not be written in full; check the free disk space."
+        )
+
+
 def write_pdf(sheets: Sequence[FactSheet], path: Path | str, paper: str = DEFAULT_PAPER) -> int:
     """Write the sheets to a PDF at `path`, atomically; returns the number of pages."""
     with replacing(path, suffix=".pdf.tmp") as tmp:
         printer = new_printer(paper)
         printer.setOutputFileName(str(tmp))
         pages = paint_sheets(printer, sheets)
-        if tmp.stat().st_size == 0:
-            raise ParkdeskError(f"Cannot write {path}: the PDF came out empty.")
+        if printer.printerState() == QPrinter.PrinterState.Error:
+            raise ParkdeskError(f"Cannot write {path}: the PDF writer reported an error.")
+        _check_written(tmp, path)
     return pages
 
 

@@ -268,6 +268,9 @@ def paint_sheets(printer: QPrinter, sheets: Sequence[FactSheet]) -> int:
                 painter.restore()
                 _paint_footer(painter, printer, size.width(), size.height(), sheet,
                               f"Page {i + 1} of {count}")
-    finally:
+    except BaseException:
         painter.end()
+        raise
+    if not painter.end():
+        raise ParkdeskError("The fact sheet could not be printed: the printer did not finish.")
     return pages

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import resource
+import signal
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -220,7 +223,7 @@ def test_an_unusable_output_path_is_refused(sample_db, tmp_path: Path, capsys, w
     assert not out.is_file()
 
 
-def test_a_failed_write_leaves_the_old_file_and_no_temporary(sample_db, tmp_path: Path) -> None:
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(qapp, sample_db, tmp_path) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
     out = folder / "sheet.pdf"
@@ -236,6 +239,29 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(sample_db, tmp_path
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in folder.iterdir()] == ["sheet.pdf"]
     assert "\ufb01" not in " ".join(pdf_pages(out))  # no "fi" ligature in the text
+
+
+def _limit_file_size() -> None:
+    """In the child: files may grow to 32 KB; past that a write fails (no signal kills it)."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (32 * 1024, 32 * 1024))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+def test_a_pdf_cut_short_by_a_full_disk_is_an_error(sample_db, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "all.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "parkdesk", "factsheet", "all", "-o", str(out),
+         "--db", str(sample_db)],
+        capture_output=True, text=True, timeout=120, preexec_fn=_limit_file_size,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 1, result.stdout  # the whole PDF is about 55 KB
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"parkdesk: Cannot write {out}: ")
+    assert "free disk space" in result.stderr and result.stderr.count("\n") == 1
+    assert list(folder.iterdir()) == []
 
 
 def test_a_missing_database_is_a_message(tmp_path: Path, capsys) -> None:
