@@ -138,7 +138,7 @@ class ParkLine:
     name: str
     district: str | None
     projects: int
-    organisations: int
+    organisations: int  # enterprises and institutions together
 
 
 @dataclass

@@ -153,7 +153,8 @@ def _parks(sheet: FactSheet) -> str:
     rows = [
         [_e(p.name), _e(p.district), str(p.projects), str(p.organisations)] for p in sheet.parks
     ]
-    headers = [("Park", 34), ("District", 30), ("Projects", 14), ("Enterprises", 22)]
+    headers = [("Park", 30), ("District", 26), ("Projects", 14),
+               ("Enterprises and institutions", 30)]
     return "<h2>Parks</h2>" + _grid(headers, rows)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 import subprocess
 import sys
 from datetime import date
@@ -155,6 +156,22 @@ def test_the_zone_sheet_holds_contacts_figures_parks_and_people(directory) -> No
     assert person.name == "Pan Test"
     assert [t.title for t in person.titles] == ["Director of the Administrative Committee"]
     assert person.titles[0].organisation == "Management Committee"
+
+
+def test_the_zone_sheet_counts_enterprises_and_institutions_and_says_so(tmp_path: Path) -> None:
+    bundle = sample_bundle()
+    bundle.entities.append(
+        Entity("lab", "institution", "Shunde Test Laboratory", "lighthouse",
+               sources=[Citation("a1", 1, 0, 4, "Test")])
+    )
+    d = _write(bundle, tmp_path / "institution.db")
+    sheet = build_factsheet(d, "zone", DAY)
+    shunde = next(p for p in sheet.parks if p.name == "Shunde Park")
+    assert shunde.organisations == 2  # Andao (an enterprise) and the laboratory
+    parks = render_html(sheet).split("<h2>Parks</h2>")[1].split("</table>")[0]
+    headers = re.findall(r"<th[^>]*>([^<]*)</th>", parks)
+    assert headers == ["Park", "District", "Projects", "Enterprises and institutions"]
+    d.close()
 
 
 def test_sources_are_numbered_in_order_of_first_use(directory) -> None:
