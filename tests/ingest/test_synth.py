@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from parkdesk.cli import main
-from parkdesk.core.check import citation_problems
 from parkdesk.core.directory import Directory
 from parkdesk.core.records import ENTERPRISE, INSTITUTION
 from parkdesk.core.tree import DirectoryTree
+from parkdesk.ingest.check import citation_problems
 from parkdesk.ingest.synth import synth_bundle
 
 N = 500
