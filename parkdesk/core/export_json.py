@@ -7,13 +7,13 @@ shows the same records in the same order. The format is described in docs/export
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from parkdesk import __version__
 from parkdesk.core.directory import Directory, Source
 from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.park_names import find_park
 from parkdesk.core.phones import read_stored
 from parkdesk.core.records import (
     ENTERPRISE,
@@ -80,50 +80,13 @@ def scope_of_entity(directory: Directory, entity_id: str) -> Scope:
     return Scope(ENTITY, entity.id, entity.name)
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def _short(name: str) -> str:
-    """A park's name without the trailing word "park": "Shunde Park" -> "shunde"."""
-    folded = _fold(name)
-    return re.sub(r"\s*(park|园|园区)$", "", folded) or folded
-
-
-def park_names(directory: Directory) -> list[str]:
-    """The names `resolve_park` accepts, as shown in the error message: parks, then "zone"."""
-    return [p.name for p in directory.parks()] + ["zone"]
-
-
 def resolve_park(directory: Directory, name: str | None) -> Scope:
-    """The scope for `--park NAME`: None = everything, "zone" = zone-wide part, else one park.
-
-    Names match case-insensitively, by alias, by id, and without the word "Park". Places outside
-    the zone may be named too. An unknown name raises ParkdeskError listing the valid names.
-    """
+    """The scope for `--park NAME`: None or "all" = everything, "zone" = the zone-wide part,
+    else one park or a place outside the zone, named as park_names.find_park matches them."""
     if name is None:
         return EVERYTHING
-    wanted = _fold(name)
-    valid = "Valid names: " + ", ".join(park_names(directory)) + "."
-    if not wanted:
-        raise ParkdeskError("The park name is empty. " + valid)
-    zone = directory.zone()
-    if wanted == "zone" or wanted in {_fold(zone.name), _fold(zone.id)} | {
-        _fold(a) for a in zone.aliases
-    }:
-        return scope_of_entity(directory, zone.id)
-    candidates = directory.parks() + [e for e in directory.roots() if e.kind == PLACE]
-    for matcher in (
-        lambda e: wanted in {_fold(e.name), _fold(e.id)} | {_fold(a) for a in e.aliases},
-        lambda e: _short(wanted) in {_short(e.name)} | {_short(a) for a in e.aliases},
-    ):
-        found = [e for e in candidates if matcher(e)]
-        if len(found) == 1:
-            return scope_of_entity(directory, found[0].id)
-        if len(found) > 1:
-            names = ", ".join(e.name for e in found)
-            raise ParkdeskError(f"The park name {name!r} is ambiguous: it matches {names}.")
-    raise ParkdeskError(f"There is no park called {name!r}. " + valid)
+    entity = find_park(directory, name, places=True)
+    return EVERYTHING if entity is None else scope_of_entity(directory, entity.id)
 
 
 def human_date(date: str | None) -> str | None:

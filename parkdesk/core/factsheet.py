@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from parkdesk.core.directory import Directory
-from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.park_names import find_park
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,
@@ -213,54 +213,13 @@ class _Sources:
 
 # -- finding sheets by name --------------------------------------------------------------------
 
-_FILLER = {"park", "district", "the", "zone", "high-tech", "hi-tech"}
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\-]+", " ", text.casefold()).split())
-
-
-def _names(entity: Entity) -> set[str]:
-    names = {_norm(entity.id), _norm(entity.name)}
-    names |= {_norm(a) for a in entity.aliases}
-    if entity.district:
-        names.add(_norm(entity.district))
-    # "Chancheng Park" also answers to "Chancheng".
-    names |= {" ".join(w for w in n.split() if w not in _FILLER) for n in list(names)}
-    return {n for n in names if n}
-
-
-def park_choices(directory: Directory) -> list[str]:
-    """What `find_sheets` accepts, for messages: the parks' short names, "zone" and "all"."""
-    return [_short_name(p) for p in directory.parks()] + ["zone", "all"]
-
-
-def _short_name(park: Entity) -> str:
-    words = [w for w in park.name.split() if w.casefold() not in _FILLER]
-    return " ".join(words) or park.name
-
 
 def find_sheets(directory: Directory, name: str) -> list[str]:
-    """Entity ids of the sheets `name` asks for: a park (any case, alias), "zone" or "all"."""
-    wanted = _norm(name)
-    zone = directory.zone()
-    parks = directory.parks()
-    if wanted == "all":
-        return [zone.id] + [p.id for p in parks]
-    if wanted == "zone" or wanted in _names(zone) - {""}:
-        return [zone.id]
-    exact = [p for p in parks if wanted in _names(p)]
-    if len(exact) == 1:
-        return [exact[0].id]
-    # A word of the name that fits one park only ("nanhai" for "Foshan Nanhai Science Park").
-    partial = [
-        p for p in parks
-        if wanted and any(f" {wanted} " in f" {n} " for n in _names(p))
-    ]
-    if len(partial) == 1:
-        return [partial[0].id]
-    choices = ", ".join(park_choices(directory))
-    raise ParkdeskError(f"There is no park called {name!r}; choose one of: {choices}.")
+    """Entity ids of the sheets `name` asks for: a park (see park_names), "zone" or "all"."""
+    entity = find_park(directory, name)
+    if entity is None:
+        return [directory.zone().id] + [p.id for p in directory.parks()]
+    return [entity.id]
 
 
 def sheet_entity(directory: Directory, entity_id: str | None) -> Entity:

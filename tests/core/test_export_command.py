@@ -49,8 +49,8 @@ def test_unknown_park_writes_nothing(db: Path, tmp_path: Path, capsys) -> None:
     assert main(["export", "--format", "csv", "--park", "Atlantis", "--db", str(db),
                  "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("parkdesk: There is no park called 'Atlantis'. Valid names: ")
-    assert "Shunde Park, zone." in err
+    assert err.startswith("parkdesk: There is no park called 'Atlantis'; choose one of: ")
+    assert "Shunde, zone, all; or outside the zone: Riverside Park." in err
     assert not out.exists()
 
 

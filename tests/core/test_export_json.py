@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 
 from parkdesk.core.directory import Directory
-from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.export_json import (
-    EVERYTHING,
     GROUP_KEYS,
     build_document,
     render_json,
@@ -173,46 +171,6 @@ def test_selection_scope_frames_its_ancestors(rich: Directory) -> None:
     outside = build_document(rich, scope_of_entity(rich, "river-co"))
     assert outside["zone"] is None
     assert outside["outside"][0]["enterprises"][0]["id"] == "river-co"
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("Shunde Park", "park-shunde"),
-        ("SHUNDE", "park-shunde"),
-        ("  shunde   park ", "park-shunde"),
-        ("park-nanhai", "park-nanhai"),
-        ("zone", "zone"),
-        ("THZ", "zone"),
-        ("Riverside Park", "outside"),
-    ],
-)
-def test_park_names_match_loosely(rich: Directory, name: str, expected: str) -> None:
-    assert resolve_park(rich, name).entity_id == expected
-
-
-def test_park_names_match_aliases(tmp_path: Path) -> None:
-    from parkdesk.core.store import write_bundle
-    from tests.core.test_export_support import rich_bundle
-
-    bundle = rich_bundle()
-    for e in bundle.entities:
-        if e.id == "park-gaoming":
-            e.aliases = ("高明园",)
-    write_bundle(bundle, tmp_path / "aliases.db", {})
-    directory = Directory.open(tmp_path / "aliases.db")
-    assert resolve_park(directory, "高明园").entity_id == "park-gaoming"
-    assert resolve_park(directory, None) == EVERYTHING
-
-
-def test_unknown_park_lists_valid_names(rich: Directory) -> None:
-    with pytest.raises(ParkdeskError) as info:
-        resolve_park(rich, "Atlantis")
-    message = str(info.value)
-    assert "no park called 'Atlantis'" in message
-    assert "Chancheng Park, Gaoming Park, Nanhai Park, Sanshui Park, Shunde Park, zone" in message
-    with pytest.raises(ParkdeskError, match="empty"):
-        resolve_park(rich, "  ")
 
 
 @pytest.mark.parametrize(

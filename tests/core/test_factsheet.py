@@ -12,12 +12,10 @@ from pathlib import Path
 import pytest
 
 from parkdesk.core.directory import Directory
-from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.factsheet import (
     MAX_ROWS,
     build_factsheet,
     find_sheets,
-    park_choices,
     sheet_entity,
 )
 from parkdesk.core.factsheet_html import render_html
@@ -44,57 +42,11 @@ def _write(bundle, path: Path) -> Directory:
 # -- names --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "name, expected",
-    [
-        ("shunde", ["park-shunde"]),
-        ("SHUNDE", ["park-shunde"]),
-        ("Shunde Park", ["park-shunde"]),
-        ("  shunde   park ", ["park-shunde"]),
-        ("Shunde District", ["park-shunde"]),
-        ("park-nanhai", ["park-nanhai"]),
-        ("zone", ["zone"]),
-        ("THZ", ["zone"]),  # the zone's alias
-        ("test high-tech zone", ["zone"]),
-    ],
-)
-def test_sheets_are_found_by_any_case_and_alias(directory, name, expected) -> None:
-    assert find_sheets(directory, name) == expected
-
-
 def test_all_is_the_zone_then_each_park(directory) -> None:
     ids = find_sheets(directory, "All")
     assert ids[0] == "zone"
     assert sorted(ids[1:]) == sorted(p.id for p in directory.parks())
     assert len(ids) == 6
-
-
-def test_an_alias_of_a_park_finds_it(tmp_path: Path) -> None:
-    bundle = sample_bundle()
-    park = next(e for e in bundle.entities if e.id == "park-nanhai")
-    park.aliases = ("Foshan Nanhai Science Hub",)
-    d = _write(bundle, tmp_path / "alias.db")
-    assert find_sheets(d, "foshan nanhai science hub") == ["park-nanhai"]
-    assert find_sheets(d, "Science Hub") == ["park-nanhai"]  # words of one park's alias
-    d.close()
-
-
-def test_an_unknown_name_lists_the_valid_ones(directory) -> None:
-    with pytest.raises(ParkdeskError) as caught:
-        find_sheets(directory, "Atlantis")
-    message = str(caught.value)
-    assert "'Atlantis'" in message
-    for choice in ("Chancheng", "Gaoming", "Nanhai", "Sanshui", "Shunde", "zone", "all"):
-        assert choice in message
-    assert message.count("\n") == 0
-    assert park_choices(directory)[-2:] == ["zone", "all"]
-
-
-def test_an_ambiguous_word_is_not_guessed(directory) -> None:
-    with pytest.raises(ParkdeskError):
-        find_sheets(directory, "district")  # every park's district has it
-    with pytest.raises(ParkdeskError):
-        find_sheets(directory, "")
 
 
 @pytest.mark.parametrize(

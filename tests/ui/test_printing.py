@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import signal
@@ -200,6 +201,15 @@ def test_an_unknown_park_lists_the_valid_names(sample_db: Path, tmp_path: Path, 
     assert err.startswith("parkdesk: There is no park called 'Atlantis'")
     assert "Chancheng, Gaoming, Nanhai, Sanshui, Shunde, zone, all" in err
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize(("name", "title"), [("Shunde District", "Shunde Park"), ("thz", "Test")])
+def test_factsheet_and_export_take_the_same_names(sample_db, tmp_path: Path, name, title) -> None:
+    pdf, exported = tmp_path / "sheet.pdf", tmp_path / "export.json"
+    assert factsheet(sample_db, name, pdf) == 0
+    assert main(["export", "--park", name, "-o", str(exported), "--db", str(sample_db)]) == 0
+    assert PdfReader(pdf).metadata.title.startswith(title)
+    assert json.loads(exported.read_text("utf-8"))["scope"]["name"].startswith(title)
 
 
 @pytest.mark.parametrize("where", ["missing", "folder", "unwritable"])
