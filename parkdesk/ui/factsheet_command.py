@@ -7,7 +7,8 @@ import os
 import sys
 
 from parkdesk.core.directory import Directory
-from parkdesk.core.factsheet import build_factsheet, find_sheets
+from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.factsheet import PAPERS, build_factsheet, find_sheets
 
 
 def ensure_headless_platform() -> None:
@@ -26,8 +27,17 @@ def _ensure_application() -> None:
         _ensure_application.app = QApplication(["parkdesk"])  # type: ignore[attr-defined]
 
 
+def paper_size(text: str) -> str:
+    """One of PAPERS, whatever the case it is written in ("a4" -> "A4")."""
+    for paper in PAPERS:
+        if paper.casefold() == text.strip().casefold():
+            return paper
+    raise ParkdeskError(f"Unknown paper size {text!r}; choose {' or '.join(PAPERS)}.")
+
+
 def run_factsheet(args: argparse.Namespace) -> int:
     """Write the fact sheet(s) `args.park` names to `args.output`; returns the exit code."""
+    paper = paper_size(args.paper)
     ensure_headless_platform()
     directory = Directory.open(args.db)
     try:
@@ -38,7 +48,7 @@ def run_factsheet(args: argparse.Namespace) -> int:
     _ensure_application()
     from parkdesk.ui.printing import write_pdf
 
-    pages = write_pdf(sheets, args.output, args.paper)
+    pages = write_pdf(sheets, args.output, paper)
     what = "1 fact sheet" if len(sheets) == 1 else f"{len(sheets)} fact sheets"
-    print(f"Wrote {args.output}: {what}, {pages} page{'s' if pages != 1 else ''} ({args.paper}).")
+    print(f"Wrote {args.output}: {what}, {pages} page{'s' if pages != 1 else ''} ({paper}).")
     return 0

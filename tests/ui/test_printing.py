@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
@@ -20,6 +21,7 @@ from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.factsheet import build_factsheet
 from parkdesk.core.records import Article, Citation, Entity, Figure, Role
 from parkdesk.core.store import write_bundle
+from parkdesk.ui.factsheet_command import run_factsheet
 from parkdesk.ui.printing import new_printer, write_pdf
 from parkdesk.ui.printing_pages import _row_extent, _tables, layout_sheet
 from tests.sample_data import sample_bundle
@@ -106,6 +108,18 @@ def test_letter_paper(sample_db: Path, tmp_path: Path) -> None:
     box = PdfReader(out).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     assert "Test High-tech Zone" in pdf_pages(out)[0]
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("LETTER", (612, 792))])
+def test_paper_names_in_any_case(sample_db, tmp_path: Path, capsys, paper, size) -> None:
+    out = tmp_path / "zone.pdf"
+    args = argparse.Namespace(park="zone", output=out, paper=paper, db=sample_db)
+    assert run_factsheet(args) == 0
+    assert capsys.readouterr().out.endswith(f"({paper.title()}).\n")
+    box = PdfReader(out).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == size
+    with pytest.raises(ParkdeskError, match="Unknown paper size 'A5'; choose A4 or Letter."):
+        run_factsheet(argparse.Namespace(park="zone", output=out, paper="A5", db=sample_db))
 
 
 # -- long sheets across pages ------------------------------------------------------------------------
