@@ -58,6 +58,35 @@ def entity_link(entity_id: str, name: str) -> str:
     return link(ENTITY_SCHEME, entity_id, name, "Show in the tree")
 
 
+# How a relation reads on its object's page, as the text before and after the subject's link.
+_OBJECT_VIEW = {
+    "works at": ("", " works here"),
+    "located in": ("", " is located here"),
+    "grew up in": ("", " grew up here"),
+    "invests in": ("", " invests here"),
+    "signed to settle in": ("", " signed to settle here"),
+    "partners in": ("", " is a partner here"),
+    "operates": ("Operated by ", ""),
+    "serves": ("Served by ", ""),
+    "co-founded": ("Co-founded by ", ""),
+}
+
+
+def relation_html(predicate: str, other_html: str, on_subject_page: bool) -> str:
+    """A relation phrased from the shown entity's side, around the other entity's link:
+    "Works at X" on the subject's page, "X works here" (or "Operated by X") on the object's."""
+    predicate = " ".join(predicate.split())
+    if on_subject_page:
+        return esc(predicate[:1].upper() + predicate[1:]) + " " + other_html
+    if predicate.casefold() in _OBJECT_VIEW:
+        before, after = _OBJECT_VIEW[predicate.casefold()]
+    elif predicate.endswith(" of"):  # "regional centre of": X is its regional centre
+        before, after = "", f" is its {predicate[:-3]}"
+    else:
+        before, after = "", f" {predicate} this"
+    return esc(before) + other_html + esc(after)
+
+
 def parse_link(href: str) -> tuple[str, str]:
     """(scheme, key) of one of our links, e.g. ("phone", "c-1"); ("", href) otherwise."""
     scheme, sep, rest = href.partition(":")

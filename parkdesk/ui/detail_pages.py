@@ -23,6 +23,7 @@ from parkdesk.ui.detail_html import (
     format_date,
     heading,
     phone_html,
+    relation_html,
     section,
 )
 
@@ -154,17 +155,13 @@ class _Page:
     def _relations(self, e: Entity, title: str) -> str:
         rows = []
         for rel in self.d.relations(e.id):
-            if rel.subject_id == e.id:
-                other, text = rel.object_id, rel.predicate
-            else:
-                other, text = rel.subject_id, f"{rel.predicate} this"
-            rows.append(
-                (entity_link(other, self.d.name_of(other) or other),
-                 self._cited(esc(text), "relation", rel.id))
-            )
+            mine = rel.subject_id == e.id
+            other = rel.object_id if mine else rel.subject_id
+            link = entity_link(other, self.d.name_of(other) or other)
+            rows.append(self._cited(relation_html(rel.predicate, link, mine), "relation", rel.id))
         if not rows:
             return ""
-        body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+        body = "".join(f"<tr><td>{row}</td></tr>" for row in rows)
         return section(title, f'<table class="facts">{body}</table>')
 
     def _children(self, e: Entity, title: str = "Includes") -> str:
@@ -226,6 +223,7 @@ class _Page:
         html += section("In this park" if e.kind == PARK else "Listed here", facts_table(rows))
         html += self._figures(e)
         html += self._people([e.id], e.id)
+        html += self._relations(e, "Related")
         return html
 
     def _organisation(self, e: Entity) -> str:

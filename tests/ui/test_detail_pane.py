@@ -9,9 +9,9 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
 from parkdesk.core.directory import Directory
-from parkdesk.core.records import Article, Citation, Contact, Entity
+from parkdesk.core.records import Article, Citation, Contact, Entity, Relation
 from parkdesk.core.store import write_bundle
-from parkdesk.ui.detail_html import format_date, web_url
+from parkdesk.ui.detail_html import format_date, relation_html, web_url
 from parkdesk.ui.main_window import MainWindow
 from parkdesk.ui.settings import Settings
 from tests.sample_data import sample_bundle
@@ -36,7 +36,7 @@ def _page(window: MainWindow, entity_id: str) -> str:
                         "Figures and dates", "Total investment", "530 million yuan",
                         "for 2023", "reported 29 Feb 2024", "Shunde Park"]),
         ("andao", ["Enterprise", "Andao Test Devices Co., Ltd.", "Related",
-                   "located in", "Shunde Park"]),
+                   "Located in Shunde Park"]),
         ("committee", ["Organisation", "Management Committee", "0757 8668 3830", "People",
                        "Pan Test"]),
         ("pan", ["Person", "Pan Test", "Titles", "2021",
@@ -189,3 +189,37 @@ def test_the_zone_page_puts_contacts_before_figures(window: MainWindow) -> None:
 def test_a_bare_record_says_what_the_articles_lack(window: MainWindow) -> None:
     text = _page(window, "river-co")
     assert "give no figures, dates, contacts or people" in text
+
+
+def test_relations_read_from_the_shown_entity_side(qtbot, tmp_path: Path) -> None:
+    bundle = sample_bundle()
+    cite = [Citation("a1", 1, 0, 4, "Test")]
+    bundle.relations += [
+        Relation("rel-works", "pan", "works at", "committee", sources=cite),
+        Relation("rel-runs", "committee", "operates", "lighthouse", sources=cite),
+        Relation("rel-centre", "lighthouse", "regional centre of", "outside", sources=cite),
+    ]
+    path = tmp_path / "relations.db"
+    write_bundle(bundle, path, {"built_at": "2026-01-01"})
+    window = MainWindow(Directory.open(path), Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    pages = {
+        "andao": ["Located in Shunde Park"],
+        "park-shunde": ["Andao Test Devices Co., Ltd. is located here"],
+        "pan": ["Works at Management Committee"],
+        "committee": ["Pan Test works here", "Operates Lighthouse Innovation Centre"],
+        "lighthouse": ["Operated by Management Committee", "Regional centre of Riverside Park"],
+        "outside": ["Lighthouse Innovation Centre is its regional centre"],
+    }
+    for entity_id, lines in pages.items():
+        text = _page(window, entity_id)
+        for line in lines:
+            assert line in text, (entity_id, line)
+
+
+def test_an_unknown_relation_still_reads() -> None:
+    link = '<a href="entity:x">X</a>'
+    assert relation_html("sponsors", link, True) == f"Sponsors {link}"
+    assert relation_html("sponsors", link, False) == f"{link} sponsors this"
+    assert relation_html("<b>likes</b>", link, False) == f"{link} &lt;b&gt;likes&lt;/b&gt; this"
