@@ -1,12 +1,27 @@
-"""Fact-sheet content: what the printed sheet of a park or the zone says, from the directory."""
+"""Fact-sheet content: what the printed sheet of a park or the zone says, from the directory.
+
+The sheet's parts are in `factsheet_model`, figures are grouped by `factsheet_figures`, and
+`factsheet_html` renders the sheet.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from parkdesk.core.directory import Directory
+from parkdesk.core.factsheet_figures import key_figures, project_columns
+from parkdesk.core.factsheet_model import (
+    MAX_ROWS,
+    AddressLine,
+    FactSheet,
+    OrganisationLine,
+    ParkLine,
+    PersonLine,
+    PhoneLine,
+    ProjectLine,
+    SourceRef,
+    TitleLine,
+)
 from parkdesk.core.park_names import find_park
 from parkdesk.core.records import (
     ENTERPRISE,
@@ -18,171 +33,7 @@ from parkdesk.core.records import (
     PROJECT,
     ZONE,
     Entity,
-    Figure,
 )
-
-PAPERS = ("A4", "Letter")
-DEFAULT_PAPER = "A4"
-# Long lists are cut here; the sheet says how many more the app holds.
-MAX_ROWS = 40
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    """One numbered source of the sheet: an article."""
-
-    number: int
-    title: str
-    outlet: str | None
-    published: str | None
-    date_inferred: bool
-    url: str | None
-
-
-@dataclass(frozen=True)
-class Value:
-    """A piece of text with the numbers of the sources that state it."""
-
-    text: str
-    sources: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class PhoneLine:
-    """A phone number in national and international form (raw text when it is invalid)."""
-
-    label: str
-    raw: str
-    national: str | None
-    international: str | None
-    tel_uri: str | None
-    warning: str | None
-    sources: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class AddressLine:
-    """A postal address."""
-
-    label: str
-    text: str
-    sources: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class FigureValue:
-    """One reported value of a key figure: value, unit, the year it refers to, its sources."""
-
-    value: str
-    unit: str | None
-    refers_to: str | None
-    sources: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class FigureLine:
-    """A key figure; several values when articles disagree or report several years."""
-
-    metric: str
-    values: tuple[FigureValue, ...]
-
-
-@dataclass(frozen=True)
-class ProjectLine:
-    """A project or carrier with its status and headline figures."""
-
-    name: str
-    subkind: str | None
-    status: str | None
-    investment: tuple[Value, ...]
-    area: tuple[Value, ...]
-    dates: tuple[Value, ...]
-    other: tuple[Value, ...]
-    part_of: str | None
-    sources: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class OrganisationLine:
-    """An enterprise or institution, and the project it sits in, if any."""
-
-    name: str
-    kind: str
-    where: str | None
-    sources: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class TitleLine:
-    """A title a person holds at a body, as reported on a date."""
-
-    title: str
-    organisation: str | None
-    reported: str | None
-    sources: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class PersonLine:
-    """A person and their titles (none when no title is published)."""
-
-    name: str
-    titles: tuple[TitleLine, ...]
-    sources: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class ParkLine:
-    """A park as listed on the zone's sheet."""
-
-    name: str
-    district: str | None
-    projects: int
-    organisations: int  # enterprises and institutions together
-
-
-@dataclass
-class FactSheet:
-    """Everything one printed sheet shows, as plain text; `factsheet_html` renders it."""
-
-    entity_id: str
-    kind: str
-    title: str
-    zone_name: str
-    district: str | None
-    description: str | None
-    title_sources: tuple[int, ...]
-    generated: date
-    built_at: str | None = None
-    phones: list[PhoneLine] = field(default_factory=list)
-    addresses: list[AddressLine] = field(default_factory=list)
-    figures: list[FigureLine] = field(default_factory=list)
-    parks: list[ParkLine] = field(default_factory=list)
-    projects: list[ProjectLine] = field(default_factory=list)
-    projects_total: int = 0
-    organisations: list[OrganisationLine] = field(default_factory=list)
-    organisations_total: int = 0
-    people_total: int = 0
-    people: list[PersonLine] = field(default_factory=list)
-    sources: list[SourceRef] = field(default_factory=list)
-
-    @property
-    def subject(self) -> str:
-        """How the honest "nothing published" lines name the sheet's subject."""
-        return "the zone" if self.kind == ZONE else "this park"
-
-    @property
-    def main_phone(self) -> PhoneLine | None:
-        """The number the QR code dials: the first valid phone number."""
-        return next((p for p in self.phones if p.tel_uri), None)
-
-    @property
-    def footer(self) -> str:
-        """The small print under every page (the UI adds the title and "Page X of Y")."""
-        text = f"Fact sheet generated {self.generated.isoformat()} by parkdesk"
-        if self.built_at:
-            text += f" from the directory built {self.built_at[:10]}"
-        return text + "."
 
 
 class _Sources:
@@ -236,37 +87,6 @@ def sheet_entity(directory: Directory, entity_id: str | None) -> Entity:
 
 # -- building a sheet -------------------------------------------------------------------------
 
-# Which column of the projects table a figure goes to, by words of its metric.
-_INVESTMENT = re.compile(r"\b(investment|invest|invested|funding|funds|capital|cost)\b", re.I)
-_AREA = re.compile(r"\b(area|floor space|land)\b", re.I)
-_DATE = re.compile(
-    r"\b(dates?|start|started|begin|began|completion|completed|open|opening|opened|"
-    r"groundbreaking|signed|signing|launch|launched|topping-out|delivery|founded|established)\b",
-    re.I,
-)
-
-
-def _project_column(figure: Figure) -> str:
-    if _INVESTMENT.search(figure.metric):
-        return "investment"
-    if _AREA.search(figure.metric):
-        return "area"
-    if _DATE.search(figure.metric) and not figure.unit:
-        return "dates"
-    return "other"
-
-
-def _figure_value(figure: Figure) -> str:
-    return " ".join(p for p in (figure.qualifier, figure.value_text) if p)
-
-
-def _with_year(text: str, refers_to: str | None) -> str:
-    """`text (2023)`, unless the text already names that year."""
-    if not refers_to or refers_to[:4] in text:
-        return text
-    return f"{text} ({refers_to})"
-
-
 def _phones_and_addresses(sheet: FactSheet, directory: Directory, cite: _Sources) -> None:
     for c in directory.contacts(sheet.entity_id, include_children=True):
         sources = cite.cite("contact", c.id)
@@ -278,15 +98,6 @@ def _phones_and_addresses(sheet: FactSheet, directory: Directory, cite: _Sources
             )
         else:
             sheet.addresses.append(AddressLine(c.label, c.raw, sources))
-
-
-def _key_figures(sheet: FactSheet, directory: Directory, cite: _Sources) -> None:
-    groups: dict[str, list[FigureValue]] = {}
-    for f in directory.figures(sheet.entity_id):
-        groups.setdefault(f.metric, []).append(
-            FigureValue(_figure_value(f), f.unit, f.refers_to, cite.cite("figure", f.id))
-        )
-    sheet.figures = [FigureLine(metric, tuple(values)) for metric, values in groups.items()]
 
 
 def _count_below(directory: Directory, root: str, kinds: tuple[str, ...]) -> int:
@@ -317,31 +128,15 @@ def _project_tree(directory: Directory, root: str) -> list[tuple[Entity, str | N
     return found
 
 
-def _add_value(values: list[Value], value: Value) -> None:
-    """Append a value; the same words from another article only add its source number."""
-    for i, old in enumerate(values):
-        if old.text == value.text:
-            values[i] = Value(old.text, tuple(dict.fromkeys(old.sources + value.sources)))
-            return
-    values.append(value)
-
-
 def _projects(sheet: FactSheet, directory: Directory, cite: _Sources) -> list[Entity]:
     tree = _project_tree(directory, sheet.entity_id)
     sheet.projects_total = _count_below(directory, sheet.entity_id, (PROJECT,))
     for p, part_of in tree:
         sources = cite.cite("entity", p.id)
-        columns: dict[str, list[Value]] = {"investment": [], "area": [], "dates": [], "other": []}
-        for f in directory.figures(p.id):
-            column = _project_column(f)
-            text = _with_year(f.display, f.refers_to)
-            if column in ("dates", "other"):
-                text = f"{f.metric[:1].upper()}{f.metric[1:]}: {text}"
-            _add_value(columns[column], Value(text, cite.cite("figure", f.id)))
+        columns = project_columns(directory.figures(p.id), cite.cite)
         sheet.projects.append(
-            ProjectLine(p.name, p.subkind, p.status, tuple(columns["investment"]),
-                        tuple(columns["area"]), tuple(columns["dates"]),
-                        tuple(columns["other"]), part_of, sources)
+            ProjectLine(p.name, p.subkind, p.status, columns["investment"], columns["area"],
+                        columns["dates"], columns["other"], part_of, sources)
         )
     return [p for p, _ in tree]
 
@@ -415,7 +210,7 @@ def build_factsheet(
         built_at=directory.meta().get("built_at"),
     )
     _phones_and_addresses(sheet, directory, cite)
-    _key_figures(sheet, directory, cite)
+    sheet.figures = key_figures(directory.figures(entity.id), cite.cite)
     if entity.kind == ZONE:
         for park in directory.parks():
             sheet.parks.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from parkdesk.core.factsheet import MAX_ROWS, FactSheet, SourceRef, Value
+from parkdesk.core.factsheet_model import MAX_ROWS, FactSheet, SourceRef, Value
 from parkdesk.core.factsheet_qr import qr_data_uri
 
 # The QR image's side in CSS pixels (1/96 inch): 120 px is about 32 mm on paper.

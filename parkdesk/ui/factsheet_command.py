@@ -8,7 +8,8 @@ import sys
 
 from parkdesk.core.directory import Directory
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.factsheet import PAPERS, build_factsheet, find_sheets
+from parkdesk.core.factsheet import build_factsheet, find_sheets
+from parkdesk.core.factsheet_model import PAPERS
 
 
 def ensure_headless_platform() -> None:

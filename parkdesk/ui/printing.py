@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QToolBar, QWidge
 from parkdesk.core.atomic import replacing
 from parkdesk.core.directory import Directory
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.factsheet import DEFAULT_PAPER, FactSheet, build_factsheet, find_sheets
+from parkdesk.core.factsheet import build_factsheet, find_sheets
+from parkdesk.core.factsheet_model import DEFAULT_PAPER, FactSheet
 from parkdesk.ui.printing_pages import paint_sheets
 
 MARGINS_MM = QMarginsF(16, 14, 16, 12)  # left, top, right, bottom

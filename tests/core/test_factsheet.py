@@ -12,13 +12,9 @@ from pathlib import Path
 import pytest
 
 from parkdesk.core.directory import Directory
-from parkdesk.core.factsheet import (
-    MAX_ROWS,
-    build_factsheet,
-    find_sheets,
-    sheet_entity,
-)
+from parkdesk.core.factsheet import build_factsheet, find_sheets, sheet_entity
 from parkdesk.core.factsheet_html import render_html
+from parkdesk.core.factsheet_model import MAX_ROWS
 from parkdesk.core.factsheet_qr import qr_data_uri, qr_png
 from parkdesk.core.records import Article, Citation, Entity, Figure, Role
 from parkdesk.core.store import write_bundle

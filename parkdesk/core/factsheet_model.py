@@ -1,0 +1,174 @@
+"""What a fact sheet holds, as plain text: the lines of each section and the numbered sources.
+
+`factsheet` fills a FactSheet from the directory; `factsheet_html` renders one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from parkdesk.core.records import ZONE
+
+PAPERS = ("A4", "Letter")
+DEFAULT_PAPER = "A4"
+# Long lists are cut here; the sheet says how many more the app holds.
+MAX_ROWS = 40
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """One numbered source of the sheet: an article."""
+
+    number: int
+    title: str
+    outlet: str | None
+    published: str | None
+    date_inferred: bool
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Value:
+    """A piece of text with the numbers of the sources that state it."""
+
+    text: str
+    sources: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class PhoneLine:
+    """A phone number in national and international form (raw text when it is invalid)."""
+
+    label: str
+    raw: str
+    national: str | None
+    international: str | None
+    tel_uri: str | None
+    warning: str | None
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class AddressLine:
+    """A postal address."""
+
+    label: str
+    text: str
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    """One reported value of a key figure: value, unit, the year it refers to, its sources."""
+
+    value: str
+    unit: str | None
+    refers_to: str | None
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class FigureLine:
+    """A key figure; several values when articles disagree or report several years."""
+
+    metric: str
+    values: tuple[FigureValue, ...]
+
+
+@dataclass(frozen=True)
+class ProjectLine:
+    """A project or carrier with its status and headline figures."""
+
+    name: str
+    subkind: str | None
+    status: str | None
+    investment: tuple[Value, ...]
+    area: tuple[Value, ...]
+    dates: tuple[Value, ...]
+    other: tuple[Value, ...]
+    part_of: str | None
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class OrganisationLine:
+    """An enterprise or institution, and the project it sits in, if any."""
+
+    name: str
+    kind: str
+    where: str | None
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class TitleLine:
+    """A title a person holds at a body, as reported on a date."""
+
+    title: str
+    organisation: str | None
+    reported: str | None
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    """A person and their titles (none when no title is published)."""
+
+    name: str
+    titles: tuple[TitleLine, ...]
+    sources: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParkLine:
+    """A park as listed on the zone's sheet."""
+
+    name: str
+    district: str | None
+    projects: int
+    organisations: int  # enterprises and institutions together
+
+
+@dataclass
+class FactSheet:
+    """Everything one printed sheet shows, as plain text; `factsheet_html` renders it."""
+
+    entity_id: str
+    kind: str
+    title: str
+    zone_name: str
+    district: str | None
+    description: str | None
+    title_sources: tuple[int, ...]
+    generated: date
+    built_at: str | None = None
+    phones: list[PhoneLine] = field(default_factory=list)
+    addresses: list[AddressLine] = field(default_factory=list)
+    figures: list[FigureLine] = field(default_factory=list)
+    parks: list[ParkLine] = field(default_factory=list)
+    projects: list[ProjectLine] = field(default_factory=list)
+    projects_total: int = 0
+    organisations: list[OrganisationLine] = field(default_factory=list)
+    organisations_total: int = 0
+    people_total: int = 0
+    people: list[PersonLine] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+
+    @property
+    def subject(self) -> str:
+        """How the honest "nothing published" lines name the sheet's subject."""
+        return "the zone" if self.kind == ZONE else "this park"
+
+    @property
+    def main_phone(self) -> PhoneLine | None:
+        """The number the QR code dials: the first valid phone number."""
+        return next((p for p in self.phones if p.tel_uri), None)
+
+    @property
+    def footer(self) -> str:
+        """The small print under every page (the UI adds the title and "Page X of Y")."""
+        text = f"Fact sheet generated {self.generated.isoformat()} by parkdesk"
+        if self.built_at:
+            text += f" from the directory built {self.built_at[:10]}"
+        return text + "."
