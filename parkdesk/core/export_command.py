@@ -14,7 +14,8 @@ from parkdesk.core.atomic import write_bytes
 from parkdesk.core.directory import Directory
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.export_csv import render_csv
-from parkdesk.core.export_json import EVERYTHING, Scope, build_document, render_json, resolve_park
+from parkdesk.core.export_json import build_document, render_json
+from parkdesk.core.export_scope import EVERYTHING, Scope, resolve_park
 from parkdesk.core.export_vcard import render_vcards
 
 RENDERERS = {"json": render_json, "vcard": render_vcards, "csv": render_csv}

@@ -10,7 +10,9 @@ import csv
 import io
 
 from parkdesk.core.directory import Directory
-from parkdesk.core.export_json import EVERYTHING, Scope, build_document, human_date, walk
+from parkdesk.core.export_json import build_document
+from parkdesk.core.export_scope import EVERYTHING, Scope
+from parkdesk.core.export_walk import human_date, walk
 
 BOM = "\ufeff"
 COLUMNS = (

@@ -1,97 +1,23 @@
-"""The JSON export: the directory as one nested, stable document, and the scope that filters it.
+"""The JSON export: the directory as one nested, stable document of a scope (export_scope).
 
-The document built here is also what the vCard and CSV exports are made from, so every format
-shows the same records in the same order. The format is described in docs/export-format.md.
+The document built here is also what the vCard and CSV exports are made from (export_walk reads
+it), so every format shows the same records in the same order. The format is described in
+docs/export-format.md.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 from parkdesk import __version__
 from parkdesk.core.directory import Directory, Source
-from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.park_names import find_park
+from parkdesk.core.export_scope import ALL, EVERYTHING, ZONE_SCOPE, Scope
+from parkdesk.core.export_walk import GROUP_KEYS, GROUP_OF, OTHERS, Visit
 from parkdesk.core.phones import read_stored
-from parkdesk.core.records import (
-    ENTERPRISE,
-    INSTITUTION,
-    KINDS,
-    ORGANISATION,
-    PARK,
-    PERSON,
-    PLACE,
-    PROJECT,
-    ZONE,
-    Contact,
-    Entity,
-    Figure,
-    Relation,
-    Role,
-)
+from parkdesk.core.records import KINDS, PARK, Contact, Entity, Figure, Relation, Role
 
 FORMAT = "parkdesk-directory"
 VERSION = 1
-
-# Child groups of every entity node, in document order: kind -> key.
-GROUPS = (
-    (ORGANISATION, "organisations"),
-    (PARK, "parks"),
-    (PROJECT, "projects"),
-    (ENTERPRISE, "enterprises"),
-    (INSTITUTION, "institutions"),
-    (PERSON, "people"),
-    (PLACE, "places"),
-)
-OTHERS = "others"  # children of a kind not listed above (there should be none)
-GROUP_KEYS = (*(key for _, key in GROUPS), OTHERS)
-_GROUP_OF = dict(GROUPS)
-
-ALL = "all"
-ZONE_SCOPE = "zone"
-ENTITY = "entity"
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What to export: everything, the zone-wide part, or one entity with all it contains."""
-
-    kind: str = ALL  # ALL, ZONE_SCOPE or ENTITY
-    entity_id: str | None = None
-    label: str = "the whole directory"
-
-    @property
-    def is_all(self) -> bool:
-        return self.kind == ALL
-
-
-EVERYTHING = Scope()
-
-
-def scope_of_entity(directory: Directory, entity_id: str) -> Scope:
-    """The scope of one entity and all it holds (for the zone itself: the zone-wide part)."""
-    entity = directory.entity(entity_id)
-    if entity is None:
-        raise ParkdeskError(f"There is no entry with id {entity_id!r} in the directory.")
-    if entity.kind == ZONE:
-        return Scope(ZONE_SCOPE, entity.id, f"{entity.name} (zone-wide part)")
-    return Scope(ENTITY, entity.id, entity.name)
-
-
-def resolve_park(directory: Directory, name: str | None) -> Scope:
-    """The scope for `--park NAME`: None or "all" = everything, "zone" = the zone-wide part,
-    else one park or a place outside the zone, named as park_names.find_park matches them."""
-    if name is None:
-        return EVERYTHING
-    entity = find_park(directory, name, places=True)
-    return EVERYTHING if entity is None else scope_of_entity(directory, entity.id)
-
-
-def human_date(date: str | None) -> str | None:
-    """A date for people to read: the day of an ISO date-time, anything else as it is."""
-    return date.split("T")[0] if date else date
 
 
 # -- phone forms ----------------------------------------------------------------------------------
@@ -234,7 +160,7 @@ class _Builder:
         for child in self.d.children(e.id):
             if child.kind in skip_kinds or child.id in self.placed:
                 continue
-            node[_GROUP_OF.get(child.kind, OTHERS)].append(self.node(child))
+            node[GROUP_OF.get(child.kind, OTHERS)].append(self.node(child))
         return node
 
     def framed(self, entity_id: str, skip_kinds: tuple[str, ...] = ()) -> tuple[dict, list[str]]:
@@ -245,7 +171,7 @@ class _Builder:
         inner = self.node(target, skip_kinds=skip_kinds)
         for ancestor in reversed(chain):
             frame = self.node(ancestor, frame=True)
-            frame[_GROUP_OF.get(inner["kind"], OTHERS)].append(inner)
+            frame[GROUP_OF.get(inner["kind"], OTHERS)].append(inner)
             inner = frame
         return inner, [a.id for a in chain]
 
@@ -378,35 +304,3 @@ def entity_visit(directory: Directory, entity_id: str) -> Visit | None:
 def render_json(document: dict) -> str:
     """The document as text: UTF-8 friendly (no \\u escapes), two-space indent, final newline."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-@dataclass(frozen=True)
-class Visit:
-    """One entity node met while walking a document, with the chain of nodes above it."""
-
-    node: dict
-    path: tuple[dict, ...]  # the root first, the parent last
-    in_scope: bool  # False for frames: ancestors shown only to place the selection
-
-    @property
-    def park(self) -> dict | None:
-        """The nearest park, zone or outside place at or above this node."""
-        for n in (self.node, *reversed(self.path)):
-            if n["kind"] in (PARK, ZONE, PLACE):
-                return n
-        return None
-
-
-def walk(document: dict) -> Iterator[Visit]:
-    """Every entity node of a document, depth first in document order."""
-    frames = set(document["scope"].get("frames", ()))
-
-    def visit(node: dict, path: tuple[dict, ...]) -> Iterator[Visit]:
-        yield Visit(node, path, node["id"] not in frames)
-        for key in GROUP_KEYS:
-            for child in node.get(key, ()):
-                yield from visit(child, (*path, node))
-
-    roots = ([document["zone"]] if document["zone"] else []) + document["outside"]
-    for root in roots + document["unplaced"]:
-        yield from visit(root, ())

@@ -15,15 +15,9 @@ from vobject.vcard import Address, Name
 
 from parkdesk import __version__
 from parkdesk.core.directory import Directory
-from parkdesk.core.export_json import (
-    EVERYTHING,
-    Scope,
-    Visit,
-    build_document,
-    entity_visit,
-    human_date,
-    walk,
-)
+from parkdesk.core.export_json import build_document, entity_visit
+from parkdesk.core.export_scope import EVERYTHING, Scope
+from parkdesk.core.export_walk import Visit, human_date, walk
 from parkdesk.core.records import ORGANISATION, PARK, PERSON, PLACE, ZONE
 
 PRODID = f"-//parkdesk//parkdesk {__version__}//EN"

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from parkdesk.core.directory import Directory
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.export_command import EXTENSIONS, LABELS, export_to_path
-from parkdesk.core.export_json import EVERYTHING, Scope, scope_of_entity
+from parkdesk.core.export_scope import EVERYTHING, Scope, scope_of_entity
 from parkdesk.core.records import PARK, PLACE, ZONE
 
 SELECTION = "selection"

@@ -11,7 +11,7 @@ from parkdesk.cli import main
 from parkdesk.core.directory import Directory
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.export_command import export_to_path, render, write_atomic
-from parkdesk.core.export_json import resolve_park
+from parkdesk.core.export_scope import resolve_park
 from tests.core.test_export_support import read_vcards, write_rich_db
 
 

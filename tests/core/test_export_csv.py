@@ -10,7 +10,7 @@ import pytest
 
 from parkdesk.core.directory import Directory
 from parkdesk.core.export_csv import COLUMNS, export_csv
-from parkdesk.core.export_json import resolve_park
+from parkdesk.core.export_scope import resolve_park
 from tests.core.test_export_support import CHINESE, CHINESE_NAME, COMMA_URL, write_rich_db
 
 

@@ -8,7 +8,8 @@ import pytest
 import vobject
 
 from parkdesk.core.directory import Directory
-from parkdesk.core.export_json import build_document, resolve_park, scope_of_entity
+from parkdesk.core.export_json import build_document
+from parkdesk.core.export_scope import resolve_park, scope_of_entity
 from parkdesk.core.export_vcard import entity_card, export_vcards, render_vcards
 from tests.core.test_export_support import (
     CHINESE,
@@ -30,7 +31,7 @@ def _phones_in_db(directory: Directory) -> dict[str, set[str]]:
     """Every phone number by owner name, in the tel URI form a card must carry."""
     document = build_document(directory)
     result: dict[str, set[str]] = {}
-    from parkdesk.core.export_json import walk
+    from parkdesk.core.export_walk import walk
 
     for visit in walk(document):
         for c in visit.node["contacts"]:

@@ -10,7 +10,7 @@ import pytest
 from parkdesk.cli import main
 from parkdesk.core.directory import Directory
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.export_json import EVERYTHING, resolve_park
+from parkdesk.core.export_scope import EVERYTHING, resolve_park
 from parkdesk.core.factsheet import find_sheets
 from parkdesk.core.park_names import find_park, valid_names
 from parkdesk.core.store import write_bundle

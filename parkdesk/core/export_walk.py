@@ -1,0 +1,72 @@
+"""Reading an export document: its child groups, and a walk over every entity node in order.
+
+The vCard and CSV exports are made from the JSON document by walking it, so every format shows
+the same records in the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from parkdesk.core.records import (
+    ENTERPRISE,
+    INSTITUTION,
+    ORGANISATION,
+    PARK,
+    PERSON,
+    PLACE,
+    PROJECT,
+    ZONE,
+)
+
+# Child groups of every entity node, in document order: kind -> key.
+GROUPS = (
+    (ORGANISATION, "organisations"),
+    (PARK, "parks"),
+    (PROJECT, "projects"),
+    (ENTERPRISE, "enterprises"),
+    (INSTITUTION, "institutions"),
+    (PERSON, "people"),
+    (PLACE, "places"),
+)
+OTHERS = "others"  # children of a kind not listed above (there should be none)
+GROUP_KEYS = (*(key for _, key in GROUPS), OTHERS)
+GROUP_OF = dict(GROUPS)
+
+
+def human_date(date: str | None) -> str | None:
+    """A date for people to read: the day of an ISO date-time, anything else as it is."""
+    return date.split("T")[0] if date else date
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One entity node met while walking a document, with the chain of nodes above it."""
+
+    node: dict
+    path: tuple[dict, ...]  # the root first, the parent last
+    in_scope: bool  # False for frames: ancestors shown only to place the selection
+
+    @property
+    def park(self) -> dict | None:
+        """The nearest park, zone or outside place at or above this node."""
+        for n in (self.node, *reversed(self.path)):
+            if n["kind"] in (PARK, ZONE, PLACE):
+                return n
+        return None
+
+
+def walk(document: dict) -> Iterator[Visit]:
+    """Every entity node of a document, depth first in document order."""
+    frames = set(document["scope"].get("frames", ()))
+
+    def visit(node: dict, path: tuple[dict, ...]) -> Iterator[Visit]:
+        yield Visit(node, path, node["id"] not in frames)
+        for key in GROUP_KEYS:
+            for child in node.get(key, ()):
+                yield from visit(child, (*path, node))
+
+    roots = ([document["zone"]] if document["zone"] else []) + document["outside"]
+    for root in roots + document["unplaced"]:
+        yield from visit(root, ())
