@@ -34,15 +34,10 @@ def render(directory: Directory, fmt: str, scope: Scope = EVERYTHING) -> bytes:
     return RENDERERS[fmt](build_document(directory, scope)).encode("utf-8")
 
 
-def write_atomic(data: bytes, path: Path) -> None:
-    """Write `data` to `path` via a temporary file in the same folder; never a partial file."""
-    write_bytes(data, path)
-
-
 def export_to_path(directory: Directory, fmt: str, scope: Scope, path: Path) -> int:
     """Render and write one export; returns the number of bytes written."""
     data = render(directory, fmt, scope)
-    write_atomic(data, path)
+    write_bytes(data, path)
     return len(data)
 
 
@@ -57,7 +52,7 @@ def run_export(args: argparse.Namespace, stdout: BinaryIO | None = None) -> int:
             out.write(data)
             out.flush()
         else:
-            write_atomic(data, args.output)
+            write_bytes(data, args.output)
     finally:
         directory.close()
     return 0

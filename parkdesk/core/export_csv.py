@@ -9,9 +9,6 @@ from __future__ import annotations
 import csv
 import io
 
-from parkdesk.core.directory import Directory
-from parkdesk.core.export_json import build_document
-from parkdesk.core.export_scope import EVERYTHING, Scope
 from parkdesk.core.export_walk import human_date, walk
 
 BOM = "\ufeff"
@@ -88,8 +85,3 @@ def render_csv(document: dict) -> str:
     writer.writeheader()
     writer.writerows(rows(document))
     return BOM + buffer.getvalue()
-
-
-def export_csv(directory: Directory, scope: Scope = EVERYTHING) -> str:
-    """The CSV export of a scope."""
-    return render_csv(build_document(directory, scope))

@@ -15,8 +15,7 @@ from vobject.vcard import Address, Name
 
 from parkdesk import __version__
 from parkdesk.core.directory import Directory
-from parkdesk.core.export_json import build_document, entity_visit
-from parkdesk.core.export_scope import EVERYTHING, Scope
+from parkdesk.core.export_json import entity_visit
 from parkdesk.core.export_walk import Visit, human_date, walk
 from parkdesk.core.records import ORGANISATION, PARK, PERSON, PLACE, ZONE
 
@@ -141,11 +140,6 @@ def render_vcards(document: dict) -> str:
         if v.in_scope and wants_card(v.node)
     ]
     return "".join(cards)
-
-
-def export_vcards(directory: Directory, scope: Scope = EVERYTHING) -> str:
-    """The vCard export of a scope."""
-    return render_vcards(build_document(directory, scope))
 
 
 def entity_card(directory: Directory, entity_id: str, compact: bool = True) -> str | None:

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from parkdesk.cli import main
+from parkdesk.core.atomic import write_bytes
 from parkdesk.core.directory import Directory
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.export_command import export_to_path, render, write_atomic
+from parkdesk.core.export_command import export_to_path, render
 from parkdesk.core.export_scope import resolve_park
 from tests.core.test_export_support import read_vcards, write_rich_db
 
@@ -85,7 +86,7 @@ def test_unwritable_path_gives_one_sentence(
 def test_write_error_removes_the_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     with pytest.raises(TypeError):
-        write_atomic("text, not bytes", target)  # type: ignore[arg-type]  # fails mid-write
+        write_bytes("text, not bytes", target)  # type: ignore[arg-type]  # fails mid-write
     assert list(tmp_path.iterdir()) == []
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from parkdesk.core.directory import Directory
-from parkdesk.core.export_csv import COLUMNS, export_csv
-from parkdesk.core.export_scope import resolve_park
+from parkdesk.core.export_command import render
+from parkdesk.core.export_csv import COLUMNS
+from parkdesk.core.export_scope import EVERYTHING, Scope, resolve_park
 from tests.core.test_export_support import CHINESE, CHINESE_NAME, COMMA_URL, write_rich_db
 
 
@@ -19,6 +20,11 @@ def rich(tmp_path: Path) -> Directory:
     directory = Directory.open(write_rich_db(tmp_path))
     yield directory
     directory.close()
+
+
+def export_csv(directory: Directory, scope: Scope = EVERYTHING) -> str:
+    """The CSV export of a scope, as `parkdesk export` and the app write it."""
+    return render(directory, "csv", scope).decode("utf-8")
 
 
 def _read(data: bytes) -> list[dict[str, str]]:

@@ -8,9 +8,10 @@ import pytest
 import vobject
 
 from parkdesk.core.directory import Directory
+from parkdesk.core.export_command import render
 from parkdesk.core.export_json import build_document
-from parkdesk.core.export_scope import resolve_park, scope_of_entity
-from parkdesk.core.export_vcard import entity_card, export_vcards, render_vcards
+from parkdesk.core.export_scope import EVERYTHING, Scope, resolve_park, scope_of_entity
+from parkdesk.core.export_vcard import entity_card, render_vcards
 from tests.core.test_export_support import (
     CHINESE,
     CHINESE_NAME,
@@ -27,6 +28,11 @@ def rich(tmp_path: Path) -> Directory:
     directory.close()
 
 
+def _vcards(directory: Directory, scope: Scope = EVERYTHING) -> bytes:
+    """The vCard export of a scope, as `parkdesk export` and the app write it."""
+    return render(directory, "vcard", scope)
+
+
 def _phones_in_db(directory: Directory) -> dict[str, set[str]]:
     """Every phone number by owner name, in the tel URI form a card must carry."""
     document = build_document(directory)
@@ -41,7 +47,7 @@ def _phones_in_db(directory: Directory) -> dict[str, set[str]]:
 
 
 def test_every_number_survives_both_readers(rich: Directory) -> None:
-    data = export_vcards(rich).encode("utf-8")
+    data = _vcards(rich)
     expected = _phones_in_db(rich)
     strict = {c.one("FN").text(): {p.value for p in c.all("TEL")} for c in read_vcards(data)}
     assert strict == expected
@@ -52,7 +58,7 @@ def test_every_number_survives_both_readers(rich: Directory) -> None:
 
 
 def test_committee_card(rich: Directory) -> None:
-    cards = {c.one("FN").text(): c for c in read_vcards(export_vcards(rich).encode())}
+    cards = {c.one("FN").text(): c for c in read_vcards(_vcards(rich))}
     card = cards["Management Committee"]
     assert card.one("KIND").text() == "org"
     assert card.one("ORG").components() == ["Test High-tech Zone", "Management Committee"]
@@ -69,7 +75,7 @@ def test_committee_card(rich: Directory) -> None:
 
 
 def test_person_card_has_name_title_org_and_extension(rich: Directory) -> None:
-    cards = {c.one("FN").text(): c for c in read_vcards(export_vcards(rich).encode())}
+    cards = {c.one("FN").text(): c for c in read_vcards(_vcards(rich))}
     card = cards["Li Mingzhu"]
     assert card.one("KIND").text() == "individual"
     assert card.one("N").components()[:2] == ["Li", "Mingzhu"]
@@ -86,7 +92,7 @@ def test_person_card_has_name_title_org_and_extension(rich: Directory) -> None:
 
 
 def test_chinese_names_and_invalid_numbers(rich: Directory) -> None:
-    cards = {c.one("FN").text(): c for c in read_vcards(export_vcards(rich).encode())}
+    cards = {c.one("FN").text(): c for c in read_vcards(_vcards(rich))}
     assert cards[CHINESE_NAME].one("ORG").components() == [CHINESE_NAME]
     gaoming = cards["Gaoming Park"]
     tel = gaoming.one("TEL")
@@ -95,7 +101,7 @@ def test_chinese_names_and_invalid_numbers(rich: Directory) -> None:
 
 
 def test_only_entities_with_contacts_get_cards(rich: Directory) -> None:
-    names = [c.one("FN").text() for c in read_vcards(export_vcards(rich).encode())]
+    names = [c.one("FN").text() for c in read_vcards(_vcards(rich))]
     assert names == [
         "Management Committee", "Gaoming Park", CHINESE_NAME, "Shunde Park",
         "Li Mingzhu",
@@ -103,16 +109,16 @@ def test_only_entities_with_contacts_get_cards(rich: Directory) -> None:
 
 
 def test_park_scope(rich: Directory) -> None:
-    data = export_vcards(rich, resolve_park(rich, "Shunde")).encode()
+    data = _vcards(rich, resolve_park(rich, "Shunde"))
     assert [c.one("FN").text() for c in read_vcards(data)] == ["Shunde Park", "Li Mingzhu"]
-    zone = export_vcards(rich, resolve_park(rich, "zone")).encode()
+    zone = _vcards(rich, resolve_park(rich, "zone"))
     assert [c.one("FN").text() for c in read_vcards(zone)] == ["Management Committee"]
 
 
 def test_cards_are_stable(rich: Directory) -> None:
-    assert export_vcards(rich) == render_vcards(build_document(rich))
+    assert _vcards(rich) == render_vcards(build_document(rich)).encode()
     li = scope_of_entity(rich, "li")
-    assert export_vcards(rich, li) == export_vcards(rich, li)
+    assert _vcards(rich, li) == _vcards(rich, li)
 
 
 def test_entity_card_for_qr_is_compact(rich: Directory) -> None:
@@ -122,6 +128,6 @@ def test_entity_card_for_qr_is_compact(rich: Directory) -> None:
         "VERSION", "FN", "KIND", "N", "ORG", "TEL", "TEL", "TITLE"
     ]
     full = entity_card(rich, "li", compact=False)
-    assert full == export_vcards(rich, scope_of_entity(rich, "li"))
+    assert full.encode() == _vcards(rich, scope_of_entity(rich, "li"))
     assert entity_card(rich, "pan") is None  # no phone, no card
     assert entity_card(rich, "no-such-id") is None
