@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -47,40 +48,62 @@ def text_point(browser: QTextBrowser, text: str):
     return browser.cursorRect(middle).center()
 
 
-def answer_next_dialog(button_text: str | None = None) -> list[dict[str, str]]:
+DIALOG_WAIT_S = 10.0  # how long the answer helpers look for their dialog before giving up
+
+
+def _when_shown(kind: type, act, timeout_s: float) -> None:
+    """Call `act(dialog)` once a modal `kind` dialog is up, looking each time the event loop runs.
+
+    Past `timeout_s` it gives up: any other modal dialog is closed (so a test waiting in its
+    exec() goes on) and an AssertionError is raised, which pytest-qt reports as the test's
+    failure, instead of a test that hangs or a timer that looks for ever.
+    """
+    deadline = time.monotonic() + timeout_s
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, kind):
+            act(box)
+            return
+        if time.monotonic() < deadline:
+            QTimer.singleShot(10, look)
+            return
+        if box is not None:
+            box.close()
+        raise AssertionError(f"no {kind.__name__} appeared within {timeout_s:g} s")
+
+    QTimer.singleShot(0, look)
+
+
+def answer_next_dialog(
+    button_text: str | None = None, timeout_s: float = DIALOG_WAIT_S
+) -> list[dict[str, str]]:
     """Arrange for the next modal message box to be recorded, then answered with a button.
 
     Returns a list that holds the box's texts once it has been answered. A timer looks for the
-    box when the event loop runs (the dialog's own loop), so nothing blocks or sleeps.
+    box when the event loop runs (the dialog's own loop), so nothing blocks or sleeps; it gives
+    up after `timeout_s` (see _when_shown).
     """
     seen: list[dict[str, str]] = []
 
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, answer)
-            return
+    def answer(box: QMessageBox) -> None:
         seen.append({"text": box.text(), "informative": box.informativeText(),
                      "title": box.windowTitle(), "format": str(box.textFormat())})
         chosen = [b for b in box.buttons() if b.text() == button_text]
         button = chosen[0] if chosen else (box.escapeButton() or box.buttons()[-1])
         button.click()
 
-    QTimer.singleShot(0, answer)
+    _when_shown(QMessageBox, answer, timeout_s)
     return seen
 
 
-def answer_file_dialog(path: Path | None) -> list[str]:
+def answer_file_dialog(path: Path | None, timeout_s: float = DIALOG_WAIT_S) -> list[str]:
     """Arrange for the next file dialog to choose `path` (None: cancel); records its title."""
     from PySide6.QtWidgets import QFileDialog
 
     seen: list[str] = []
 
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QFileDialog):
-            QTimer.singleShot(10, answer)
-            return
+    def answer(box: QFileDialog) -> None:
         seen.append(box.windowTitle())
         if path is None:
             box.reject()
@@ -88,5 +111,5 @@ def answer_file_dialog(path: Path | None) -> list[str]:
             box.findChild(QLineEdit, "fileNameEdit").setText(str(path))  # typed, as a user would
             box.accept()
 
-    QTimer.singleShot(0, answer)
+    _when_shown(QFileDialog, answer, timeout_s)
     return seen
