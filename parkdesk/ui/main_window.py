@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from parkdesk.ui.dialogs import OPEN_ANOTHER, AboutDialog, DatabaseErrorDialog, 
 from parkdesk.ui.search_panel import SearchPanel
 from parkdesk.ui.settings import Settings
 from parkdesk.ui.tree_model import DirectoryTreeModel
+from parkdesk.ui.tree_view import LazyTreeView
 
 STATUS_MS = 10_000
 
@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
 
     def _build_views(self) -> None:
         self.model = DirectoryTreeModel(self.tree, self)
-        self.tree_view = QTreeView()
+        self.tree_view = LazyTreeView()  # keeps loading a big folder while scrolling
         self.tree_view.setObjectName("tree")
         self.tree_view.setHeaderHidden(True)
         self.tree_view.setUniformRowHeights(True)

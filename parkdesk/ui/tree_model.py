@@ -14,6 +14,11 @@ from parkdesk.ui import icons
 from parkdesk.ui.tooltips import plain_tooltip
 
 PAGE_SIZE = 200
+# Later pages grow with what is loaded (200, 200, 400, 800... up to this): a view lays out
+# every loaded row again after each fetch, so scrolling through 25,000 rows takes a few
+# fetches, not 125.
+MAX_PAGE_SIZE = 5000
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked for every row
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -112,7 +117,8 @@ class DirectoryTreeModel(QAbstractItemModel):
         if item.node is None or not self.canFetchMore(parent):
             return
         first = len(item.children)
-        nodes = self._tree.children(item.node, first, self.page_size)
+        size = max(self.page_size, min(first, MAX_PAGE_SIZE))
+        nodes = self._tree.children(item.node, first, size)
         if not nodes:
             item.total = first  # the count was an overestimate; stop asking
             return
@@ -123,7 +129,7 @@ class DirectoryTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

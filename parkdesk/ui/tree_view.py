@@ -1,0 +1,54 @@
+"""The tree view: a QTreeView that keeps loading a big folder as the user scrolls through it.
+
+QTreeView asks a model for more rows (`fetchMore`) only when the very last row of the whole
+tree comes into view. A folder of 25,000 enterprises in the middle of the tree would stop at
+its first page; this view asks whenever the last loaded row of any folder is on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QPoint, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QTreeView, QWidget
+
+
+class LazyTreeView(QTreeView):
+    """A tree view over a lazily fetched model (see tree_model.DirectoryTreeModel)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._check = QTimer(self)
+        self._check.setSingleShot(True)
+        self._check.setInterval(0)
+        self._check.timeout.connect(self.fetch_visible)
+        self.verticalScrollBar().valueChanged.connect(self._schedule)
+        self.expanded.connect(self._schedule)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            model.rowsInserted.connect(self._schedule)
+            model.modelReset.connect(self._schedule)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._schedule()
+
+    def _schedule(self, *_args: object) -> None:
+        """Check the rows on screen once the current event is handled (and laid out)."""
+        self._check.start()
+
+    def fetch_visible(self) -> bool:
+        """Fetch the next page of a folder whose last loaded row is on screen; True if one was."""
+        model = self.model()
+        if model is None:
+            return False
+        index = self.indexAt(QPoint(1, 1))
+        bottom = self.viewport().height()
+        while index.isValid() and self.visualRect(index).top() < bottom:
+            parent = index.parent()
+            if index.row() == model.rowCount(parent) - 1 and model.canFetchMore(parent):
+                model.fetchMore(parent)  # rowsInserted checks again
+                return True
+            index = self.indexBelow(index)
+        return False

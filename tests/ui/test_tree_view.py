@@ -1,0 +1,50 @@
+"""The tree view keeps loading a big folder in the middle of the tree as the user scrolls it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QAbstractItemView
+
+from parkdesk.core.directory import Directory
+from parkdesk.core.records import ENTERPRISE, INSTITUTION, ORGANISATION
+from parkdesk.core.store import write_bundle
+from parkdesk.core.tree import GROUP, DirectoryTree
+from parkdesk.ingest.synth import synth_bundle
+from parkdesk.ui.tree_model import PAGE_SIZE, DirectoryTreeModel
+from parkdesk.ui.tree_view import LazyTreeView
+
+
+def test_scrolling_through_a_folder_loads_all_of_it(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "synth.db"
+    write_bundle(synth_bundle(4000, 5), path, {"built_at": "2026-01-01T00:00:00Z"})
+    directory = Directory.open(path)
+    total = directory.count_children("park-nanhai", (ENTERPRISE, INSTITUTION, ORGANISATION))
+    assert total > 4 * PAGE_SIZE
+    tree = DirectoryTree(directory)
+    model = DirectoryTreeModel(tree)
+    view = LazyTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    park = model.index_of_path(tree.path_to("park-nanhai"))
+    view.expand(park.parent())
+    view.expand(park)
+    folder = model.find_child(park, GROUP, "park-nanhai/organisations")
+    view.expand(folder)
+    qtbot.waitUntil(lambda: model.rowCount(folder) >= PAGE_SIZE)
+    assert model.rowCount(folder) < total  # one page: its end is off screen
+    # Sanshui and Shunde Park follow the folder, so QTreeView alone would never ask for more.
+    assert view.indexBelow(model.index(model.rowCount(folder) - 1, 0, folder)).isValid()
+    while model.rowCount(folder) < total:
+        loaded = model.rowCount(folder)
+        view.scrollTo(model.index(loaded - 1, 0, folder),
+                      QAbstractItemView.ScrollHint.PositionAtBottom)
+        qtbot.waitUntil(lambda n=loaded: model.rowCount(folder) > n)
+    assert not model.canFetchMore(folder)
+    names = [model.index(r, 0, folder).data() for r in range(total)]
+    assert names == [e.name for e in directory.children("park-nanhai", (ENTERPRISE, INSTITUTION,
+                                                                       ORGANISATION))]
+    directory.close()
