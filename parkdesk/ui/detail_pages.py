@@ -27,7 +27,9 @@ from parkdesk.ui.detail_html import (
     section,
 )
 
-GROUP_LIST_LIMIT = 200
+# Pages list the first items of a long list and say how many more the tree holds: a page of
+# hundreds of rows takes the text pane over 100 ms to lay out.
+GROUP_LIST_LIMIT = 50
 MAX_NAME_REFS = 4  # articles cited next to a name; figures and contacts cite every source
 
 
@@ -41,6 +43,13 @@ def page_html(directory: Directory, node: TreeNode) -> str:
     else:
         body = page.entity(node.key)
     return f"<html><head><style>{STYLE}</style></head><body>{body}{page.sources.section()}</body></html>"
+
+
+def _more(n: int) -> str:
+    """The line under a cut list: how many more items the tree holds."""
+    if n <= 0:
+        return ""
+    return f'<p class="muted">…and {n:,} more: browse them in the tree or search.</p>'
 
 
 def empty_html(message: str) -> str:
@@ -141,16 +150,18 @@ class _Page:
                 if role.reported:
                     title += f' <span class="muted">({esc(format_date(role.reported))})</span>'
                 rows.append((person, title))
+        more = 0
         if person_parent:
-            for p in self.d.children(person_parent, (PERSON,)):
+            for p in self.d.children(person_parent, (PERSON,), 0, GROUP_LIST_LIMIT):
                 if p.id not in seen:
                     roles = self.d.roles_of(p.id)
                     title = esc(roles[0].title) if roles else ""
                     rows.append((entity_link(p.id, p.name), title))
+            more = self.d.count_children(person_parent, (PERSON,)) - GROUP_LIST_LIMIT
         if not rows:
             return ""
         body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
-        return section("People", f'<table class="facts">{body}</table>')
+        return section("People", f'<table class="facts">{body}</table>' + _more(more))
 
     def _relations(self, e: Entity, title: str) -> str:
         rows = []
@@ -173,7 +184,8 @@ class _Page:
             f'<span class="muted">{esc(c.subkind or KIND_LABELS.get(c.kind, c.kind))}</span></li>'
             for c in children
         )
-        return section(title, f"<ul>{items}</ul>")
+        more = self.d.count_children(e.id) - len(children)
+        return section(title, f"<ul>{items}</ul>" + _more(more))
 
     def _group_counts(self, entity_id: str) -> list[int]:
         counts = [
