@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDesktopServices,
@@ -46,6 +46,7 @@ class DetailPane(QTextBrowser):
         self.directory: Directory | None = None
         self.node: TreeNode | None = None
         self.qr = attach_qr(self)  # the shown contact's vCard as a QR code, top right
+        self._qr_pending = False
         self.setHtml(empty_html("Select an item in the tree, or search (Ctrl+F)."))
 
     def set_directory(self, directory: Directory) -> None:
@@ -57,7 +58,10 @@ class DetailPane(QTextBrowser):
         """Show the page of a tree node (None: nothing selected)."""
         self.node = node
         if self.isVisible():
-            self.qr.show_entity(self.directory, self.entity_id())
+            # The page first, within a frame; its QR code (segno's search for the best mask
+            # takes ~13 ms) is drawn right after the page has been painted (viewportEvent).
+            self._qr_pending = True
+            self.viewport().update()
         else:  # not on screen yet: the window calls update_qr() once it is painted
             self.qr.show_entity(None, None)
         if node is None or self.directory is None:
@@ -121,6 +125,9 @@ class DetailPane(QTextBrowser):
         return tip
 
     def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._qr_pending:
+            self._qr_pending = False
+            QTimer.singleShot(0, self.update_qr)  # once this paint is on screen
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             tip = self._tooltip_at(event.pos())
             if tip:

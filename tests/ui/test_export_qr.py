@@ -123,6 +123,7 @@ def test_detail_pane_shows_the_contact_card(qtbot, rich: Directory, tmp_path: Pa
     assert qr.vcard == entity_card(rich, "committee")
     assert_draws(qr, qr.vcard, tmp_path)
     assert window.select_entity("park-shunde")
-    assert qr.vcard == entity_card(rich, "park-shunde")
+    # drawn once the page is on screen
+    qtbot.waitUntil(lambda: qr.vcard == entity_card(rich, "park-shunde"))
     assert window.select_entity("pan")
     qtbot.waitUntil(lambda: not qr.isVisible())
