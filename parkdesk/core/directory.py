@@ -280,6 +280,18 @@ class Directory:
         params += [limit, offset]
         return self._entities(self.con.execute(sql, params).fetchall())
 
+    def child_totals(self, parent_ids: list[str]) -> dict[str, int]:
+        """How many direct children each of these entities has (those with none are left out)."""
+        totals: dict[str, int] = {}
+        for start in range(0, len(parent_ids), 500):
+            ids = parent_ids[start : start + 500]
+            totals.update(self.con.execute(
+                f"SELECT parent_id, sum(n) FROM child_counts WHERE parent_id IN "
+                f"({','.join('?' * len(ids))}) GROUP BY parent_id",
+                ids,
+            ))
+        return totals
+
     def count_children(self, parent_id: str, kinds: tuple[str, ...] | None = None) -> int:
         """How many direct children an entity has (of some kinds), as counted at build time."""
         sql = "SELECT coalesce(sum(n), 0) FROM child_counts WHERE parent_id = ?"

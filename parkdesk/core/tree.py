@@ -8,6 +8,7 @@ from parkdesk.core.directory import Directory
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,
+    KINDS,
     ORGANISATION,
     PARK,
     PERSON,
@@ -63,6 +64,9 @@ class DirectoryTree:
         self.directory = directory
         # (node key, offset) -> (name, id) of the row just before: the next page starts there.
         self._page_ends: dict[tuple[str, int], tuple[str, str]] = {}
+        # Child counts of the items of pages read so far, fetched a page at a time: a view asks
+        # every row whether it has children.
+        self._counts: dict[str, int] = {}
 
     def roots(self) -> list[TreeNode]:
         return [self._entity_node(e.id, e.name, e.kind) for e in self.directory.roots()]
@@ -93,7 +97,9 @@ class DirectoryTree:
             return 0
         if node.type == GROUP:
             return node.count or 0
-        kind = self._parent_kind(node.key)
+        if node.key in self._counts:
+            return self._counts[node.key]
+        kind = node.icon if node.icon in KINDS else self._parent_kind(node.key)
         if kind in FOLDERED:
             n = len(self._groups(node.key))
             if kind == ZONE:
@@ -137,6 +143,9 @@ class DirectoryTree:
         entities = self.directory.children(parent_id, kinds, offset, limit, after=after)
         if entities:
             self._page_ends[(key, offset + len(entities))] = (entities[-1].name, entities[-1].id)
+            items = [e.id for e in entities if e.kind not in FOLDERED]
+            self._counts.update(dict.fromkeys(items, 0))
+            self._counts.update(self.directory.child_totals(items))
         return [self._entity_node(e.id, e.name, e.kind) for e in entities]
 
     def path_to(self, entity_id: str) -> list[TreeNode]:

@@ -76,3 +76,16 @@ def test_a_truncated_file_is_caught_by_its_header(synth_db: Path, tmp_path: Path
     cut.write_bytes(synth_db.read_bytes()[: 200 * 1024])
     with pytest.raises(DatabaseError, match="cut short"):
         Directory.open(cut)
+
+
+def test_child_counts_of_a_page_come_in_one_query(synth_db: Path) -> None:
+    d = Directory.open(synth_db)
+    tree = DirectoryTree(d)
+    node = TreeNode(GROUP, "park-nanhai/projects", "", "", d.count_children("park-nanhai"))
+    carriers = tree.children(node, 0, 50)
+    assert carriers
+    for c in carriers:
+        assert tree.child_count(c) == d.count_children(c.key)
+    totals = d.child_totals([c.key for c in carriers] + ["no-such-id"])
+    assert totals == {c.key: d.count_children(c.key) for c in carriers if d.count_children(c.key)}
+    d.close()
