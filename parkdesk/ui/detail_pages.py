@@ -28,8 +28,9 @@ from parkdesk.ui.detail_html import (
 )
 
 # Pages list the first items of a long list and say how many more the tree holds: a page of
-# hundreds of rows takes the text pane over 100 ms to lay out.
-GROUP_LIST_LIMIT = 50
+# hundreds of rows takes the text pane over 100 ms to lay out (a table row costs the most).
+GROUP_LIST_LIMIT = 30
+PEOPLE_LIMIT = 20
 MAX_NAME_REFS = 4  # articles cited next to a name; figures and contacts cite every source
 
 
@@ -152,12 +153,12 @@ class _Page:
                 rows.append((person, title))
         more = 0
         if person_parent:
-            for p in self.d.children(person_parent, (PERSON,), 0, GROUP_LIST_LIMIT):
+            for p in self.d.children(person_parent, (PERSON,), 0, PEOPLE_LIMIT):
                 if p.id not in seen:
                     roles = self.d.roles_of(p.id)
                     title = esc(roles[0].title) if roles else ""
                     rows.append((entity_link(p.id, p.name), title))
-            more = self.d.count_children(person_parent, (PERSON,)) - GROUP_LIST_LIMIT
+            more = self.d.count_children(person_parent, (PERSON,)) - PEOPLE_LIMIT
         if not rows:
             return ""
         body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
