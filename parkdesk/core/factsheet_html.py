@@ -168,15 +168,13 @@ def _projects(sheet: FactSheet) -> str:
         name = ("↳ " if p.part_of else "") + _e(p.name) + _refs(p.sources)
         if p.subkind:
             name += f'<br/><span class="small">{_e(p.subkind)}</span>'
+        dates_and_other = "<br/>".join(
+            part for part in (_values(p.dates), _other(p.other)) if part
+        )
         rows.append([name, _e(p.status), _values(p.investment), _values(p.area),
-                     _values(p.dates), _other(p.other)])
-    if any(p.other for p in sheet.projects):
-        headers = [("Name", 22), ("Status", 13), ("Investment", 13), ("Area", 14),
-                   ("Key dates", 18), ("Other figures", 20)]
-    else:
-        headers = [("Name", 31), ("Status", 15), ("Investment", 17), ("Area", 16),
-                   ("Key dates", 21)]
-        rows = [row[:-1] for row in rows]
+                     dates_and_other])
+    headers = [("Name", 30), ("Status", 13), ("Investment", 13), ("Area", 12),
+               ("Key dates and other figures", 32)]
     return title + _grid(headers, rows) + _more(
         len(sheet.projects), sheet.projects_total, "projects and carriers"
     )
