@@ -1,0 +1,90 @@
+"""The benchmark's table: each figure with its floor, the ratio, the target, and whether it is met."""
+
+from __future__ import annotations
+
+from benchmarks.stats import median, median_of_runs
+
+Row = tuple[str, str, str, str]
+
+
+def _ms(seconds: float) -> str:
+    ms = seconds * 1000
+    return f"{ms:.1f} ms" if ms < 100 else f"{ms:.0f} ms"
+
+
+def _mark(ok: bool) -> str:
+    return "✓" if ok else "✗ MISSED"
+
+
+def startup_rows(samples: dict[str, list[dict]], labels: list[str]) -> tuple[list[Row], dict]:
+    bare = median([s["seconds"] for s in samples["bare"]])
+    rows, figures = [], {"bare_ms": bare * 1000}
+    for label in labels:
+        app = median([s["seconds"] for s in samples[label]])
+        ratio = app / bare
+        figures[label] = {"ms": app * 1000, "ratio": ratio}
+        rows.append((f"Cold start → first paint, {label}", _ms(app),
+                     f"bare window {_ms(bare)} · {ratio:.2f}×", f"≤ 1.30× {_mark(ratio <= 1.3)}"))
+    return rows, figures
+
+
+def search_rows(label: str, search: dict, with_kinds: bool) -> tuple[list[Row], dict]:
+    keys = median_of_runs(search["keystrokes"])
+    floor = median_of_runs(search["floor"])
+    core = median_of_runs(search["core"])
+    ok = keys["p95"] <= 0.016 and all(v <= 0.016 for v in search["p95_by_kind"].values())
+    rows = [(
+        f"Keystroke → results shown, {label} p50/p95/max",
+        f"{keys['p50'] * 1000:.1f} / {keys['p95'] * 1000:.1f} / {keys['max'] * 1000:.1f} ms",
+        f"raw FTS5 p95 {floor['p95'] * 1000:.2f} ms · {keys['p95'] / floor['p95']:.0f}×",
+        f"p95 ≤ 16 ms {_mark(ok)}",
+    )]
+    if with_kinds:
+        kinds = " · ".join(f"{k} {v * 1000:.1f}" for k, v in search["p95_by_kind"].items())
+        rows.append(("  p95 by kind (ms)", kinds, "", ""))
+        rows.append(("  ranked search, core alone p50/p95",
+                     f"{core['p50'] * 1000:.2f} / {core['p95'] * 1000:.2f} ms", "", ""))
+    return rows, {"keystroke": keys, "floor": floor, "core": core,
+                  "p95_by_kind": search["p95_by_kind"], "ok": ok}
+
+
+def tree_rows(label: str, tree: dict) -> tuple[list[Row], dict]:
+    park, folder, scroll = (median(tree[k]) for k in ("park", "folder", "scroll_to_end"))
+    name = tree["park_id"].removeprefix("park-").title()
+    rows = [
+        (f"Expand {name} Park, {label}", _ms(park), "", ""),
+        (f"Expand its folder of {tree['children']:,} items", _ms(folder),
+         "", f"≤ 100 ms {_mark(folder <= 0.1)}"),
+        ("  scroll that folder to its last row", _ms(scroll), "", ""),
+    ]
+    return rows, {"park_ms": park * 1000, "folder_ms": folder * 1000, "scroll_ms": scroll * 1000}
+
+
+def detail_rows(label: str, detail: dict) -> tuple[list[Row], dict]:
+    per_kind = {k: median(v) for k, v in detail.items()}
+    worst = max(per_kind, key=per_kind.get)
+    listing = " · ".join(f"{k} {v * 1000:.1f}" for k, v in per_kind.items())
+    rows = [(f"Select → detail pane painted, {label} (worst item)",
+             f"{_ms(per_kind[worst])} ({worst})", "", f"≤ 16 ms {_mark(per_kind[worst] <= 0.016)}"),
+            ("  per item (ms)", listing, "", "")]
+    return rows, {k: v * 1000 for k, v in per_kind.items()}
+
+
+def factsheet_rows(label: str, sheets: dict) -> tuple[list[Row], dict]:
+    one, every = median(sheets["one"]), median(sheets["all"])
+    rows = [
+        (f"Fact sheet → PDF, one park, {label}", _ms(one), "", f"≤ 300 ms {_mark(one <= 0.3)}"),
+        (f"Fact sheets → PDF, all {sheets['sheets']}, {label}", _ms(every), "", ""),
+    ]
+    return rows, {"one_ms": one * 1000, "all_ms": every * 1000}
+
+
+def rss_rows(label: str, rss: dict, bare_mb: float, target: bool) -> tuple[list[Row], dict]:
+    session = rss["searched and browsed"]
+    everything = max(rss.values())
+    rows = [(f"Peak RSS, {label}: start, search, browse", f"{session:.0f} MB",
+             f"bare window {bare_mb:.0f} MB · +{session - bare_mb:.0f} MB",
+             f"≤ bare + 60 MB {_mark(session - bare_mb <= 60)}" if target else "")]
+    rows.append(("  … + folder scrolled to its end, 6 fact sheets",
+                 f"{everything:.0f} MB", f"+{everything - bare_mb:.0f} MB", ""))
+    return rows, {**rss, "bare": bare_mb}

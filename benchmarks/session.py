@@ -1,0 +1,304 @@
+"""One app session on one database, in its own process: search, tree, detail pane, fact sheets.
+
+Run by `python -m benchmarks` as `python -m benchmarks.session --db FILE --runs N`; prints one
+JSON object on its last line. The app is started as parkdesk starts it (launch.start), shown on
+the benchmark's display, and driven like a user would: keys typed into the search field, rows
+expanded and selected in the tree view. A time ends when the affected widget has painted
+(a paint event seen, then the rest of that paint pass, flushed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import json
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.queries import QUERY_KINDS, query_set
+from benchmarks.stats import median_of_runs, spread
+
+
+def _keep_none_alive(references: int = 20_000_000) -> None:
+    """PySide6 6.12 on CPython 3.11 (where None is not immortal) gives back one reference to
+    None too many for each call of a Qt method that returns nothing; a benchmark makes millions
+    of such calls, which would take None's count to zero and crash. Take spare references."""
+    if sys.version_info < (3, 12):
+        incref = ctypes.pythonapi.Py_IncRef
+        incref.argtypes = [ctypes.py_object]
+        for _ in range(references):
+            incref(None)
+
+
+QUIET = 0.25  # seconds without a paint after the result: nothing visible had to change
+
+
+class PaintProbe:
+    """Times an action until one of some widgets has painted because of it."""
+
+    def __init__(self, app, widgets) -> None:
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        self.app = app
+        self.armed = False
+        self.armed_at = 0.0
+        self.done_at: float | None = None
+        probe = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event) -> bool:
+                if probe.armed and event.type() == QEvent.Type.Paint:
+                    probe.armed = False
+                    QTimer.singleShot(0, probe._mark)  # after this paint pass
+                return False
+
+        self.filter = Filter()
+        for w in widgets:
+            w.installEventFilter(self.filter)
+
+    def _mark(self) -> None:
+        self.done_at = time.perf_counter()
+
+    def arm(self) -> None:
+        self.armed = True
+        self.armed_at = time.perf_counter()
+
+    def time(self, action: Callable[[], object], armed_by=None, timeout: float = 5.0) -> float:
+        """Seconds from starting `action` to the end of the paint it caused (the first paint
+        after the `armed_by` signal, when one is given)."""
+        self.done_at = None
+        self.armed = armed_by is None
+        if armed_by is not None:
+            armed_by.connect(self.arm)
+        start = time.perf_counter()
+        try:
+            action()
+            deadline = start + timeout
+            while self.done_at is None and time.perf_counter() < deadline:
+                self.app.processEvents()
+                if self.armed and time.perf_counter() - self.armed_at > QUIET:
+                    self.done_at = self.armed_at  # nothing on screen needed to change
+        finally:
+            self.armed = False
+            if armed_by is not None:
+                armed_by.disconnect(self.arm)
+        if self.done_at is None:
+            raise RuntimeError("nothing was painted")
+        return self.done_at - start
+
+
+def peak_rss_mb() -> float:
+    """The process's peak resident memory so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def settle(app, seconds: float = 0.03) -> None:
+    """Let pending work (layouts, timers, paints) finish."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+
+
+def bench_search(app, window, runs: int) -> dict:
+    """Keystroke to results painted, every keystroke of every query; the raw FTS5 floor."""
+    from PySide6.QtTest import QTest
+
+    from parkdesk.core.search import fts_query, query_terms
+
+    panel, field = window.search, window.search.field
+    con = window.directory.con
+    probe = PaintProbe(app, [field, panel.view.viewport(), panel.status])
+    queries = query_set(con)
+    per_run: list[dict] = []
+    floor_runs: list[dict] = []
+    core_runs: list[dict] = []
+    kind_runs: list[dict[str, float]] = []
+    for _ in range(runs):
+        samples, floors, core = [], [], []
+        by_kind: dict[str, list[float]] = {k: [] for k in QUERY_KINDS}
+        for kind, text in queries:
+            field.clear()
+            settle(app)
+            for i, ch in enumerate(text):
+                seconds = probe.time(lambda c=ch: QTest.keyClick(field, c),
+                                     armed_by=panel.results_changed)
+                samples.append(seconds)
+                by_kind[kind].append(seconds)
+                terms = query_terms(text[: i + 1])
+                if terms:
+                    match = fts_query(terms)
+                    start = time.perf_counter()
+                    con.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 100",
+                                (match,)).fetchall()
+                    floors.append(time.perf_counter() - start)
+                    start = time.perf_counter()
+                    window.directory.search(text[: i + 1], 100)
+                    core.append(time.perf_counter() - start)
+            if field.text() != text:
+                raise RuntimeError(f"typed {text!r} but the field says {field.text()!r}")
+        per_run.append(spread(samples))
+        kind_runs.append({k: spread(v)["p95"] for k, v in by_kind.items() if v})
+        floor_runs.append(spread(floors))
+        core_runs.append(spread(core))
+    field.clear()
+    settle(app)
+    return {
+        "keystrokes": per_run, "floor": floor_runs, "core": core_runs,
+        "p95_by_kind": median_of_runs(kind_runs),
+        "queries": [q for _, q in queries],
+        "first_hits": {q: [h.name for h in window.directory.search(q, 3)]
+                       for _, q in queries[:1] + [q for q in queries if q[0] == "common"][:2]},
+    }
+
+
+def _biggest_park(con) -> tuple[str, int]:
+    return con.execute(
+        "SELECT c.parent_id, sum(c.n) AS n FROM child_counts c JOIN entities e ON e.id = c.parent_id "
+        "WHERE e.kind = 'park' AND c.kind IN ('enterprise', 'institution', 'organisation') "
+        "GROUP BY c.parent_id ORDER BY n DESC LIMIT 1"
+    ).fetchone()
+
+
+def bench_tree(app, window, db: Path, runs: int) -> dict:
+    """Expand the biggest park and its "Enterprises & institutions" folder; scroll to its end."""
+    from parkdesk.core.directory import Directory
+    from parkdesk.core.tree import GROUP
+
+    park_id, children = _biggest_park(window.directory.con)
+    view = window.tree_view
+    probe = PaintProbe(app, [view.viewport()])
+    result: dict[str, list[float]] = {"park": [], "folder": [], "scroll_to_end": []}
+    for _ in range(runs):
+        window.set_directory(Directory.open(db))  # a fresh tree: nothing loaded yet
+        settle(app)
+        model = window.model
+        park = model.index_of_path(window.tree.path_to(park_id))
+        result["park"].append(probe.time(lambda p=park: view.expand(p)))
+        folder = model.find_child(park, GROUP, f"{park_id}/organisations")
+        view.scrollTo(folder)
+        settle(app)
+        result["folder"].append(probe.time(lambda f=folder: view.expand(f)))
+        start = time.perf_counter()
+        while model.canFetchMore(folder) or model.rowCount(folder) < children:
+            view.scrollToBottom()
+            app.processEvents()
+            if time.perf_counter() - start > 120:
+                raise RuntimeError("scrolling to the end took over two minutes")
+        probe.time(view.scrollToBottom)
+        result["scroll_to_end"].append(time.perf_counter() - start)
+    return {"park_id": park_id, "children": children, **result}
+
+
+def _detail_targets(window) -> dict[str, object]:
+    """Model indexes of typical items: a big park, its folder, an enterprise in it, the zone,
+    the carrier with most children, a person, a phone number."""
+    from parkdesk.core.tree import CONTACT, GROUP
+
+    con, model, tree = window.directory.con, window.model, window.tree
+    park_id, _ = _biggest_park(con)
+    park = model.index_of_path(tree.path_to(park_id))
+    folder = model.find_child(park, GROUP, f"{park_id}/organisations")
+    ids = {
+        "zone": con.execute("SELECT id FROM entities WHERE kind = 'zone'").fetchone()[0],
+        "carrier": con.execute(
+            "SELECT c.parent_id FROM child_counts c JOIN entities e ON e.id = c.parent_id "
+            "WHERE e.kind = 'project' GROUP BY c.parent_id ORDER BY sum(c.n) DESC LIMIT 1"
+        ).fetchone(),
+        "enterprise": con.execute(
+            "SELECT owner_id FROM contacts c JOIN entities e ON e.id = c.owner_id "
+            "WHERE e.kind = 'enterprise' AND c.kind = 'phone' ORDER BY owner_id LIMIT 1").fetchone(),
+        "person": con.execute("SELECT id FROM entities WHERE kind = 'person' LIMIT 1").fetchone(),
+    }
+    targets = {"park": park, "folder": folder}
+    for label, row in ids.items():
+        entity_id = row[0] if isinstance(row, tuple) else row
+        if entity_id:
+            targets[label] = model.index_of_path(tree.path_to(entity_id))
+    phone = con.execute("SELECT id, owner_id FROM contacts WHERE kind = 'phone' "
+                        "AND owner_id = ?", (ids["zone"],)).fetchone()
+    zone_contacts = model.find_child(targets["zone"], GROUP, f"{ids['zone']}/contacts")
+    if phone is None:
+        phone = con.execute("SELECT id FROM contacts WHERE kind = 'phone' AND owner_id IN "
+                            "(SELECT id FROM entities WHERE kind = 'organisation') LIMIT 1").fetchone()
+    if phone and zone_contacts.isValid():
+        targets["phone"] = model.find_child(zone_contacts, CONTACT, phone[0])
+    return {k: v for k, v in targets.items() if v.isValid()}
+
+
+def bench_detail(app, window, runs: int) -> dict:
+    """Select an item in the tree until its page (and QR code) is painted in the detail pane."""
+    view = window.tree_view
+    probe = PaintProbe(app, [window.detail.viewport()])
+    targets = _detail_targets(window)
+    settle(app)
+    times: dict[str, list[float]] = {k: [] for k in targets}
+    for index in targets.values():  # once untimed: the view lays out rows loaded off screen
+        view.setCurrentIndex(index)
+        settle(app, 0.05)
+    for _ in range(runs):
+        for label, index in targets.items():
+            times[label].append(probe.time(lambda i=index: view.setCurrentIndex(i)))
+            settle(app, 0.01)
+    return times
+
+
+def bench_factsheets(directory, runs: int) -> dict:
+    """One park's fact sheet to PDF, and all six (the zone and five parks), content included."""
+    from parkdesk.core.factsheet import build_factsheet, find_sheets
+    from parkdesk.ui.printing import write_pdf
+
+    park_id, _ = _biggest_park(directory.con)
+    every = find_sheets(directory, "all")
+    result: dict[str, list[float]] = {"one": [], "all": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "sheet.pdf"
+        write_pdf([build_factsheet(directory, park_id)], out)  # warm up: fonts
+        for _ in range(runs):
+            start = time.perf_counter()
+            write_pdf([build_factsheet(directory, park_id)], out)
+            result["one"].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            write_pdf([build_factsheet(directory, i) for i in every], out)
+            result["all"].append(time.perf_counter() - start)
+    return {"sheets": len(every), **result}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="One benchmark session (see benchmarks/).")
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    _keep_none_alive()
+    from parkdesk.ui import icons
+    from parkdesk.ui.launch import application, start
+
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        window = start(args.db, Path(tmp) / "settings.ini")
+        if window is None:
+            print(json.dumps({"error": f"{args.db} did not open"}))
+            return 1
+        deadline = time.perf_counter() + 20
+        while not icons.enabled() and time.perf_counter() < deadline:  # after the first paint
+            app.processEvents()
+        settle(app, 0.3)
+        rss = {"started": peak_rss_mb()}
+        out: dict = {"search": bench_search(app, window, args.runs)}
+        out["detail"] = bench_detail(app, window, max(5, args.runs * 3))
+        rss["searched and browsed"] = peak_rss_mb()
+        out["tree"] = bench_tree(app, window, args.db, args.runs)
+        rss["scrolled to the end"] = peak_rss_mb()
+        out["factsheet"] = bench_factsheets(window.directory, max(3, args.runs))
+        rss["fact sheets printed"] = peak_rss_mb()
+        out["rss_mb"] = rss
+        window.close()
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""One cold start, in its own process: a bare PySide6 window or parkdesk's, until first painted.
+
+Run by benchmarks.startup as `python startup_child.py bare|app DB SETTINGS`. Prints one JSON
+line: the CLOCK_MONOTONIC time when the first paint of the window had finished, and the peak
+RSS so far. The app path is parkdesk's own launch(): display check, QApplication, open the
+database, build and show the main window.
+"""
+
+import json
+import resource
+import sys
+import time
+
+
+def main() -> int:
+    what, db, settings = sys.argv[1:4]
+    if what == "bare":
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        app = QApplication(sys.argv[:1])
+        show = QMainWindow
+    else:
+        from parkdesk.ui.launch import application, display_problem, start
+
+        problem = display_problem()
+        if problem:
+            print(json.dumps({"error": problem}))
+            return 1
+        app = application()
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    done: dict[str, float] = {}
+
+    def finish() -> None:
+        done["painted"] = time.monotonic()
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        done["rss_kb"] = usage.ru_maxrss
+        done["cpu"] = usage.ru_utime + usage.ru_stime
+        app.quit()
+
+    def check() -> None:
+        if "painted" in done:
+            return
+        if "paints" in done:
+            finish()
+        else:
+            QTimer.singleShot(0, check)
+
+    class FirstPaint(QObject):
+        """Notes paint events; the first expose of a window schedules the check.
+
+        An application filter sees the expose before the window's own filters, so `check` is
+        queued before anything the app itself defers to "after the first paint", and it runs
+        once this expose has been handled: widgets painted and the result flushed to the screen.
+        """
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            kind = event.type()
+            if kind == QEvent.Type.Paint:
+                done["paints"] = done.get("paints", 0) + 1
+            elif kind == QEvent.Type.Expose and "exposed" not in done and obj.isWindowType():
+                done["exposed"] = 1.0
+                QTimer.singleShot(0, check)
+            return False
+
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
+    if what == "bare":
+        window = show()
+        window.resize(1200, 780)
+        window.show()
+    else:
+        window = start(db, settings)
+        if window is None:
+            print(json.dumps({"error": "the database did not open"}))
+            return 1
+    QTimer.singleShot(20_000, app.quit)  # never hang the benchmark
+    app.exec()
+    print(json.dumps({k: done.get(k) for k in ("painted", "rss_kb", "cpu")}))
+    return 0 if "painted" in done else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
