@@ -131,12 +131,16 @@ class Directory:
         self.con = con
         self.path = path
         self._articles: dict[str, Article] | None = None
+        # Whether opening ran SQLite's full check (files up to FULL_CHECK_BYTES); see verify().
+        self.fully_checked = False
 
     @classmethod
     def open(cls, path: Path | str) -> Directory:
         """Open and validate a database; raises DatabaseError with a message for the user."""
         path = Path(path)
-        return cls(validate(path), path)
+        directory = cls(validate(path), path)
+        directory.fully_checked = path.stat().st_size <= FULL_CHECK_BYTES
+        return directory
 
     def close(self) -> None:
         self.con.close()

@@ -23,6 +23,7 @@ from parkdesk.ui import contact_actions, icons
 from parkdesk.ui.clipboard import copy_text, notifier
 from parkdesk.ui.detail_pane import DetailPane
 from parkdesk.ui.dialogs import OPEN_ANOTHER, AboutDialog, DatabaseErrorDialog, ask_database_path
+from parkdesk.ui.integrity import IntegrityCheck
 from parkdesk.ui.search_panel import SearchPanel
 from parkdesk.ui.settings import Settings
 from parkdesk.ui.tree_model import DirectoryTreeModel
@@ -46,6 +47,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         notifier.copied.connect(self._on_copied)
+        self.integrity = IntegrityCheck(self)  # large files: full check after the first paint
+        self.integrity.damaged.connect(self._on_damaged)
         self._update_title()
         self._restore_state()
 
@@ -243,6 +246,12 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         self._enable_icons()
         self.detail.update_qr()
+        self.integrity.start(self.directory)
+
+    def _on_damaged(self, message: str) -> None:
+        """A background check found the open database damaged: say so, offer another file."""
+        if DatabaseErrorDialog.ask(message, self, "Keep Using It") == OPEN_ANOTHER:
+            self.choose_database()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
@@ -402,6 +411,7 @@ class MainWindow(QMainWindow):
         self.model.set_tree(self.tree)
         self.detail.set_directory(directory)
         self.search.set_directory(directory)
+        self.integrity.start(directory)
         self.tree_view.expand(self.model.index(0, 0))
         self.tree_view.setCurrentIndex(self.model.index(0, 0))
         self._update_title()
