@@ -10,7 +10,7 @@ QUERY_KINDS = ("one letter", "common word", "rare word", "two words", "no match"
 ONE_LETTER = ("r", "s", "f", "g", "c", "z")
 COMMON = ("foshan", "technology", "machinery", "guangdong")
 TWO_WORDS = ("nanhai robot", "foshan tech", "shunde park")
-NO_MATCH = ("xyzzy", "qqqq zzzz")
+NO_MATCH = ("xyzzy", "qqqq zzzz", "jxkv", "vvqj wwkx")
 
 
 def rare_words(con: sqlite3.Connection, count: int = 3) -> list[str]:

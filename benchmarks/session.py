@@ -219,12 +219,16 @@ def _detail_targets(window) -> dict[str, object]:
             "SELECT c.parent_id FROM child_counts c JOIN entities e ON e.id = c.parent_id "
             "WHERE e.kind = 'project' GROUP BY c.parent_id ORDER BY sum(c.n) DESC LIMIT 1"
         ).fetchone(),
-        "enterprise": con.execute(
-            "SELECT owner_id FROM contacts c JOIN entities e ON e.id = c.owner_id "
-            "WHERE e.kind = 'enterprise' AND c.kind = 'phone' ORDER BY owner_id LIMIT 1").fetchone(),
         "person": con.execute("SELECT id FROM entities WHERE kind = 'person' LIMIT 1").fetchone(),
     }
-    targets = {"park": park, "folder": folder}
+    if model.canFetchMore(folder):
+        model.fetchMore(folder)
+    # An enterprise near the top of the big folder, with a phone number (so a QR code).
+    enterprise = next((model.index(r, 0, folder) for r in range(model.rowCount(folder))
+                       if con.execute("SELECT 1 FROM contacts WHERE owner_id = ? AND kind = 'phone'",
+                                      (model.node(model.index(r, 0, folder)).key,)).fetchone()),
+                      model.index(0, 0, folder))
+    targets = {"park": park, "folder": folder, "enterprise": enterprise}
     for label, row in ids.items():
         entity_id = row[0] if isinstance(row, tuple) else row
         if entity_id:
