@@ -14,9 +14,10 @@ from parkdesk.ui import icons
 from parkdesk.ui.tooltips import plain_tooltip
 
 PAGE_SIZE = 200
-# Later pages grow with what is loaded (200, 200, 400, 800... up to this): a view lays out
-# every loaded row again after each fetch, so scrolling through 25,000 rows takes a few
-# fetches, not 125.
+# Pages fetched while scrolling through a folder, or while looking for a row in it, grow with
+# what is loaded (200, 200, 400, 800... up to this): a view lays out every loaded row again
+# after each fetch, so scrolling through 25,000 rows takes a few fetches, not 125. Qt's own
+# calls of fetchMore (it makes several when a folder is expanded) load one page.
 MAX_PAGE_SIZE = 5000
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked for every row
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -113,12 +114,19 @@ class DirectoryTreeModel(QAbstractItemModel):
         return len(item.children) < self._total(item)
 
     def fetchMore(self, parent: Index) -> None:
+        self.fetch_rows(parent, self.page_size)
+
+    def next_page_size(self, parent: Index) -> int:
+        """How many rows to fetch next when going through a folder: more as more are loaded."""
+        return max(self.page_size, min(len(self._item(parent).children), MAX_PAGE_SIZE))
+
+    def fetch_rows(self, parent: Index, count: int) -> None:
+        """Load up to `count` more children of `parent`."""
         item = self._item(parent)
         if item.node is None or not self.canFetchMore(parent):
             return
         first = len(item.children)
-        size = max(self.page_size, min(first, MAX_PAGE_SIZE))
-        nodes = self._tree.children(item.node, first, size)
+        nodes = self._tree.children(item.node, first, count)
         if not nodes:
             item.total = first  # the count was an overestimate; stop asking
             return
@@ -165,7 +173,7 @@ class DirectoryTreeModel(QAbstractItemModel):
             checked = len(item.children)
             if not self.canFetchMore(parent):
                 return QModelIndex()
-            self.fetchMore(parent)
+            self.fetch_rows(parent, self.next_page_size(parent))
             if len(item.children) == checked:
                 return QModelIndex()
 

@@ -43,12 +43,16 @@ class LazyTreeView(QTreeView):
         model = self.model()
         if model is None:
             return False
+        self.executeDelayedItemsLayout()  # rows just inserted have no place on screen yet
         index = self.indexAt(QPoint(1, 1))
         bottom = self.viewport().height()
-        while index.isValid() and self.visualRect(index).top() < bottom:
+        while index.isValid() and 0 <= self.visualRect(index).top() < bottom:
             parent = index.parent()
             if index.row() == model.rowCount(parent) - 1 and model.canFetchMore(parent):
-                model.fetchMore(parent)  # rowsInserted checks again
-                return True
+                if hasattr(model, "fetch_rows"):  # pages that grow as the user scrolls on
+                    model.fetch_rows(parent, model.next_page_size(parent))
+                else:
+                    model.fetchMore(parent)
+                return True  # rowsInserted checks again
             index = self.indexBelow(index)
         return False
