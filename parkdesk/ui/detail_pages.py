@@ -29,8 +29,8 @@ from parkdesk.ui.detail_html import (
 
 # Pages list the first items of a long list and say how many more the tree holds: a page of
 # hundreds of rows takes the text pane over 100 ms to lay out (a table row costs the most).
-GROUP_LIST_LIMIT = 30
-PEOPLE_LIMIT = 20
+GROUP_LIST_LIMIT = 20
+PEOPLE_LIMIT = 12
 MAX_NAME_REFS = 4  # articles cited next to a name; figures and contacts cite every source
 
 
