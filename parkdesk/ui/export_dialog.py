@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from parkdesk.core.directory import Directory
-from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.export_command import EXTENSIONS, LABELS, export_to_path
 from parkdesk.core.export_scope import EVERYTHING, Scope, scope_of_entity
 from parkdesk.core.records import PARK, PLACE, ZONE
+from parkdesk.ui.background import BackgroundJob, run_in_background
 
 SELECTION = "selection"
 THIS_PARK = "park"
@@ -265,24 +263,30 @@ def perform_export(directory: Directory, choice: ExportChoice) -> int:
 
 def show_export_dialog(
     parent: QWidget | None, directory: Directory, selected_entity_id: str | None
-) -> Path | None:
-    """File › Export…: ask, export, then report in the status bar (or a message on failure)."""
+) -> BackgroundJob | None:
+    """File › Export…: ask, then export in the background (a large directory takes seconds)
+    and report in the status bar, or in a message on failure. None when the user cancels."""
     choice = ExportDialog.ask(parent, directory, selected_entity_id)
     if choice is None:
         return None
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        size = perform_export(directory, choice)
-    except ParkdeskError as exc:
-        error: str | None = str(exc)
-    else:
-        error = None
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    if error is not None:
-        QMessageBox.warning(parent, "Export failed", error)
-        return None
-    message = f"Exported {choice.scope.label} to {choice.path} ({size:,} bytes)"
-    if isinstance(parent, QMainWindow):
-        parent.statusBar().showMessage(message, 10_000)
-    return choice.path
+    path = directory.path
+
+    def work() -> int:
+        # A connection of the worker's own: SQLite connections stay on their thread.
+        own = Directory.open(path)
+        try:
+            return perform_export(own, choice)
+        finally:
+            own.close()
+
+    def succeeded(size: int) -> None:
+        message = f"Exported {choice.scope.label} to {choice.path} ({size:,} bytes)"
+        if isinstance(parent, QMainWindow):
+            parent.statusBar().showMessage(message, 10_000)
+
+    def failed(message: str) -> None:
+        QMessageBox.warning(parent, "Export failed", message)
+
+    return run_in_background(
+        parent, f"Exporting {choice.scope.label}…", work, succeeded, failed
+    )

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from parkdesk.cli import main
 from parkdesk.core.directory import Directory
+from parkdesk.ui import export_dialog as export_dialog_module
 from parkdesk.ui.export_dialog import (
     EVERYTHING_CHOICE,
     SELECTION,
@@ -172,6 +173,7 @@ def test_file_export_menu_writes_the_selected_park(qtbot, window: MainWindow, tm
     drive_export_dialog(THIS_PARK, "vcard", target, seen)
     window.export_action.trigger()
     assert seen
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Exported"))
     assert [c.one("FN").text() for c in read_vcards(target.read_bytes())] == [
         "Shunde Park", "Li Mingzhu"
     ]
@@ -183,10 +185,37 @@ def test_failed_export_says_why_and_writes_nothing(qtbot, rich: Directory, tmp_p
     target = tmp_path / "missing" / "out.csv"
     drive_export_dialog(EVERYTHING_CHOICE, "csv", target, seen)
     replies = answer_next_dialog()  # waits for the message box after the export dialog
-    assert show_export_dialog(None, rich, "li") is None
+    job = show_export_dialog(None, rich, "li")
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=10_000):
+        pass
     assert seen and replies
     assert replies[0]["title"] == "Export failed"
     assert replies[0]["text"] == (
         f"Cannot write {target}: the folder {target.parent} does not exist."
     )
     assert list(tmp_path.iterdir()) == [tmp_path / "db"]
+
+
+def test_export_runs_off_the_ui_thread(qtbot, rich: Directory, tmp_path: Path) -> None:
+    import threading
+
+    seen: list = []
+    target = tmp_path / "all.json"
+    drive_export_dialog(EVERYTHING_CHOICE, "json", target, seen)
+    threads: list[str] = []
+    original = export_dialog_module.perform_export
+
+    def spy(directory: Directory, choice):
+        threads.append(threading.current_thread().name)
+        return original(directory, choice)
+
+    export_dialog_module.perform_export = spy
+    try:
+        job = show_export_dialog(None, rich, "li")
+        with qtbot.waitSignal(job.done, timeout=10_000):
+            pass
+    finally:
+        export_dialog_module.perform_export = original
+    assert threads and threads[0] != threading.main_thread().name
+    assert target.read_bytes().startswith(b"{")
