@@ -65,7 +65,7 @@ def test_every_figure_has_its_source_listed_and_on_hover(window: MainWindow) -> 
     text = _page(window, "lighthouse")
     sources = text[text.index("Sources"):]
     assert "Test zone report — Test Daily, 29 Feb 2024 · Open article" in sources
-    assert "[2]\nparagraph 5\n“530 million yuan”" in sources
+    assert "[2] paragraph 5 “530 million yuan”" in " ".join(sources.split())
     assert sources.count("Test zone report") == 1  # each article once, its citations under it
     tip = window.detail._tooltip_at(text_point(window.detail, "530 million yuan"))
     assert "Test zone report" in tip and "Test Daily" in tip
@@ -79,7 +79,7 @@ def test_disagreeing_articles_show_both_values_with_dates(window: MainWindow) ->
     assert "for 2023 · reported 16 Nov 2023" in text
     assert "The articles give different values." in text
     assert "Older zone interview — 2021 (date inferred) · (no web address recorded)" in text
-    assert "paragraph 3\n“19.3 billion”" in text
+    assert "paragraph 3 “19.3 billion”" in " ".join(text.split())
 
 
 class _UrlCatcher(QObject):
