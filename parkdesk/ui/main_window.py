@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -19,7 +19,7 @@ from parkdesk.core.directory import Directory
 from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import ORGANISATION, PARK, PLACE, ZONE
 from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
-from parkdesk.ui import contact_actions, icons
+from parkdesk.ui import contact_actions, icons, window_actions
 from parkdesk.ui.clipboard import copy_text, notifier
 from parkdesk.ui.detail_pane import DetailPane
 from parkdesk.ui.dialogs import OPEN_ANOTHER, AboutDialog, DatabaseErrorDialog, ask_database_path
@@ -43,9 +43,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icons.app_icon())
         self._shown = False
         self._build_views()
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        window_actions.build(self)
         notifier.copied.connect(self._on_copied)
         self.integrity = IntegrityCheck(self)  # large files: full check after the first paint
         self.integrity.damaged.connect(self._on_damaged)
@@ -96,93 +94,6 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.db_label)
-
-    def _action(self, text: str, slot, shortcut, icon: str = "", tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)
-        else:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{tip or text.rstrip('…')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.setStatusTip(tip or text.rstrip("…"))
-        action.setData(icon)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        K = QKeySequence.StandardKey  # noqa: N806
-        self.open_action = self._action("&Open Database…", self.choose_database, K.Open, "open")
-        self.export_action = self._action("&Export…", self.export_directory, "Ctrl+E", "export",
-                                          "Export the directory as JSON, vCard or CSV")
-        self.print_action = self._action("&Print Fact Sheet…", self.print_fact_sheet, K.Print,
-                                         "print", "Print the selected park's fact sheet")
-        self.pdf_action = self._action("Export Fact Sheet as P&DF…", self.export_fact_sheet_pdf,
-                                       "Ctrl+Shift+E", "pdf", "Save the fact sheet as a PDF file")
-        self.print_all_action = self._action(
-            "Print &All Parks…", self.print_all_fact_sheets, "Ctrl+Shift+P", "",
-            "Preview and print the zone's and every park's fact sheet")
-        self.pdf_all_action = self._action(
-            "Export All Parks as PD&F…", self.export_all_fact_sheets_pdf, "Ctrl+Alt+E", "",
-            "Save the zone's and every park's fact sheet as one PDF")
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q", "quit")
-        self.copy_action = self._action("&Copy", self.copy, K.Copy, "copy",
-                                        "Copy the selected number or text")
-        self.copy_contacts_action = self._action(
-            "Copy All &Contacts of This Park", self.copy_park_contacts, "Ctrl+Shift+C", "",
-            "Copy every phone number of the selected park as text")
-        self.find_action = self._action("&Find", self.focus_search, K.Find, "find",
-                                        "Search the directory")
-        self.tree_action = self._action("Go to &Tree", self.tree_view.setFocus, "Ctrl+L", "",
-                                        "Move the keyboard focus to the tree")
-        self.collapse_action = self._action("Co&llapse Tree", self.collapse_tree, "Ctrl+Shift+L",
-                                            "collapse")
-        self.zoom_in_action = self._action("&Larger Text", lambda: self.zoom_text(1), K.ZoomIn,
-                                           "zoom-in")
-        self.zoom_out_action = self._action("&Smaller Text", lambda: self.zoom_text(-1),
-                                            K.ZoomOut, "zoom-out")
-        self.zoom_reset_action = self._action("&Normal Text Size", lambda: self.zoom_text(0),
-                                              "Ctrl+0")
-        self.about_action = self._action("&About parkdesk", self.show_about, "F1", "about")
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        menu = bar.addMenu("&File")
-        menu.addActions([self.open_action, self.export_action])
-        menu.addSeparator()
-        menu.addActions([self.print_action, self.pdf_action])
-        menu.addActions([self.print_all_action, self.pdf_all_action])
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
-        menu = bar.addMenu("&Edit")
-        menu.addActions([self.copy_action, self.copy_contacts_action])
-        menu.addSeparator()
-        menu.addAction(self.find_action)
-        self.view_menu = bar.addMenu("&View")
-        self.view_menu.addActions([self.tree_action, self.collapse_action])
-        self.view_menu.addSeparator()
-        self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action,
-                                   self.zoom_reset_action])
-        menu = bar.addMenu("&Help")
-        menu.addAction(self.about_action)
-
-    def _build_toolbar(self) -> None:
-        bar = self.addToolBar("Main toolbar")
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.addActions([self.find_action, self.copy_action])
-        bar.addSeparator()
-        bar.addActions([self.print_action, self.pdf_action, self.export_action])
-        bar.addSeparator()
-        bar.addAction(self.open_action)
-        toggle = bar.toggleViewAction()
-        toggle.setText("Show &Toolbar")
-        toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(toggle)
-        self.toolbar = bar
 
     def _enable_icons(self) -> None:
         """Load icon fonts once the window is visible, then show the icons."""
