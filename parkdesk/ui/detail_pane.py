@@ -20,7 +20,6 @@ from parkdesk.core.tree import CONTACT, ENTITY, TreeNode
 from parkdesk.ui import contact_actions, icons
 from parkdesk.ui.clipboard import copy_text
 from parkdesk.ui.detail_html import ENTITY_SCHEME, PHONE_SCHEME, parse_link, web_url
-from parkdesk.ui.detail_pages import empty_html, page_html
 from parkdesk.ui.qr_widget import attach_qr
 
 TOOLTIP = '<qt><table width="420"><tr><td>{}</td></tr></table></qt>'  # wide, wrapped
@@ -47,16 +46,26 @@ class DetailPane(QTextBrowser):
         self.node: TreeNode | None = None
         self.qr = attach_qr(self)  # the shown contact's vCard as a QR code, top right
         self._qr_pending = False
-        self.setHtml(empty_html("Select an item in the tree, or search (Ctrl+F)."))
+        self._page_pending = False  # blank until the first page is shown
 
-    def set_directory(self, directory: Directory) -> None:
-        """Show items of another directory (the pane is cleared)."""
+    def set_directory(self, directory: Directory, later: bool = False) -> None:
+        """Show items of another directory (the pane is cleared; `later`: see show_node)."""
         self.directory = directory
-        self.show_node(None)
+        self.show_node(None, later)
 
-    def show_node(self, node: TreeNode | None) -> None:
-        """Show the page of a tree node (None: nothing selected)."""
+    def show_node(self, node: TreeNode | None, later: bool = False) -> None:
+        """Show the page of a tree node (None: nothing selected).
+
+        With `later` the node is taken (entity_id() answers for it) but its page waits for
+        show_pending_page(): the window's first paint does not wait for the page (parsing
+        and laying out a park's page takes ~20 ms), it follows in the next frame.
+        """
         self.node = node
+        self._page_pending = later
+        if later:
+            return
+        from parkdesk.ui.detail_pages import empty_html, page_html  # not needed for 1st paint
+
         if self.isVisible():
             # The page first, within a frame; its QR code (segno's search for the best mask
             # takes ~13 ms) is drawn right after the page has been painted (viewportEvent).
@@ -68,6 +77,18 @@ class DetailPane(QTextBrowser):
             self.setHtml(empty_html("Select an item in the tree, or search (Ctrl+F)."))
             return
         self.setHtml(page_html(self.directory, node))
+
+    @property
+    def page_pending(self) -> bool:
+        """Whether the shown node's page waits for show_pending_page()."""
+        return self._page_pending
+
+    def show_pending_page(self) -> bool:
+        """Show the page show_node(..., later=True) left waiting; False when none was."""
+        if not self._page_pending:
+            return False
+        self.show_node(self.node)
+        return True
 
     def update_qr(self) -> None:
         """Show the QR code of the shown entity's card (kept for later while the pane is hidden:

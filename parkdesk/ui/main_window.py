@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self.tree = DirectoryTree(directory)
         self.setWindowIcon(icons.app_icon())
         self._shown = False
+        self._page_later = True  # the restored selection's page follows the first paint
         self._build_views()
         window_actions.build(self)
         notifier.copied.connect(self._on_copied)
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.integrity.damaged.connect(self._on_damaged)
         self._update_title()
         self._restore_state()
+        self._page_later = False
 
     # -- building ------------------------------------------------------------------------------
 
@@ -72,7 +74,7 @@ class MainWindow(QMainWindow):
 
         self.detail = DetailPane()
         self.detail.setObjectName("detail")
-        self.detail.set_directory(self.directory)
+        self.detail.set_directory(self.directory, later=True)
         self.detail.entity_link_activated.connect(self.select_entity)
         self.detail.message_posted.connect(lambda m: self.statusBar().showMessage(m, STATUS_MS))
 
@@ -155,8 +157,9 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
+        if not self.detail.show_pending_page():  # its QR code follows the page's paint
+            self.detail.update_qr()
         self._enable_icons()
-        self.detail.update_qr()
         self.integrity.start(self.directory)
 
     def _on_damaged(self, message: str) -> None:
@@ -186,7 +189,7 @@ class MainWindow(QMainWindow):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.model.node(current)
-        self.detail.show_node(node)
+        self.detail.show_node(node, later=self._page_later)
         if node is not None and node.type in (ENTITY, CONTACT):
             self.settings.set_last_selected(f"{node.type}:{node.key}")
 

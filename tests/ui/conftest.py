@@ -29,11 +29,13 @@ def settings_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, sample_db: Path, settings_path: Path) -> MainWindow:
-    """A shown main window over the sample database, with its own settings file."""
+    """A shown main window over the sample database, with its own settings file; its first
+    page (which follows the window's first paint) is shown."""
     w = MainWindow(Directory.open(sample_db), Settings(settings_path))
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: not w.detail.page_pending)
     return w
 
 

@@ -83,8 +83,34 @@ def test_settings_are_restored_in_the_next_window(qtbot, sample_db: Path, tmp_pa
     assert second.size() == QSize(720, 520)
     assert second.main_splitter.sizes() == sizes
     assert second.current_node().key == "lighthouse"
-    assert "Lighthouse Innovation Centre" in second.detail.toPlainText()
+    qtbot.waitUntil(lambda: "Lighthouse Innovation Centre" in second.detail.toPlainText())
     assert second.zoom_steps == 2
+
+
+def test_the_restored_selections_page_follows_the_first_paint(qtbot, sample_db, tmp_path) -> None:
+    path = tmp_path / "settings.ini"
+    Settings(path).set_last_selected("entity:lighthouse")
+    window = MainWindow(Directory.open(sample_db), Settings(path))
+    qtbot.addWidget(window)
+    # Selected at once (fact sheets and copying use it), but the page is not made yet: the
+    # window is painted first with a blank pane.
+    assert window.current_node().key == "lighthouse"
+    assert window.selected_entity_id() == "lighthouse"
+    assert window.detail.page_pending and window.detail.toPlainText() == ""
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.detail.page_pending)
+    assert "Lighthouse Innovation Centre" in window.detail.toPlainText()
+
+
+def test_choosing_another_item_before_the_first_paint_shows_its_page_at_once(
+        qtbot, sample_db, tmp_path) -> None:
+    window = MainWindow(Directory.open(sample_db), Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    assert window.detail.page_pending  # the zone's page waits for the first paint
+    assert window.select_entity("andao")
+    assert not window.detail.page_pending
+    assert "Andao Test Devices Co., Ltd." in window.detail.toPlainText()
 
 
 def test_a_selected_contact_is_restored_too(qtbot, sample_db: Path, tmp_path: Path) -> None:
