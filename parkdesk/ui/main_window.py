@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
             if isinstance(name, str) and name:
                 action.setIcon(icons.icon(name))
         self.tree_view.viewport().update()
-        self.search.view.viewport().update()
+        self.search.repaint_hits()
 
     # -- state -------------------------------------------------------------------------------
 
@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         if not self.detail.show_pending_page():  # its QR code follows the page's paint
             self.detail.update_qr()
         self._enable_icons()
+        self.search.enable_clear_button()
         self.integrity.start(self.directory)
 
     def _on_damaged(self, message: str) -> None:

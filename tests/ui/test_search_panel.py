@@ -5,9 +5,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListView
 
+from parkdesk.core.directory import Directory
 from parkdesk.ui.main_window import MainWindow
-from parkdesk.ui.search_panel import highlight_ranges
+from parkdesk.ui.search_results import highlight_ranges
+from parkdesk.ui.settings import Settings
 
 
 def _search(window: MainWindow, text: str) -> None:
@@ -119,7 +122,7 @@ def test_matching_word_starts_are_highlighted() -> None:
 
 
 def test_hits_show_their_park_or_zone_wide(window: MainWindow) -> None:
-    from parkdesk.ui.search_panel import PLACE_ROLE
+    from parkdesk.ui.search_results import PLACE_ROLE
 
     _search(window, "management")
     model = window.search.model
@@ -128,3 +131,21 @@ def test_hits_show_their_park_or_zone_wide(window: MainWindow) -> None:
     assert model.index(0).data(PLACE_ROLE) == "Shunde Park"
     _search(window, "shunde")
     assert model.index(0).data(PLACE_ROLE) == ""  # a park is not "in" a park
+
+
+def test_the_results_list_is_made_by_the_first_search(window: MainWindow, qtbot) -> None:
+    assert window.findChildren(QListView) == []  # not needed for the first paint
+    assert window.search.hits() == []
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)  # nothing typed: nothing made
+    assert window.findChildren(QListView) == []
+    qtbot.keyClicks(window.search.field, "light")
+    qtbot.waitUntil(lambda: window.search.status.text().startswith("1 match"))
+    assert window.findChildren(QListView) == [window.search.view]
+
+
+def test_the_clear_button_comes_after_the_first_paint(qtbot, sample_db, tmp_path) -> None:
+    window = MainWindow(Directory.open(sample_db), Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    assert not window.search.field.isClearButtonEnabled()
+    window.show()
+    qtbot.waitUntil(window.search.field.isClearButtonEnabled)

@@ -1,0 +1,150 @@
+"""The list of search hits: its model and the delegate that paints a hit (matches in bold).
+
+Made when the first search runs (search_panel): the window's first paint needs neither.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from parkdesk.core.records import KIND_LABELS, PARK, PLACE, ZONE
+from parkdesk.core.search import SearchHit
+from parkdesk.ui import icons
+from parkdesk.ui.tooltips import plain_tooltip
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 2  # where the hit is, short: its park or "zone-wide"
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def highlight_ranges(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of `text` where a word starts with one of the (lower-case) search terms."""
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"\w+", text):
+        word = m.group().lower()
+        best = max((len(t) for t in terms if t and word.startswith(t)), default=0)
+        if best:
+            spans.append((m.start(), m.start() + best))
+    return spans
+
+
+class SearchResultsModel(QAbstractListModel):
+    """The hits of the current search."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.hits: list[SearchHit] = []
+        self.zone_name = ""
+
+    def place(self, hit: SearchHit) -> str:
+        """The park a hit is in; "zone-wide" for the zone's own items; "" for parks and roots."""
+        if hit.kind in (PARK, ZONE, PLACE):
+            return ""
+        if hit.park and hit.park == self.zone_name:
+            return "zone-wide"
+        return hit.park
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            place = self.place(hit)
+            return f"{hit.name} — {place}" if place else hit.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            kind = KIND_LABELS.get(hit.kind, hit.kind)
+            return plain_tooltip(f"{kind}: {hit.name}" + (f"\n{hit.park}" if hit.park else ""))
+        if role == HIT_ROLE:
+            return hit
+        if role == PLACE_ROLE:
+            return self.place(hit)
+        return None
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Paints a hit: kind icon, name with the matching word starts in bold, park on the right."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(200, max(option.fontMetrics.height() + 10, 24))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        hit: SearchHit = index.data(HIT_ROLE)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = option.widget
+        style = widget.style() if widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        rect = option.rect.adjusted(6, 0, -8, 0)
+        painter.save()
+        icons.icon(hit.kind).paint(painter, QRect(rect.left(), rect.center().y() - 8, 16, 16))
+        text_color = option.palette.highlightedText() if selected else option.palette.text()
+        muted = text_color.color() if selected else QColor("#78909c")
+        x = rect.left() + 24
+        fm = QFontMetrics(option.font)
+        park = index.data(PLACE_ROLE) or ""
+        park_w = fm.horizontalAdvance(park) + 12 if park else 0
+        bold = QFont(option.font)
+        bold.setBold(True)
+        name_w = QFontMetrics(bold).horizontalAdvance(hit.name) + 24
+        room = max(rect.width() - name_w, rect.width() // 4)
+        if park and park_w > room:
+            park = fm.elidedText(park, Qt.TextElideMode.ElideRight, room - 12)
+            park_w = fm.horizontalAdvance(park) + 12
+        right = rect.right() - park_w
+        self._paint_name(painter, option.font, hit, x, right, rect, text_color.color())
+        if park:
+            painter.setPen(muted)
+            painter.setFont(option.font)
+            painter.drawText(QRect(right, rect.top(), park_w, rect.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, park)
+        painter.restore()
+
+    def _paint_name(self, painter: QPainter, font: QFont, hit: SearchHit, x: int, right: int,
+                    rect: QRect, color: QColor) -> None:
+        bold = QFont(font)
+        bold.setBold(True)
+        spans = highlight_ranges(hit.name, hit.terms)
+        pieces, pos = [], 0
+        for start, end in spans:
+            pieces += [(hit.name[pos:start], False), (hit.name[start:end], True)]
+            pos = end
+        pieces.append((hit.name[pos:], False))
+        painter.setPen(color)
+        for text, strong in pieces:
+            if not text:
+                continue
+            f = bold if strong else font
+            fm = QFontMetrics(f)
+            room = right - x
+            if fm.horizontalAdvance(text) > room:
+                text = fm.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
+            painter.setFont(f)
+            painter.drawText(QRect(x, rect.top(), max(room, 0), rect.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            x += fm.horizontalAdvance(text)
+            if x >= right:
+                break
