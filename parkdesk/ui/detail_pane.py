@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -20,7 +21,9 @@ from parkdesk.core.tree import CONTACT, ENTITY, TreeNode
 from parkdesk.ui import contact_actions, icons
 from parkdesk.ui.clipboard import copy_text
 from parkdesk.ui.detail_html import ENTITY_SCHEME, PHONE_SCHEME, parse_link, web_url
-from parkdesk.ui.qr_widget import attach_qr
+
+if TYPE_CHECKING:
+    from parkdesk.ui.qr_widget import QrWidget
 
 TOOLTIP = '<qt><table width="420"><tr><td>{}</td></tr></table></qt>'  # wide, wrapped
 PHONE_HINT = "Click to copy the number; right-click to copy other forms or call."
@@ -44,7 +47,7 @@ class DetailPane(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.directory: Directory | None = None
         self.node: TreeNode | None = None
-        self.qr = attach_qr(self)  # the shown contact's vCard as a QR code, top right
+        self._qr: QrWidget | None = None  # made when first needed, after the first paint
         self._qr_pending = False
         self._page_pending = False  # blank until the first page is shown
 
@@ -71,12 +74,21 @@ class DetailPane(QTextBrowser):
             # takes ~13 ms) is drawn right after the page has been painted (viewportEvent).
             self._qr_pending = True
             self.viewport().update()
-        else:  # not on screen yet: the window calls update_qr() once it is painted
-            self.qr.show_entity(None, None)
+        elif self._qr is not None:  # off screen: the window calls update_qr() once painted
+            self._qr.show_entity(None, None)
         if node is None or self.directory is None:
             self.setHtml(empty_html("Select an item in the tree, or search (Ctrl+F)."))
             return
         self.setHtml(page_html(self.directory, node))
+
+    @property
+    def qr(self) -> QrWidget:
+        """The shown entity's vCard as a QR code, in the top right corner (made on first use)."""
+        if self._qr is None:
+            from parkdesk.ui.qr_widget import attach_qr
+
+            self._qr = attach_qr(self)
+        return self._qr
 
     @property
     def page_pending(self) -> bool:

@@ -31,12 +31,13 @@ def open_directory(path: Path):
     """
     from parkdesk.core.directory import Directory
     from parkdesk.core.errors import DatabaseError
-    from parkdesk.ui.dialogs import OPEN_ANOTHER, DatabaseErrorDialog, ask_database_path
 
     while True:
         try:
             return Directory.open(path)
         except DatabaseError as exc:
+            from parkdesk.ui.dialogs import OPEN_ANOTHER, DatabaseErrorDialog, ask_database_path
+
             if DatabaseErrorDialog.ask(str(exc)) != OPEN_ANOTHER:
                 return None
         chosen = ask_database_path(None, Path(path))

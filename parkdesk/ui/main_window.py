@@ -22,7 +22,6 @@ from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
 from parkdesk.ui import contact_actions, icons, window_actions
 from parkdesk.ui.clipboard import copy_text, notifier
 from parkdesk.ui.detail_pane import DetailPane
-from parkdesk.ui.dialogs import OPEN_ANOTHER, AboutDialog, DatabaseErrorDialog, ask_database_path
 from parkdesk.ui.integrity import IntegrityCheck
 from parkdesk.ui.search_panel import SearchPanel
 from parkdesk.ui.settings import Settings
@@ -165,6 +164,8 @@ class MainWindow(QMainWindow):
 
     def _on_damaged(self, message: str) -> None:
         """A background check found the open database damaged: say so, offer another file."""
+        from parkdesk.ui.dialogs import OPEN_ANOTHER, DatabaseErrorDialog
+
         if DatabaseErrorDialog.ask(message, self, "Keep Using It") == OPEN_ANOTHER:
             self.choose_database()
 
@@ -304,10 +305,14 @@ class MainWindow(QMainWindow):
         self.zoom_steps = target
 
     def show_about(self) -> None:
+        from parkdesk.ui.dialogs import AboutDialog
+
         AboutDialog.ask(self.directory, self)
 
     def choose_database(self) -> None:
         """File › Open Database…: pick a file; a bad one gets the error dialog, the old stays."""
+        from parkdesk.ui.dialogs import OPEN_ANOTHER, DatabaseErrorDialog, ask_database_path
+
         path = ask_database_path(self, self.directory.path)
         while path is not None:
             try:
