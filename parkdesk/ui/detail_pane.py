@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPointF, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDesktopServices,
@@ -144,6 +144,8 @@ class DetailPane(QTextBrowser):
     # -- tooltips, context menu, copy ----------------------------------------------------------
 
     def _tooltip_at(self, pos) -> str:
+        from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
+
         offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         hit = self.document().documentLayout().hitTest(
             QPointF(pos) + offset, Qt.HitTestAccuracy.ExactHit

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
 from parkdesk.ui import contact_actions, icons, window_actions
 from parkdesk.ui.clipboard import copy_text, notifier
 from parkdesk.ui.detail_pane import DetailPane
+from parkdesk.ui.enum_properties import set_enum
 from parkdesk.ui.integrity import IntegrityCheck
 from parkdesk.ui.search_panel import SearchPanel
 from parkdesk.ui.settings import Settings
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.tree_view.setUniformRowHeights(True)
         self.tree_view.setModel(self.model)
         self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        set_enum(self.tree_view, "contextMenuPolicy", "CustomContextMenu")
         self.tree_view.customContextMenuRequested.connect(self._tree_context_menu)
         self.tree_view.selectionModel().currentChanged.connect(self._on_current_changed)
 
@@ -77,7 +78,8 @@ class MainWindow(QMainWindow):
         self.detail.entity_link_activated.connect(self.select_entity)
         self.detail.message_posted.connect(lambda m: self.statusBar().showMessage(m, STATUS_MS))
 
-        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter = QSplitter()
+        set_enum(self.left_splitter, "orientation", "Vertical")
         self.left_splitter.setChildrenCollapsible(False)
         self.left_splitter.addWidget(self.search)
         self.left_splitter.addWidget(self.tree_view)
@@ -87,13 +89,13 @@ class MainWindow(QMainWindow):
         layout.setSpacing(4)
         layout.addWidget(self.search.field)
         layout.addWidget(self.left_splitter)
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter = QSplitter()  # horizontal
         self.main_splitter.addWidget(left)
         self.main_splitter.addWidget(self.detail)
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
         self.db_label = QLabel()
-        self.db_label.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum(self.db_label, "textFormat", "PlainText")
         self.statusBar().addPermanentWidget(self.db_label)
 
     def _enable_icons(self) -> None:
@@ -290,6 +292,8 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         """Edit › Find: put the cursor in the search field, its text selected."""
+        from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
+
         self.search.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.field.selectAll()
 

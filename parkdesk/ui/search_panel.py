@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
@@ -55,6 +55,8 @@ class SearchPanel(QWidget):
         self.field.setClearButtonEnabled(True)
 
     def _build_results(self) -> None:
+        from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
+
         from parkdesk.ui.search_results import HitDelegate, SearchResultsModel
 
         self._status = QLabel()
@@ -190,6 +192,8 @@ class SearchPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
+            from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
+
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.activate_current()

@@ -6,7 +6,7 @@ folder of tens of thousands of items costs one page of rows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex
 
 from parkdesk.core.records import KIND_LABELS
 from parkdesk.core.tree import CONTACT, GROUP, DirectoryTree, TreeNode
@@ -19,8 +19,12 @@ PAGE_SIZE = 200
 # after each fetch, so scrolling through 25,000 rows takes a few fetches, not 125. Qt's own
 # calls of fetchMore (it makes several when a folder is expanded) load one page.
 MAX_PAGE_SIZE = 5000
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked for every row
-NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+# Qt.ItemDataRole values as plain ints: the view asks data() for rows before the window's first
+# paint, which need not wait for PySide's Qt namespace (see enum_properties). Checked in the tests.
+DISPLAY_ROLE = 0
+DECORATION_ROLE = 1
+TOOLTIP_ROLE = 3
+NODE_ROLE = 0x0100 + 1  # UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -134,22 +138,19 @@ class DirectoryTreeModel(QAbstractItemModel):
         item.children.extend(_Item(n, item, first + i) for i, n in enumerate(nodes))
         self.endInsertRows()
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _FLAGS
+    # flags(): QAbstractItemModel's own (enabled and selectable; none for the root), in C++.
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> object:
         if not index.isValid():
             return None
         node = self._item(index).node
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             if node.type == GROUP:
                 return f"{node.label} ({node.count or 0:,})"
             return node.label
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == DECORATION_ROLE:
             return icons.icon(node.icon) if icons.enabled() else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             if node.type == GROUP:
                 return f"{node.count or 0:,} {node.label.lower()}"
             if node.type == CONTACT:

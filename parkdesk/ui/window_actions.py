@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+
+from parkdesk.ui.enum_properties import set_enum
 
 if TYPE_CHECKING:
     from parkdesk.ui.main_window import MainWindow
@@ -19,13 +20,13 @@ def build(window: MainWindow) -> None:
 
 
 def make_action(window: MainWindow, text: str, slot, shortcut, icon: str = "", tip: str = "") -> QAction:
-    """An action of the window, with its shortcut in its tooltip and its icon name kept for later."""
+    """An action of the window (its shortcut works anywhere in the window, Qt's default), with
+    its shortcut in its tooltip and its icon name kept for later."""
     action = QAction(text, window)
     if isinstance(shortcut, QKeySequence.StandardKey):
         action.setShortcuts(shortcut)
-    else:
-        action.setShortcut(QKeySequence(shortcut))
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    else:  # (setShortcut(QKeySequence(text)) would look at overloads taking Qt's enums: see
+        action.setShortcuts([QKeySequence.fromString(shortcut)])  # enum_properties)
     action.setToolTip(f"{tip or text.rstrip('…')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
     action.setStatusTip(tip or text.rstrip("…"))
     action.setData(icon)
@@ -96,7 +97,7 @@ def build_toolbar(window: MainWindow) -> None:
     bar = window.addToolBar("Main toolbar")
     bar.setObjectName("mainToolbar")
     bar.setMovable(False)
-    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    set_enum(bar, "toolButtonStyle", "ToolButtonTextBesideIcon")
     bar.addActions([window.find_action, window.copy_action])
     bar.addSeparator()
     bar.addActions([window.print_action, window.pdf_action, window.export_action])
@@ -104,7 +105,7 @@ def build_toolbar(window: MainWindow) -> None:
     bar.addAction(window.open_action)
     toggle = bar.toggleViewAction()
     toggle.setText("Show &Toolbar")
-    toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
+    toggle.setShortcuts([QKeySequence.fromString("Ctrl+Shift+T")])
     window.view_menu.addSeparator()
     window.view_menu.addAction(toggle)
     window.toolbar = bar

@@ -195,3 +195,38 @@ def test_parkdesk_with_a_dead_display_says_so_in_one_line(sample_db: Path) -> No
                       sample_db)
     assert result.returncode == 1
     assert result.stderr == "parkdesk: cannot open a window: no X server answers on DISPLAY=:987\n"
+
+
+FIRST_PAINT_PROBE = """
+import sys
+import PySide6.QtCore as core
+from parkdesk.ui.launch import application, start
+
+app = application()
+made = {}
+
+class Probe(core.QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == core.QEvent.Type.Expose and obj.isWindowType() and not made:
+            made["expose"] = True  # runs once the expose has been painted, before anything else
+            core.QTimer.singleShot(0, lambda: (made.update(qt="Qt" in vars(core)), app.quit()))
+        return False
+
+probe = Probe()
+app.installEventFilter(probe)
+window = start(sys.argv[1], sys.argv[2])
+core.QTimer.singleShot(20_000, app.quit)
+app.exec()
+print(made)
+"""
+
+
+def test_the_first_paint_does_not_wait_for_pysides_qt_namespace(sample_db, tmp_path) -> None:
+    """PySide makes all ~90 enums of its `Qt` namespace on its first use (~17 ms of start-up);
+    the modules on the start-up path set enum properties by name (enum_properties) instead."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_PROBE, str(sample_db), str(tmp_path / "s.ini")],
+        env=env, cwd=REPO, capture_output=True, text=True, timeout=60,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "{'expose': True, 'qt': False}", result.stderr

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+import pytest
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QSplitter
 
 from parkdesk.core.directory import Directory
 from parkdesk.core.store import write_bundle
 from parkdesk.ui import icons
+from parkdesk.ui.enum_properties import set_enum
 from parkdesk.ui.main_window import MainWindow
 from parkdesk.ui.settings import Settings
 from tests.sample_data import sample_bundle
@@ -53,6 +56,27 @@ def test_toolbar_offers_the_common_actions(window: MainWindow) -> None:
     texts = [a.text().replace("&", "") for a in window.toolbar.actions() if not a.isSeparator()]
     for expected in ("Find", "Copy", "Print Fact Sheet…", "Export…", "Open Database…"):
         assert expected in texts
+
+
+def test_the_window_is_built_with_the_intended_enum_values(window: MainWindow) -> None:
+    # (set by name on the start-up path: see enum_properties)
+    assert window.left_splitter.orientation() == Qt.Orientation.Vertical
+    assert window.main_splitter.orientation() == Qt.Orientation.Horizontal
+    assert window.tree_view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert window.db_label.textFormat() == Qt.TextFormat.PlainText
+    assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert window.export_action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+    assert window.export_action.shortcut().toString() == "Ctrl+E"
+    assert window.export_action.toolTip() == "Export the directory as JSON, vCard or CSV (Ctrl+E)"
+
+
+def test_an_unknown_enum_key_is_an_error(qtbot) -> None:
+    splitter = QSplitter()
+    qtbot.addWidget(splitter)
+    with pytest.raises(ValueError, match="no value named Sideways"):
+        set_enum(splitter, "orientation", "Sideways")
+    with pytest.raises(ValueError, match="no enum property"):
+        set_enum(splitter, "colour", "Vertical")
 
 
 def test_icons_load_after_the_window_is_shown(window: MainWindow, qtbot) -> None:

@@ -10,6 +10,7 @@ from parkdesk.core.directory import Directory
 from parkdesk.core.records import Citation, Entity
 from parkdesk.core.store import write_bundle
 from parkdesk.core.tree import DirectoryTree
+from parkdesk.ui import tree_model
 from parkdesk.ui.tree_model import PAGE_SIZE, DirectoryTreeModel
 from tests.sample_data import sample_bundle
 
@@ -28,6 +29,21 @@ def _child(model: DirectoryTreeModel, parent: QModelIndex, label: str) -> QModel
 def test_model_passes_qt_model_tester(qtmodeltester, directory: Directory) -> None:
     model = DirectoryTreeModel(DirectoryTree(directory))
     qtmodeltester.check(model)
+
+
+def test_roles_and_flags_are_qts(directory: Directory) -> None:
+    # The model names Qt's roles as ints (see tree_model) and keeps QAbstractItemModel's flags.
+    roles = Qt.ItemDataRole
+    ours = [tree_model.DISPLAY_ROLE, tree_model.DECORATION_ROLE, tree_model.TOOLTIP_ROLE,
+            tree_model.NODE_ROLE]
+    assert ours == [roles.DisplayRole.value, roles.DecorationRole.value,
+                    roles.ToolTipRole.value, roles.UserRole.value + 1]
+    model = DirectoryTreeModel(DirectoryTree(directory))
+    zone = model.index(0, 0)
+    assert model.flags(zone) == Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+    assert zone.data(Qt.ItemDataRole.DisplayRole) == "Test High-tech Zone"
+    assert zone.data(Qt.ItemDataRole.ToolTipRole) and zone.data(tree_model.NODE_ROLE).key == "zone"
 
 
 def test_roots_are_the_zone_then_places_outside(directory: Directory) -> None:
