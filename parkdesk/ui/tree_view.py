@@ -45,7 +45,10 @@ class LazyTreeView(QTreeView):
             return False
         self.executeDelayedItemsLayout()  # rows just inserted have no place on screen yet
         index = self.indexAt(QPoint(1, 1))
-        bottom = self.viewport().height()
+        # The viewport's height without scroll bars, from the view itself: the first call of
+        # viewport() makes PySide build Python types for all of QtWidgets (~10 ms), which
+        # this check, run before the window's first paint, need not wait for.
+        bottom = self.maximumViewportSize().height()
         while index.isValid() and 0 <= self.visualRect(index).top() < bottom:
             parent = index.parent()
             if index.row() == model.rowCount(parent) - 1 and model.canFetchMore(parent):
