@@ -3,17 +3,19 @@
 Icons are read from SVG files drawn from those qtawesome glyphs (resources/icons/, written by
 icon_files.py), so the app never imports qtawesome (~150 ms, ~30 MB) unless a file is missing.
 They are shown once `enable()` is called, after the window's first paint; until then `icon()`
-returns an empty QIcon.
+returns an empty QIcon. The app's own icon is set then too (`set_app_icon`).
 """
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-
-from PySide6.QtGui import QIcon
+from typing import TYPE_CHECKING
 
 from parkdesk.paths import RESOURCES
+
+if TYPE_CHECKING:  # QtGui's QIcon is imported when the first icon is made: not before the
+    from PySide6.QtGui import QIcon  # window's first paint, which shows none
 
 APP_ICON = RESOURCES / "parkdesk.svg"
 ICON_DIR = RESOURCES / "icons"
@@ -71,6 +73,8 @@ def icon_path(name: str) -> Path:
 
 @cache
 def _load(name: str) -> QIcon:
+    from PySide6.QtGui import QIcon
+
     path = icon_path(name)
     if path.is_file():
         return QIcon(str(path))
@@ -82,10 +86,25 @@ def _load(name: str) -> QIcon:
 def icon(name: str) -> QIcon:
     """The icon for a node kind or an action name; empty before `enable()` or when unknown."""
     if not _enabled or name not in _NAMES:
+        from PySide6.QtGui import QIcon
+
         return QIcon()
     return _load(name)
 
 
 def app_icon() -> QIcon:
     """The application's own icon (an SVG in resources/)."""
+    from PySide6.QtGui import QIcon
+
     return QIcon(str(APP_ICON))
+
+
+def set_app_icon() -> None:
+    """Give every window of the application parkdesk's icon (unless it has its own).
+
+    Done right after the main window's first paint (or before an error dialog at start-up):
+    reading the SVG and drawing it for the window manager take ~5 ms.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.setWindowIcon(app_icon())

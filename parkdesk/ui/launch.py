@@ -10,17 +10,15 @@ from parkdesk.ui.platform_check import display_problem
 
 
 def application():
-    """The QApplication (created on first use), with parkdesk's names and icon."""
+    """The QApplication (created on first use), with parkdesk's names (its icon: see
+    icons.set_app_icon)."""
     from PySide6.QtWidgets import QApplication
-
-    from parkdesk.ui import icons
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("parkdesk")
     app.setOrganizationName("parkdesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("parkdesk")
-    app.setWindowIcon(icons.app_icon())
     return app
 
 
@@ -36,8 +34,10 @@ def open_directory(path: Path):
         try:
             return Directory.open(path)
         except DatabaseError as exc:
+            from parkdesk.ui import icons
             from parkdesk.ui.dialogs import OPEN_ANOTHER, DatabaseErrorDialog, ask_database_path
 
+            icons.set_app_icon()
             if DatabaseErrorDialog.ask(str(exc)) != OPEN_ANOTHER:
                 return None
         chosen = ask_database_path(None, Path(path))

@@ -40,7 +40,6 @@ class MainWindow(QMainWindow):
         self.directory = directory
         self.settings = settings or Settings()
         self.tree = DirectoryTree(directory)
-        self.setWindowIcon(icons.app_icon())
         self._shown = False
         self._page_later = True  # the restored selection's page follows the first paint
         self._build_views()
@@ -99,7 +98,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
 
     def _enable_icons(self) -> None:
-        """Load icon fonts once the window is visible, then show the icons."""
+        """Load the icons once the window is visible, then show them; the app's icon too."""
+        icons.set_app_icon()
         icons.enable()
         for action in self.findChildren(QAction):
             name = action.data()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QApplication, QSplitter
 
 from parkdesk.core.directory import Directory
 from parkdesk.core.store import write_bundle
@@ -84,6 +84,16 @@ def test_icons_load_after_the_window_is_shown(window: MainWindow, qtbot) -> None
     qtbot.waitUntil(lambda: not window.find_action.icon().isNull())
     assert not window.windowIcon().isNull()
     assert not icons.app_icon().isNull()
+
+
+def test_the_app_icon_comes_right_after_the_first_paint(qtbot, sample_db, tmp_path) -> None:
+    QApplication.setWindowIcon(QIcon())  # as in a new process
+    window = MainWindow(Directory.open(sample_db), Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    assert window.windowIcon().isNull()
+    window.show()
+    qtbot.waitUntil(lambda: not window.windowIcon().isNull())
+    assert not QApplication.windowIcon().isNull()  # dialogs have it too
 
 
 def test_settings_are_restored_in_the_next_window(qtbot, sample_db: Path, tmp_path: Path) -> None:
