@@ -1,8 +1,11 @@
-"""The right-hand pane: what is known about the selected item, with sources and phone links."""
+"""The right-hand pane: what is known about the selected item, with sources and phone links.
+
+The pages and their links (detail_pages, detail_html) are imported when first needed: the
+window's first paint shows a blank pane (see show_node).
+"""
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QTimer, QUrl, Signal
@@ -20,7 +23,6 @@ from parkdesk.core.directory import Directory
 from parkdesk.core.tree import CONTACT, ENTITY, TreeNode
 from parkdesk.ui import contact_actions, icons
 from parkdesk.ui.clipboard import copy_text
-from parkdesk.ui.detail_html import ENTITY_SCHEME, PHONE_SCHEME, parse_link, web_url
 
 if TYPE_CHECKING:
     from parkdesk.ui.qr_widget import QrWidget
@@ -125,6 +127,8 @@ class DetailPane(QTextBrowser):
         self._on_anchor_clicked(QUrl(href))
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
+        from parkdesk.ui.detail_html import ENTITY_SCHEME, PHONE_SCHEME, parse_link, web_url
+
         href = url.toString()
         scheme, key = parse_link(href)
         if scheme == PHONE_SCHEME and self.directory:
@@ -146,6 +150,8 @@ class DetailPane(QTextBrowser):
     def _tooltip_at(self, pos) -> str:
         from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
 
+        from parkdesk.ui.detail_html import PHONE_SCHEME, parse_link
+
         offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         hit = self.document().documentLayout().hitTest(
             QPointF(pos) + offset, Qt.HitTestAccuracy.ExactHit
@@ -166,6 +172,8 @@ class DetailPane(QTextBrowser):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             tip = self._tooltip_at(event.pos())
             if tip:
+                import html
+
                 text = html.escape(tip).replace("\n", "<br>")
                 QToolTip.showText(event.globalPos(), TOOLTIP.format(text), self.viewport())
             else:
@@ -190,6 +198,8 @@ class DetailPane(QTextBrowser):
 
     def build_context_menu(self, pos) -> QMenu:
         """The context menu at a point of the viewport (phone actions over a number)."""
+        from parkdesk.ui.detail_html import PHONE_SCHEME, parse_link, web_url
+
         scheme, key = parse_link(self.anchorAt(pos))
         if scheme == PHONE_SCHEME and self.directory:
             contact = self.directory.contact(key)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 
 def plain_tooltip(text: str) -> str:
     """`text` as a tooltip Qt shows literally: escaped rich text, its line breaks kept.
@@ -13,4 +11,6 @@ def plain_tooltip(text: str) -> str:
     """
     if not text:
         return ""
+    import html  # (its entity table takes ~2 ms to load: not before the first paint)
+
     return f'<p style="white-space:pre">{html.escape(text)}</p>'
