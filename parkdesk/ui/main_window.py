@@ -158,7 +158,9 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
-        if not self.detail.show_pending_page():  # its QR code follows the page's paint
+        if self.detail.show_pending_page():  # its QR code follows the page's paint
+            self.detail.repaint()  # the page on screen now, not after the work below
+        else:
             self.detail.update_qr()
         self._enable_icons()
         self.search.enable_clear_button()
