@@ -20,6 +20,7 @@ def citation_problems(directory: Directory, articles_dir: Path | None = None) ->
     articles = directory.articles()
     texts: dict[str, list[str]] = {}
     if articles_dir and articles_dir.is_dir():
+        noise = _curated_noise()
         for art in articles.values():
             path = articles_dir / art.file
             try:
@@ -27,7 +28,7 @@ def citation_problems(directory: Directory, articles_dir: Path | None = None) ->
             except ArticleError:
                 raw = None
             if raw is not None and hashlib.sha256(raw.encode()).hexdigest() == art.sha256:
-                texts[art.id] = [p.text for p in parse_article(path, raw, _noise(art.id)).paragraphs]
+                texts[art.id] = [p.text for p in parse_article(path, raw, noise.get(art.id, frozenset())).paragraphs]
     problems = []
     rows = directory.con.execute(
         "SELECT id, record_type, record_id, article_id, paragraph, start, [end], quote "
@@ -50,11 +51,12 @@ def citation_problems(directory: Directory, articles_dir: Path | None = None) ->
     return problems
 
 
-def _noise(article_id: str) -> frozenset[str]:
+def _curated_noise() -> dict[str, frozenset[str]]:
+    """Lines the curation file marks as noise, per article (the file only helps here)."""
     try:
-        return load_curation(CURATION_FILE).noise.get(article_id, frozenset())
-    except ParkdeskError:  # the curation file only helps here
-        return frozenset()
+        return load_curation(CURATION_FILE).noise
+    except ParkdeskError:
+        return {}
 
 
 def run_check(path: Path, articles_dir: Path | None = DEFAULT_ARTICLES) -> int:
