@@ -24,10 +24,13 @@ run: $(STAMP)
 
 test: $(TESTSTAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
-	$(BIN)/ruff check parkdesk tests $(wildcard benchmarks)
+	$(MAKE) --no-print-directory lint
 
+# Static checks: style, types, and the import contracts (layers; core and ingest Qt-free).
 lint: $(TESTSTAMP)
 	$(BIN)/ruff check parkdesk tests $(wildcard benchmarks)
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(TESTSTAMP)
 	$(BIN)/python -m benchmarks

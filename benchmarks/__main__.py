@@ -41,7 +41,7 @@ def ensure_big_db(path: Path, enterprises: int, seed: int) -> str:
     """Make the synthetic database unless an up-to-date one is there; says which."""
     wanted = f"{enterprises} enterprises, seed {seed}"
     if path.exists():
-        from parkdesk.core.directory import Directory
+        from parkdesk.core.db.directory import Directory
         from parkdesk.core.errors import DatabaseError
 
         newest = max((ROOT / w).stat().st_mtime for w in WRITERS)

@@ -26,8 +26,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from parkdesk.core.directory import Directory  # noqa: E402
-from parkdesk.core.factsheet import build_factsheet, find_sheets  # noqa: E402
+from parkdesk.core.db.directory import Directory  # noqa: E402
+from parkdesk.core.factsheet.content import build_factsheet, find_sheets  # noqa: E402
 from parkdesk.paths import DEFAULT_DB  # noqa: E402
 from parkdesk.ui.printing import write_pdf  # noqa: E402
 

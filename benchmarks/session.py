@@ -116,7 +116,7 @@ def bench_search(app, window, runs: int) -> dict:
     """Keystroke to results painted, every keystroke of every query; the raw FTS5 floor."""
     from PySide6.QtTest import QTest
 
-    from parkdesk.core.search import fts_query, query_terms
+    from parkdesk.core.db.search import fts_query, query_terms
 
     panel, field = window.search, window.search.field
     con = window.directory.con
@@ -176,7 +176,7 @@ def _biggest_park(con) -> tuple[str, int]:
 
 def bench_tree(app, window, db: Path, runs: int, checks: list[str]) -> dict:
     """Expand the biggest park and its "Enterprises & institutions" folder; scroll to its end."""
-    from parkdesk.core.directory import Directory
+    from parkdesk.core.db.directory import Directory
     from parkdesk.core.tree import GROUP
 
     park_id, children = _biggest_park(window.directory.con)
@@ -265,7 +265,7 @@ def bench_detail(app, window, runs: int) -> dict:
 
 def bench_factsheets(directory, runs: int) -> dict:
     """One park's fact sheet to PDF, and all six (the zone and five parks), content included."""
-    from parkdesk.core.factsheet import build_factsheet, find_sheets
+    from parkdesk.core.factsheet.content import build_factsheet, find_sheets
     from parkdesk.ui.printing import write_pdf
 
     park_id, _ = _biggest_park(directory.con)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from parkdesk.core.store import write_bundle
+from parkdesk.core.db.store import write_bundle
 from tests.sample_data import sample_bundle
 
 REPO = Path(__file__).resolve().parent.parent

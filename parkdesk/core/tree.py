@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from parkdesk import __version__
+from parkdesk.core.db.store import check_replaceable, write_bundle
 from parkdesk.core.errors import BuildError
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import (
@@ -22,7 +23,6 @@ from parkdesk.core.records import (
     Relation,
     Role,
 )
-from parkdesk.core.store import check_replaceable, write_bundle
 from parkdesk.ingest.articles import ArticleError, ParsedArticle, parse_article, read_text
 from parkdesk.ingest.curation import Anchor, Curation, load_curation
 from parkdesk.ingest.extract import Finding, extract

@@ -1,17 +1,16 @@
-"""`parkdesk check [DB]`: integrity, identity, schema version, counts, and every citation
-(re-read from the articles when they are at hand, with the import's own parser)."""
+"""Checking a database's citations: every quoted span re-read from its article when the articles
+are at hand, with the import's own parser (the `check` command's second half)."""
 
 from __future__ import annotations
 
 import hashlib
-import sys
 from pathlib import Path
 
-from parkdesk.core.directory import Directory
-from parkdesk.core.errors import DatabaseError, ParkdeskError
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.errors import ParkdeskError
 from parkdesk.ingest.articles import ArticleError, parse_article, read_text
 from parkdesk.ingest.curation import load_curation
-from parkdesk.paths import CURATION_FILE, DEFAULT_ARTICLES
+from parkdesk.paths import CURATION_FILE
 
 
 def citation_problems(directory: Directory, articles_dir: Path | None = None) -> list[str]:
@@ -57,28 +56,3 @@ def _curated_noise() -> dict[str, frozenset[str]]:
         return load_curation(CURATION_FILE).noise
     except ParkdeskError:
         return {}
-
-
-def run_check(path: Path, articles_dir: Path | None = DEFAULT_ARTICLES) -> int:
-    """Print counts and 'ok', or one line saying what is wrong (exit code 1)."""
-    try:
-        directory = Directory.open(path)
-        directory.verify()  # the full check, also for files too large to check at every open
-    except DatabaseError as exc:
-        print(f"parkdesk check: FAILED: {exc}", file=sys.stderr)
-        return 1
-    try:
-        counts = directory.counts()
-        problems = citation_problems(directory, articles_dir)
-        if problems:
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            print(f"parkdesk check: FAILED: {problems[0]}{more}", file=sys.stderr)
-            return 1
-        if not counts.get("zone"):
-            print(f"parkdesk check: FAILED: {path} has no zone record", file=sys.stderr)
-            return 1
-        listing = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
-        print(f"{path}: ok (integrity, application id, schema version, citations): {listing}")
-        return 0
-    finally:
-        directory.close()

@@ -9,14 +9,13 @@ written with the same store.write_bundle as `parkdesk import`: same schema, same
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import random
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from parkdesk import __version__
+from parkdesk.core.db.store import write_bundle
 from parkdesk.core.errors import BuildError
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import (
@@ -36,7 +35,6 @@ from parkdesk.core.records import (
     Relation,
     Role,
 )
-from parkdesk.core.store import write_bundle
 from parkdesk.ingest import synth_names as words
 
 PER_ARTICLE = 1000  # records cited by one synthetic register article
@@ -242,22 +240,16 @@ def _articles(s: _Synth) -> None:
             hashlib.sha256(aid.encode()).hexdigest(), paragraphs))
 
 
-def run_synth(args: argparse.Namespace) -> int:
-    """Write the synthetic directory `args` asks for; returns the exit code."""
-    if args.enterprises < 1:
+def write_synthetic(enterprises: int, output: Path, seed: int = 1) -> Bundle:
+    """Write a synthetic directory of `enterprises` enterprises to `output`; returns its bundle."""
+    if enterprises < 1:
         raise BuildError("--enterprises must be at least 1.")
-    started = time.perf_counter()
-    bundle = synth_bundle(args.enterprises, args.seed)
+    bundle = synth_bundle(enterprises, seed)
     meta = {
         "built_at": BUILT_AT,
         "parkdesk_version": __version__,
         "article_count": str(len(bundle.articles)),
-        "synthetic": f"{args.enterprises} enterprises, seed {args.seed}",
+        "synthetic": f"{enterprises} enterprises, seed {seed}",
     }
-    write_bundle(bundle, Path(args.output), meta)
-    print(
-        f"wrote {args.output}: {len(bundle.entities):,} records, {len(bundle.contacts):,} contacts, "
-        f"{len(bundle.figures):,} figures, seed {args.seed}, "
-        f"in {time.perf_counter() - started:.1f} s"
-    )
-    return 0
+    write_bundle(bundle, Path(output), meta)
+    return bundle

@@ -10,7 +10,7 @@ import html
 import re
 from urllib.parse import quote, unquote
 
-from parkdesk.core.directory import Source
+from parkdesk.core.db.directory import Source
 from parkdesk.core.records import Contact, Figure
 
 PHONE_SCHEME = "phone"

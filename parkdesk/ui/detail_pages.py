@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parkdesk.core.directory import Directory, Source
+from parkdesk.core.db.directory import Directory, Source
 from parkdesk.core.records import (
     KIND_LABELS,
     ORGANISATION,

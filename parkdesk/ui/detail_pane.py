@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
 from parkdesk.core.tree import CONTACT, ENTITY, TreeNode
 from parkdesk.ui import contact_actions, icons
 from parkdesk.ui.clipboard import copy_text

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from parkdesk import __version__
-from parkdesk.core.directory import REBUILD_HINT, Directory
+from parkdesk.core.db.directory import REBUILD_HINT, Directory
 
 OPEN_ANOTHER = "open"
 QUIT = "quit"

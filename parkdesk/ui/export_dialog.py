@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parkdesk.core.directory import Directory
-from parkdesk.core.export_command import EXTENSIONS, LABELS, export_to_path
-from parkdesk.core.export_scope import EVERYTHING, Scope, scope_of_entity
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.export.render import EXTENSIONS, LABELS, export_to_path
+from parkdesk.core.export.scope import EVERYTHING, Scope, scope_of_entity
 from parkdesk.core.records import PARK, PLACE, ZONE
 from parkdesk.ui.background import BackgroundJob, run_in_background
 

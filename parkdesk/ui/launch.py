@@ -27,7 +27,7 @@ def open_directory(path: Path):
 
     Returns the Directory, or None when the user gives up. Files are only ever read.
     """
-    from parkdesk.core.directory import Directory
+    from parkdesk.core.db.directory import Directory
     from parkdesk.core.errors import DatabaseError
 
     while True:

@@ -18,10 +18,10 @@ from PySide6.QtPrintSupport import (
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QToolBar, QWidget
 
 from parkdesk.core.atomic import replacing
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.factsheet import build_factsheet, find_sheets
-from parkdesk.core.factsheet_model import DEFAULT_PAPER, FactSheet
+from parkdesk.core.factsheet.content import build_factsheet, find_sheets
+from parkdesk.core.factsheet.model import DEFAULT_PAPER, FactSheet, paper_size
 from parkdesk.ui.printing_pages import paint_sheets
 
 MARGINS_MM = QMarginsF(16, 14, 16, 12)  # left, top, right, bottom
@@ -31,8 +31,7 @@ NO_PRINTER = "No printer is installed: Print will save the fact sheet as a PDF f
 
 def new_printer(paper: str = DEFAULT_PAPER, pdf: bool = True) -> QPrinter:
     """A high-resolution printer (or PDF writer) set up for fact sheets on `paper`."""
-    if paper not in PAGE_SIZES:
-        raise ParkdeskError(f"Unknown paper size {paper!r}; choose A4 or Letter.")
+    paper = paper_size(paper)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if pdf:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -199,3 +198,14 @@ def export_all_pdf(
     """Save the all-parks sheet (zone, then each park) as one PDF."""
     sheets = [build_factsheet(directory, i) for i in find_sheets(directory, "all")]
     return _export(parent, sheets, path, "all-parks-fact-sheet.pdf")
+
+
+_headless_app: list[object] = []
+
+
+def ensure_application() -> None:
+    """A QApplication for headless PDF writing, made once per process if none exists yet."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        _headless_app.append(QApplication(["parkdesk"]))  # kept alive for the process

@@ -26,8 +26,8 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.factsheet_html import render_html
-from parkdesk.core.factsheet_model import FactSheet
+from parkdesk.core.factsheet.html import render_html
+from parkdesk.core.factsheet.model import FactSheet
 
 # Families tried in order; fontconfig falls back per glyph (CJK, symbols) beyond these.
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QLabel, QVBoxLayout, QWidget
 
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
 
 if TYPE_CHECKING:
     import segno
@@ -100,7 +100,7 @@ class QrWidget(QFrame):
         """Show the card of an entity with a phone; False (and hidden) otherwise."""
         card = None
         if directory and entity_id:
-            from parkdesk.core.export_vcard import entity_card  # (vobject: loaded when used)
+            from parkdesk.core.export.vcard_format import entity_card  # (vobject: loaded when used)
 
             card = entity_card(directory, entity_id)
         name = directory.name_of(entity_id) if card and directory else ""

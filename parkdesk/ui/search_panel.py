@@ -12,9 +12,9 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.search import SearchHit
 from parkdesk.core.errors import DatabaseError
-from parkdesk.core.search import SearchHit
 
 if TYPE_CHECKING:
     from parkdesk.ui.search_results import SearchResultsModel

@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from parkdesk.core.db.search import SearchHit
 from parkdesk.core.records import KIND_LABELS, PARK, PLACE, ZONE
-from parkdesk.core.search import SearchHit
 from parkdesk.ui import icons
 from parkdesk.ui.tooltips import plain_tooltip
 

@@ -8,7 +8,7 @@ import pytest
 
 from parkdesk import __version__
 from parkdesk.cli import main
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import DatabaseError
 from parkdesk.paths import DEFAULT_DB
 

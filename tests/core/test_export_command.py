@@ -9,10 +9,10 @@ import pytest
 
 from parkdesk.cli import main
 from parkdesk.core.atomic import write_bytes
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.export_command import export_to_path, render
-from parkdesk.core.export_scope import resolve_park
+from parkdesk.core.export.render import export_to_path, render
+from parkdesk.core.export.scope import resolve_park
 from tests.core.test_export_support import read_vcards, write_rich_db
 
 

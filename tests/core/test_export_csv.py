@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from parkdesk.core.directory import Directory
-from parkdesk.core.export_command import render
-from parkdesk.core.export_csv import COLUMNS
-from parkdesk.core.export_scope import EVERYTHING, Scope, resolve_park
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.export.csv_format import COLUMNS
+from parkdesk.core.export.render import render
+from parkdesk.core.export.scope import EVERYTHING, Scope, resolve_park
 from tests.core.test_export_support import CHINESE, CHINESE_NAME, COMMA_URL, write_rich_db
 
 
@@ -69,8 +69,8 @@ def test_chinese_commas_and_line_breaks_survive(rich: Directory) -> None:
 
 
 def test_multiple_sources_share_one_cell(tmp_path: Path) -> None:
+    from parkdesk.core.db.store import write_bundle
     from parkdesk.core.records import Citation
-    from parkdesk.core.store import write_bundle
     from tests.core.test_export_support import rich_bundle
 
     bundle = rich_bundle()

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parkdesk.core.db.store import write_bundle
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import Article, Citation, Contact, Entity, Mention, Role
-from parkdesk.core.store import write_bundle
 from tests.sample_data import sample_bundle
 
 CHINESE = "佛山高新区测试报道"  # an article title in Chinese, to follow through every format
@@ -158,7 +158,7 @@ def read_vcards(data: bytes) -> list[Card]:
 
 
 def test_rich_db_is_a_valid_directory(tmp_path: Path) -> None:
-    from parkdesk.core.directory import Directory
+    from parkdesk.core.db.directory import Directory
 
     directory = Directory.open(write_rich_db(tmp_path))
     assert directory.entity("li").name == "Li Mingzhu"

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 import vobject
 
-from parkdesk.core.directory import Directory
-from parkdesk.core.export_command import render
-from parkdesk.core.export_json import build_document
-from parkdesk.core.export_scope import EVERYTHING, Scope, resolve_park, scope_of_entity
-from parkdesk.core.export_vcard import entity_card, render_vcards
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.export.json_format import build_document
+from parkdesk.core.export.render import render
+from parkdesk.core.export.scope import EVERYTHING, Scope, resolve_park, scope_of_entity
+from parkdesk.core.export.vcard_format import entity_card, render_vcards
 from tests.core.test_export_support import (
     CHINESE,
     CHINESE_NAME,
@@ -37,7 +37,7 @@ def _phones_in_db(directory: Directory) -> dict[str, set[str]]:
     """Every phone number by owner name, in the tel URI form a card must carry."""
     document = build_document(directory)
     result: dict[str, set[str]] = {}
-    from parkdesk.core.export_walk import walk
+    from parkdesk.core.export.walk import walk
 
     for visit in walk(document):
         for c in visit.node["contacts"]:

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from parkdesk.core.directory import Directory
-from parkdesk.core.factsheet import build_factsheet, find_sheets, sheet_entity
-from parkdesk.core.factsheet_html import render_html
-from parkdesk.core.factsheet_model import MAX_ROWS
-from parkdesk.core.factsheet_qr import qr_data_uri, qr_png
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.store import write_bundle
+from parkdesk.core.factsheet.content import build_factsheet, find_sheets, sheet_entity
+from parkdesk.core.factsheet.html import render_html
+from parkdesk.core.factsheet.model import MAX_ROWS
+from parkdesk.core.qr import qr_data_uri, qr_png
 from parkdesk.core.records import Article, Citation, Entity, Figure, Role
-from parkdesk.core.store import write_bundle
 from tests.sample_data import sample_bundle
 
 DAY = date(2026, 1, 2)
@@ -240,8 +240,8 @@ def test_the_qr_code_is_a_png() -> None:
 
 def test_fact_sheet_content_needs_no_qt() -> None:
     code = (
-        "import sys, parkdesk.core.factsheet, parkdesk.core.factsheet_html, "
-        "parkdesk.core.factsheet_qr; "
+        "import sys, parkdesk.core.factsheet.content, parkdesk.core.factsheet.html, "
+        "parkdesk.core.qr; "
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'parkdesk.ui'))]; "
         "print(bad); sys.exit(1 if bad else 0)"
     )

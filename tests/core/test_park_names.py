@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from parkdesk.cli import main
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.store import write_bundle
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.export_scope import EVERYTHING, resolve_park
-from parkdesk.core.factsheet import find_sheets
-from parkdesk.core.park_names import find_park, valid_names
-from parkdesk.core.store import write_bundle
+from parkdesk.core.export.scope import EVERYTHING, resolve_park
+from parkdesk.core.factsheet.content import find_sheets
+from parkdesk.core.parks import find_park, valid_names
 from tests.sample_data import sample_bundle
 
 PARKS = "Chancheng, Gaoming, Nanhai, Sanshui, Shunde, zone, all"

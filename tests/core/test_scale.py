@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.store import write_bundle
 from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import ENTERPRISE, INSTITUTION, ORGANISATION
-from parkdesk.core.store import write_bundle
 from parkdesk.core.tree import GROUP, DirectoryTree, TreeNode
 from parkdesk.ingest.synth import synth_bundle
 

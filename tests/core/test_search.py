@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parkdesk.cli import main
-from parkdesk.core.directory import Directory
-from parkdesk.core.search import SearchHit, query_terms
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.search import SearchHit, query_terms
 
 
 @pytest.fixture

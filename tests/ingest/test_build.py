@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from parkdesk.cli import main
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import BuildError
 from parkdesk.ingest.build import build_database
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
 from parkdesk.ingest.build import build_database
 from parkdesk.paths import CURATION_FILE, DEFAULT_DB
 from tests.conftest import SHARED_ARTICLES

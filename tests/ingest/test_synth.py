@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from parkdesk.cli import main
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
 from parkdesk.core.records import ENTERPRISE, INSTITUTION
 from parkdesk.core.tree import DirectoryTree
 from parkdesk.ingest.check import citation_problems

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.store import write_bundle
 from parkdesk.core.records import Article, Citation, Contact, Entity, Relation
-from parkdesk.core.store import write_bundle
 from parkdesk.ui.detail_html import format_date, relation_html, web_url
 from parkdesk.ui.main_window import MainWindow
 from parkdesk.ui.settings import Settings

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from parkdesk.cli import main
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
 from parkdesk.ui import export_dialog as export_dialog_module
 from parkdesk.ui.export_dialog import (
     EVERYTHING_CHOICE,

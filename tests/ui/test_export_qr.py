@@ -14,8 +14,8 @@ import segno
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QTextBrowser
 
-from parkdesk.core.directory import Directory
-from parkdesk.core.export_vcard import entity_card
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.export.vcard_format import entity_card
 from parkdesk.ui.main_window import MainWindow
 from parkdesk.ui.qr_widget import MIN_MODULE, MIN_SIDE, QrWidget, attach_qr, make_qr
 from parkdesk.ui.settings import Settings

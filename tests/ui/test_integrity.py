@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from parkdesk.core.directory import FULL_CHECK_BYTES, Directory
-from parkdesk.core.store import write_bundle
+from parkdesk.core.db.directory import FULL_CHECK_BYTES, Directory
+from parkdesk.core.db.store import write_bundle
 from parkdesk.ingest.synth import synth_bundle
 from parkdesk.ui.main_window import MainWindow
 from parkdesk.ui.settings import Settings

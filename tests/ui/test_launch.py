@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from parkdesk.core.schema import APPLICATION_ID
+from parkdesk.core.db.schema import APPLICATION_ID
 from parkdesk.ui import launch
 from parkdesk.ui.main_window import MainWindow
 from parkdesk.ui.platform_check import display_problem, missing_packages

@@ -9,8 +9,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QSplitter
 
-from parkdesk.core.directory import Directory
-from parkdesk.core.store import write_bundle
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.store import write_bundle
 from parkdesk.ui import icons
 from parkdesk.ui.enum_properties import set_enum
 from parkdesk.ui.main_window import MainWindow

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import resource
@@ -16,12 +15,12 @@ import pytest
 from pypdf import PdfReader
 
 from parkdesk.cli import main
-from parkdesk.core.directory import Directory
+from parkdesk.commands.factsheet import factsheet as write_factsheets
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.store import write_bundle
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.factsheet import build_factsheet
+from parkdesk.core.factsheet.content import build_factsheet
 from parkdesk.core.records import Article, Citation, Entity, Figure, Role
-from parkdesk.core.store import write_bundle
-from parkdesk.ui.factsheet_command import run_factsheet
 from parkdesk.ui.printing import new_printer, write_pdf
 from parkdesk.ui.printing_pages import _row_extent, _tables, layout_sheet
 from tests.sample_data import sample_bundle
@@ -113,13 +112,12 @@ def test_letter_paper(sample_db: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("LETTER", (612, 792))])
 def test_paper_names_in_any_case(sample_db, tmp_path: Path, capsys, paper, size) -> None:
     out = tmp_path / "zone.pdf"
-    args = argparse.Namespace(park="zone", output=out, paper=paper, db=sample_db)
-    assert run_factsheet(args) == 0
+    assert write_factsheets(sample_db, "zone", out, paper) == 0
     assert capsys.readouterr().out.endswith(f"({paper.title()}).\n")
     box = PdfReader(out).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == size
     with pytest.raises(ParkdeskError, match="Unknown paper size 'A5'; choose A4 or Letter."):
-        run_factsheet(argparse.Namespace(park="zone", output=out, paper="A5", db=sample_db))
+        write_factsheets(sample_db, "zone", out, "A5")
 
 
 # -- long sheets across pages ------------------------------------------------------------------------

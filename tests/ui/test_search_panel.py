@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView
 
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
 from parkdesk.ui.main_window import MainWindow
 from parkdesk.ui.search_results import highlight_ranges
 from parkdesk.ui.settings import Settings

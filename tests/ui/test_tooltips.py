@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.store import write_bundle
 from parkdesk.core.records import Citation, Entity
-from parkdesk.core.store import write_bundle
 from parkdesk.ui.main_window import MainWindow
 from parkdesk.ui.settings import Settings
 from parkdesk.ui.tooltips import plain_tooltip

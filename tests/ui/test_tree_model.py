@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.store import write_bundle
 from parkdesk.core.records import Citation, Entity
-from parkdesk.core.store import write_bundle
 from parkdesk.core.tree import DirectoryTree
 from parkdesk.ui import tree_model
 from parkdesk.ui.tree_model import PAGE_SIZE, DirectoryTreeModel

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractItemView
 
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.store import write_bundle
 from parkdesk.core.records import ENTERPRISE, INSTITUTION, ORGANISATION
-from parkdesk.core.store import write_bundle
 from parkdesk.core.tree import GROUP, DirectoryTree
 from parkdesk.ingest.synth import synth_bundle
 from parkdesk.ui.tree_model import PAGE_SIZE, DirectoryTreeModel

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.park_names import find_park
+from parkdesk.core.parks import find_park
 from parkdesk.core.records import ZONE
 
 ALL = "all"

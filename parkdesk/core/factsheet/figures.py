@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from parkdesk.core.factsheet_model import FigureLine, FigureValue, Value
+from parkdesk.core.factsheet.model import FigureLine, FigureValue, Value
 from parkdesk.core.records import Figure
 
 # The source numbers of a record: (record type, id) -> numbers, as the sheet cites them.

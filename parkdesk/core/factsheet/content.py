@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from parkdesk.core.directory import Directory
-from parkdesk.core.factsheet_figures import key_figures, project_columns
-from parkdesk.core.factsheet_model import (
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.factsheet.figures import key_figures, project_columns
+from parkdesk.core.factsheet.model import (
     MAX_ROWS,
     AddressLine,
     FactSheet,
@@ -22,7 +22,7 @@ from parkdesk.core.factsheet_model import (
     SourceRef,
     TitleLine,
 )
-from parkdesk.core.park_names import find_park
+from parkdesk.core.parks import find_park
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,

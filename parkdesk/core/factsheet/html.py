@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from parkdesk.core.factsheet_model import MAX_ROWS, FactSheet, SourceRef, Value
-from parkdesk.core.factsheet_qr import qr_data_uri
+from parkdesk.core.factsheet.model import MAX_ROWS, FactSheet, SourceRef, Value
+from parkdesk.core.qr import qr_data_uri
 
 # The QR image's side in CSS pixels (1/96 inch): 120 px is about 32 mm on paper.
 QR_SIZE = 120

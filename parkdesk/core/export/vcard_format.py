@@ -14,9 +14,9 @@ import vobject
 from vobject.vcard import Address, Name
 
 from parkdesk import __version__
-from parkdesk.core.directory import Directory
-from parkdesk.core.export_json import entity_visit
-from parkdesk.core.export_walk import Visit, human_date, walk
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.export.json_format import entity_visit
+from parkdesk.core.export.walk import Visit, human_date, walk
 from parkdesk.core.records import ORGANISATION, PARK, PERSON, PLACE, ZONE
 
 PRODID = f"-//parkdesk//parkdesk {__version__}//EN"

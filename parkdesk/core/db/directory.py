@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from parkdesk.core import search as search_mod
+from parkdesk.core.db import search as search_mod
+from parkdesk.core.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import (
     PARK,
@@ -22,7 +23,6 @@ from parkdesk.core.records import (
     Relation,
     Role,
 )
-from parkdesk.core.schema import APPLICATION_ID, SCHEMA_VERSION
 
 REBUILD_HINT = "Rebuild it with: parkdesk import ../shared/articles -o data/parks.db"
 SQLITE_HEADER = b"SQLite format 3\x00"

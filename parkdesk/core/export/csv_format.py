@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
-from parkdesk.core.export_walk import human_date, walk
+from parkdesk.core.export.walk import human_date, walk
 
 BOM = "\ufeff"
 COLUMNS = (

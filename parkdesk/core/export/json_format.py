@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 
 from parkdesk import __version__
-from parkdesk.core.directory import Directory, Source
-from parkdesk.core.export_scope import ALL, EVERYTHING, ZONE_SCOPE, Scope
-from parkdesk.core.export_walk import GROUP_KEYS, GROUP_OF, OTHERS, Visit
+from parkdesk.core.db.directory import Directory, Source
+from parkdesk.core.export.scope import ALL, EVERYTHING, ZONE_SCOPE, Scope
+from parkdesk.core.export.walk import GROUP_KEYS, GROUP_OF, OTHERS, Visit
 from parkdesk.core.phones import read_stored
 from parkdesk.core.records import KINDS, PARK, Contact, Entity, Figure, Relation, Role
 

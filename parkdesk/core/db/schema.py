@@ -9,13 +9,13 @@ if TYPE_CHECKING:
 
 # "PRKD": marks a file as a parkdesk directory.
 APPLICATION_ID = 0x50524B44
-# The number of migrations in parkdesk.core.migrations (a test checks that they agree).
+# The number of migrations in parkdesk.core.db.migrations (a test checks that they agree).
 SCHEMA_VERSION = 4
 
 
 def create_schema(db: Database) -> None:
     """Apply every migration and stamp the file as a parkdesk database of this version."""
-    from parkdesk.core.migrations import migrations
+    from parkdesk.core.db.migrations import migrations
 
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     migrations.apply(db)

@@ -9,10 +9,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from parkdesk.core.atomic import replacing
+from parkdesk.core.db.schema import APPLICATION_ID, create_schema
+from parkdesk.core.db.search import lead_word, rank_key
 from parkdesk.core.errors import BuildError
 from parkdesk.core.records import Bundle, Citation, Entity
-from parkdesk.core.schema import APPLICATION_ID, create_schema
-from parkdesk.core.search import lead_word, rank_key
 
 
 def check_replaceable(path: Path) -> None:

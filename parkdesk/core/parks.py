@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from parkdesk.core.directory import Directory
+from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.records import PLACE, Entity
 

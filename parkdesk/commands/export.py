@@ -1,0 +1,51 @@
+"""`parkdesk export`: render a scope in one format and write it atomically (or to stdout)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from parkdesk.commands import add_db_option
+
+NAME = "export"
+HELP = "export the directory (json, vcard or csv)"
+FORMATS = ("json", "vcard", "csv")  # the renderers of core.export.render
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """`export --format F [--park NAME] [-o FILE]`."""
+    parser.add_argument("--format", choices=FORMATS, default="json")
+    parser.add_argument("--park", default=None, metavar="NAME", help="only this park (or 'zone')")
+    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
+                        help="file to write (default: standard output)")
+    add_db_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export from the parsed arguments."""
+    return export(args.db, args.format, args.park, args.output)
+
+
+def export(db: Path, fmt: str, park: str | None = None, output: Path | None = None,
+           stdout: BinaryIO | None = None) -> int:
+    """Run `parkdesk export`; errors are raised as ParkdeskError for cli.main to print."""
+    from parkdesk.core.atomic import write_bytes
+    from parkdesk.core.db.directory import Directory
+    from parkdesk.core.export.render import render
+    from parkdesk.core.export.scope import resolve_park
+
+    directory = Directory.open(db)
+    try:
+        scope = resolve_park(directory, park)
+        data = render(directory, fmt, scope)
+        if output is None:
+            out = stdout or sys.stdout.buffer
+            out.write(data)
+            out.flush()
+        else:
+            write_bytes(data, output)
+    finally:
+        directory.close()
+    return 0

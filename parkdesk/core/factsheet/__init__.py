@@ -1,0 +1,1 @@
+"""Fact-sheet content: what a park's printed sheet says, as a model and as HTML."""
