@@ -42,6 +42,7 @@ class Article:
     sha256: str
     paragraphs: int
     reviewed: bool = True
+    date_source: str | None = None  # "date line", "URL", or "text" (then date_inferred)
 
 
 @dataclass(frozen=True)
@@ -146,11 +147,19 @@ class Mention:
 
     id: str
     article_id: str
-    kind: str  # money, area, percent, count, date, organisation, person, phone
+    kind: str  # money, area, length, percent, rank, count, date, organisation, person, alias, phone
     text: str
     citation: Citation
     value: float | None = None
     unit: str | None = None
+    label: str | None = None  # a contact's owner, a person's title, a name's likely kind, an event
+    qualifier: str | None = None  # about, over, nearly, expected...
+    resolved: str | None = None  # a date's ISO form or period, resolved against the article
+    converted: str | None = None  # an amount's conversion as written
+    about: str | None = None  # the name an event, a title or an alias is about
+    link_id: str | None = None  # the record (or contact) it is proposed to be or belong to
+    link_score: float | None = None
+    link_reason: str | None = None
 
 
 @dataclass

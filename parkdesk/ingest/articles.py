@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.ingest.dates import infer_year, parse_date_line
+from parkdesk.ingest.dates import (
+    date_from_url,
+    infer_year,
+    outlet_from_url,
+    outlet_name,
+    parse_date_line,
+)
 
 
 class ArticleError(ParkdeskError):
@@ -16,6 +22,15 @@ class ArticleError(ParkdeskError):
 
 
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|svg)\b", re.I)
+_IMAGE_NAME_END = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\s*\(\d+\))?$", re.I)
+# Share and print widgets, "Up next", page links: a whole line of them.
+_WIDGET = re.compile(
+    r"^(?:Share(?:\s*[-–:]\s*[\w ]{1,20})?|Print|Up next|Next|Previous|(?:Next|Previous|Last|First) page|"
+    r"Back to top|Read more|More|Related(?: stories| news)?|Close|Comments?|Font size|Large|Medium|Small"
+    r"|(?:\d+\s+)*Next\s*>*|<*\s*Prev(?:ious)?(?:\s+\d+)*)$",
+    re.I,
+)
+_CREDIT = re.compile(r"^\[(?:Photos?|Images?|Pictures?|Video)\b[^\]]*\]$", re.I)
 _PAGINATION = re.compile(r"^(?:\d{1,3}\s+){2,}\d{1,3}$")
 _PUNCTUATION_ONLY = re.compile(r"^[\W_]+$")
 _BYLINE = re.compile(
@@ -24,7 +39,9 @@ _BYLINE = re.compile(
     re.I,
 )
 _CAPTION_TAIL = re.compile(
-    r"(?:Image|Photo|Picture)s? (?:provided by|courtesy of|by)\b[^.]*$|\[Photo[/:][^\]]*\]\s*$", re.I
+    r"(?:Image|Photo|Picture)s? (?:provided by|courtesy of|by)\b[^.]*$"
+    r"|\[(?:Photos?|Images?)\s*(?:[/:]|provided to|provided by|by|courtesy of|for)[^\]]*\]\s*$",
+    re.I,
 )
 _COPYRIGHT = re.compile(r"^(?:Copyright|©|All rights reserved)", re.I)
 _PRESENTED_BY = re.compile(r"Presented by ([^.|]+)", re.I)
@@ -55,6 +72,7 @@ class ParsedArticle:
     date_inferred: bool
     outlet: str | None
     sha256: str
+    date_source: str | None  # "date line", "URL" or "text" (a year inferred from it)
     paragraphs: list[Paragraph]
     noise: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, text)
     warnings: list[str] = field(default_factory=list)
@@ -88,8 +106,14 @@ def normalise_line(line: str) -> str:
 def noise_kind(line: str, blank_before: int) -> str | None:
     """Why a line is noise (image, caption, pagination, byline...), or None if it is content."""
     text = line.strip()
-    if _IMAGE_FILE.search(text) and len(text.split()) <= 4:
+    if (_IMAGE_FILE.search(text) and len(text.split()) <= 4) or (
+        _IMAGE_NAME_END.search(text) and len(text.split()) <= 12
+    ):
         return "image file name"
+    if _WIDGET.match(text):
+        return "share or page widget"
+    if _CREDIT.match(text):
+        return "caption"
     if _PAGINATION.match(text):
         return "pagination"
     if _PUNCTUATION_ONLY.match(text):
@@ -110,14 +134,34 @@ def _is_title(text: str) -> bool:
     return not _SENTENCE_END.search(text) and len(text.split()) <= 40 and len(text) <= 300
 
 
+def _beside_images(lines: list[str]) -> set[int]:
+    """Indexes of short lines just before or after an image's file name: its caption."""
+    filled = [i for i, raw in enumerate(lines) if normalise_line(raw)]
+    captions = set()
+    for k, i in enumerate(filled):
+        text = normalise_line(lines[i])
+        if not (_IMAGE_NAME_END.search(text) and len(text.split()) <= 12):
+            continue
+        for j in (filled[k - 1] if k else None, filled[k + 1] if k + 1 < len(filled) else None):
+            if j is None:
+                continue
+            near = normalise_line(lines[j])
+            if len(near.split()) <= 12 and not _SENTENCE_END.search(near) and not parse_date_line(near):
+                captions.add(j)
+    return captions
+
+
 def parse_article(
-    path: Path, text: str | None = None, extra_noise: frozenset[str] = frozenset()
+    path: Path, text: str | None = None, extra_noise: frozenset[str] = frozenset(),
+    url: str | None = None,
 ) -> ParsedArticle:
-    """Parse an article file. `extra_noise` holds lines the curation file marks as noise."""
+    """Parse an article file. `extra_noise` holds lines the curation file marks as noise;
+    `url` (from SOURCES.tsv) gives the date and outlet when the page prints none."""
     if text is None:
         text = read_text(path)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines = text.split("\n")
+    beside_images = _beside_images(lines)
     title: str | None = None
     published: str | None = None
     outlet: str | None = None
@@ -150,7 +194,9 @@ def parse_article(
         if line in extra_noise:
             noise.append((lineno, "marked noise", line))
             continue
-        kind = noise_kind(line, blank_before)
+        kind = noise_kind(line, blank_before) or (
+            "caption" if lineno - 1 in beside_images else None
+        )
         if kind:
             noise.append((lineno, kind, line))
             continue
@@ -163,11 +209,16 @@ def parse_article(
         paragraphs.append(Paragraph(len(paragraphs) + 1, line, lineno))
     stem = path.stem
     date_inferred = False
+    date_source = "date line" if published else None
     warnings: list[str] = []
+    outlet = outlet_name(outlet) if outlet and "." in outlet else outlet
+    outlet = outlet or outlet_from_url(url)
+    if published is None and (published := date_from_url(url)):
+        date_source = "URL"
     if published is None:
         year = infer_year(text)
         if year:
-            published, date_inferred = year, True
+            published, date_inferred, date_source = year, True, "text"
             warnings.append(f"{path.name}: no date line; year {year} inferred from the text.")
     if not title:
         if published is None:
@@ -179,7 +230,8 @@ def parse_article(
         raise ArticleError(f"{path.name}: has a title but no text; skipped.")
     return ParsedArticle(
         id=stem, file=path.name, title=title, published=published, date_inferred=date_inferred,
-        outlet=outlet, sha256=sha, paragraphs=paragraphs, noise=noise, warnings=warnings,
+        outlet=outlet, sha256=sha, date_source=date_source, paragraphs=paragraphs, noise=noise,
+        warnings=warnings,
     )
 
 

@@ -25,7 +25,9 @@ from parkdesk.core.records import (
 )
 from parkdesk.ingest.articles import ArticleError, ParsedArticle, parse_article, read_text
 from parkdesk.ingest.curation import Anchor, Curation, load_curation
-from parkdesk.ingest.extract import Finding, extract
+from parkdesk.ingest.extract import Finding, extract, find_phones
+from parkdesk.ingest.linking import NameIndex
+from parkdesk.ingest.text_dates import find_text_dates
 
 # Display units for what the rules find; areas in symbols, amounts as written.
 UNITS = {
@@ -35,6 +37,10 @@ UNITS = {
     "percent": "%", "percentage points": "percentage points",
 }
 _LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|one hundred|one", re.I)
+
+
+_PROPOSED = {"organisation": "names", "person": "people", "alias": "Han-character aliases"}
+_FIGURES = ("money", "area", "length", "percent", "rank", "count")
 
 
 @dataclass
@@ -52,32 +58,67 @@ class ArticleReport:
     figures: int = 0
     contacts: int = 0
     unattached: list[Finding] = field(default_factory=list)
+    links: list[tuple[str, str, float]] = field(default_factory=list)  # text, record, score
     skipped: str | None = None
 
     def lines(self) -> list[str]:
+        """New records proposed, links, figures and contacts first; then the rest."""
         if self.skipped:
             return [f"{self.file}: SKIPPED: {self.skipped}"]
         date = (self.published or "no date") + (" (inferred)" if self.inferred else "")
         review = "" if self.reviewed else " [new article: findings stored as unreviewed]"
-        out = [
-            f"{self.file}: {self.title!r}, {date}{review}",
-            f"  {self.paragraphs} paragraphs kept, {self.noise} noise lines stripped",
-            f"  attached: {len(self.attached)} records, {self.figures} figures, "
-            f"{self.contacts} contacts",
-        ]
-        if self.attached:
-            names = ", ".join(sorted(self.attached))
-            out.append(f"    records: {names}")
-        kinds: dict[str, list[str]] = {}
+        out = [f"{self.file}: {self.title!r}, {date}{review}"]
+        kinds: dict[str, list[Finding]] = {}
         for f in self.unattached:
-            kinds.setdefault(f.kind, []).append(f.text)
-        if kinds:
-            out.append("  left unattached (stored as unreviewed mentions):")
-            for kind in sorted(kinds):
-                texts = kinds[kind]
-                shown = "; ".join(texts[:6]) + ("; …" if len(texts) > 6 else "")
-                out.append(f"    {len(texts)} {kind}: {shown}")
+            kinds.setdefault(f.kind, []).append(f)
+        for kind, what in _PROPOSED.items():
+            if kinds.get(kind):
+                out.append(f"  new {what} proposed: {_shown([f.text for f in kinds[kind]])}")
+        if self.links:
+            shown = [f"{t} -> {r} ({s:.2f})" for t, r, s in self.links]
+            out.append(f"  links proposed: {_shown(shown)}")
+        figures = [f for k in _FIGURES for f in kinds.get(k, [])]
+        if figures:
+            out.append(f"  figures found: {_shown([_figure_text(f) for f in figures])}")
+        dates = kinds.get("date", [])
+        if dates:
+            shown = [f"{f.text} = {f.resolved or '?'}" for f in dates]
+            out.append(f"  dates: {_shown(shown)}")
+        phones = kinds.get("phone", []) + kinds.get("address", [])
+        if phones:
+            shown = [f"{f.label or '?'}: {f.text}" for f in phones]
+            out.append(f"  contacts found: {_shown(shown)}")
+        out.append(
+            f"  attached: {len(self.attached)} records, {self.figures} figures, "
+            f"{self.contacts} contacts; {self.paragraphs} paragraphs kept, "
+            f"{self.noise} noise lines stripped"
+        )
+        if self.attached:
+            out.append(f"    records: {', '.join(sorted(self.attached))}")
         return out
+
+
+def _shown(texts: list[str], limit: int = 8) -> str:
+    return f"{len(texts)}: " + "; ".join(texts[:limit]) + ("; …" if len(texts) > limit else "")
+
+
+def _figure_text(f: Finding) -> str:
+    text = " ".join(x for x in (f.qualifier, f.text) if x)
+    return f"{text} [{f.converted}]" if f.converted else text
+
+
+def fold_curation_warnings(warnings: list[str]) -> list[str]:
+    """The curation's "not mentioned" and "not imported" warnings as one line, others as they are."""
+    folded = [w for w in warnings if w.startswith("curation:") and w.endswith("; left out.")]
+    if len(folded) <= 1:
+        return warnings
+    left_out = set(folded)
+    first = "; ".join(w.removeprefix("curation: ").removesuffix("; left out.") for w in folded[:2])
+    return [
+        *(w for w in warnings if w not in left_out),
+        f"curation: {len(folded)} entries left out because their record or article is not in "
+        f"this import (e.g. {first}; …).",
+    ]
 
 
 @dataclass
@@ -115,15 +156,18 @@ class _Collector:
         self.cur = curation
         self.articles: dict[str, ParsedArticle] = {}
         self.citations: dict[str, list[Citation]] = {}
-        self.claimed: dict[str, list[tuple[int, int, int]]] = {}  # article -> (para, start, end)
+        # (article, paragraph) -> spans claimed by a record: each paragraph looks up its own
+        # (a list per article scanned for every paragraph made imports quadratic).
+        self.claimed: dict[tuple[str, int], list[tuple[int, int]]] = {}
         self.reports: dict[str, ArticleReport] = {}
+        self.known_numbers: dict[tuple[str, int, int], str] = {}  # a new article's phone -> contact
 
     def cite(self, art: ParsedArticle, para: int, start: int, end: int) -> Citation:
         text = art.paragraphs[para - 1].text
         quote = text[start:end]
         if not quote:
             raise BuildError(f"{art.file}: empty citation at paragraph {para}.")
-        self.claimed.setdefault(art.id, []).append((para, start, end))
+        self.claimed.setdefault((art.id, para), []).append((start, end))
         return Citation(art.id, para, start, end, quote)
 
     def locate(self, anchor: Anchor, what: str) -> tuple[ParsedArticle, Citation]:
@@ -155,14 +199,14 @@ def _entity_matches(collector: _Collector, cur: Curation) -> dict[str, list[Cita
     for art in collector.articles.values():
         report = collector.reports[art.id]
         for p in art.paragraphs:
-            taken: list[tuple[int, int]] = []
+            taken = bytearray(len(p.text))  # characters already cited: no pairwise scan
             cited: set[str] = set()
             for rx, eid in compiled:
                 for m in rx.finditer(p.text):
-                    if any(s < m.end() and m.start() < e for s, e in taken):
+                    if 1 in taken[m.start() : m.end()]:
                         continue
-                    taken.append((m.start(), m.end()))
-                    collector.claimed.setdefault(art.id, []).append((p.number, m.start(), m.end()))
+                    taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+                    collector.claimed.setdefault((art.id, p.number), []).append((m.start(), m.end()))
                     if eid not in cited:
                         cited.add(eid)
                         found.setdefault(eid, []).append(
@@ -208,7 +252,7 @@ def _contacts(col: _Collector, entities: dict[str, Entity], warnings: list[str])
         for p in art.paragraphs:
             if not p.contact:
                 continue
-            for f in extract(p):
+            for f in extract(p, art.published):
                 if f.kind not in ("phone", "address"):
                     continue
                 owner = by_label.get(f.label or "")
@@ -235,7 +279,30 @@ def _contacts(col: _Collector, entities: dict[str, Entity], warnings: list[str])
                     )
                 contact.sources.append(citation)
                 report.contacts += 1
+    _same_numbers(col, contacts)
     return list(contacts.values())
+
+
+def _phone_key(text: str) -> str:
+    phone = normalise(text)
+    return phone.e164 or re.sub(r"\D", "", text)
+
+
+def _same_numbers(col: _Collector, contacts: dict[str, Contact]) -> None:
+    """A known number in a new article is the same contact: it gains that citation (the
+    finding stays a mention too, linked to the contact, so a reader sees the owner written)."""
+    by_number = {_phone_key(c.raw): c for c in contacts.values() if c.kind == "phone"}
+    if not by_number:
+        return
+    for art in col.articles.values():
+        if art.id in col.cur.reviewed_articles:
+            continue
+        for p in art.paragraphs:
+            for f in find_phones(p):
+                if contact := by_number.get(_phone_key(f.text)):
+                    contact.sources.append(Citation(art.id, p.number, f.start, f.end, f.text))
+                    col.reports[art.id].contacts += 1
+                    col.known_numbers[(art.id, p.number, f.start)] = contact.id
 
 
 def _locate(
@@ -283,17 +350,26 @@ def _figures(col: _Collector, kept: set[str], warnings: list[str]) -> list[Figur
             )
         if value is None:
             value = _number(value_text)
+        refers_to = cf.refers_to or _date_in(art, value_text)
         n = counters[cf.entity + cf.metric] = counters.get(cf.entity + cf.metric, 0) + 1
         fid = f"{cf.entity}/{_slug(cf.metric)}/{n}"
         figures.append(
             Figure(
                 id=fid, entity_id=cf.entity, metric=cf.metric, value_text=value_text, unit=unit,
-                value=value, qualifier=cf.qualifier, refers_to=cf.refers_to,
+                value=value, qualifier=cf.qualifier, refers_to=refers_to,
                 reported=(art.published or "")[:10] or None, sources=[c],
             )
         )
         col.reports[art.id].figures += 1
     return figures
+
+
+def _date_in(art: ParsedArticle, value_text: str) -> str | None:
+    """The resolved date when a curated value is a date as written ("Feb 18" -> 2022-02-18)."""
+    dates = find_text_dates(value_text, art.published)
+    if len(dates) == 1 and dates[0].text == value_text.strip():
+        return dates[0].resolved
+    return None
 
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
@@ -343,30 +419,68 @@ def _roles_relations(
     return roles, relations
 
 
-def _mentions(col: _Collector) -> list[Mention]:
+_NAME_KINDS = ("organisation", "person", "alias")
+
+
+def _unclaimed(f: Finding, spans: list[tuple[int, int]]) -> bool:
+    """True if no record claims the finding: not inside a claimed span, and not cutting one
+    (a longer name that holds a record's whole name, "X Park Phase II", is a new finding)."""
+    if any(s <= f.start and f.end <= e for s, e in spans):
+        return False
+    crossing = [(s, e) for s, e in spans if s < f.end and f.start < e]
+    if not crossing:
+        return True
+    return f.kind == "organisation" and all(f.start <= s and e <= f.end for s, e in crossing)
+
+
+def _mentions(col: _Collector, index: NameIndex) -> list[Mention]:
     mentions = []
     for art in col.articles.values():
-        claimed = col.claimed.get(art.id, [])
         report = col.reports[art.id]
         for p in art.paragraphs:
-            spans = [(s, e) for para, s, e in claimed if para == p.number]
-            for f in extract(p):
-                if any(s <= f.start and f.end <= e for s, e in spans):
-                    continue
-                if any(s < f.end and f.start < e for s, e in spans) and f.kind in (
-                    "organisation", "person", "date"
-                ):
-                    continue
+            spans = col.claimed.get((art.id, p.number), [])
+            found = [f for f in extract(p, art.published) if _unclaimed(f, spans)]
+            links: dict[str, tuple[str, float, str]] = {}
+            for f in found:
+                link = _proposal(col, art, f, index, links)
                 report.unattached.append(f)
+                if link:
+                    report.links.append((f.text, link[0], link[1]))
                 mentions.append(
                     Mention(
                         id=f"{art.id}/{p.number}/{f.start}/{f.kind}", article_id=art.id,
                         kind=f.kind, text=f.text,
                         citation=Citation(art.id, p.number, f.start, f.end, f.text),
-                        value=f.value, unit=f.unit,
+                        value=f.value, unit=f.unit, label=f.label, qualifier=f.qualifier,
+                        resolved=f.resolved, converted=f.converted, about=f.about,
+                        link_id=link[0] if link else None, link_score=link[1] if link else None,
+                        link_reason=link[2] if link else None,
                     )
                 )
     return mentions
+
+
+def _proposal(
+    col: _Collector, art: ParsedArticle, f: Finding, index: NameIndex,
+    links: dict[str, tuple[str, float, str]],
+) -> tuple[str, float, str] | None:
+    """The record a finding is proposed to be: the contact with its number, or the record
+    with a name like it (a Han alias follows the name it glosses)."""
+    if f.kind == "phone":
+        contact = col.known_numbers.get((art.id, f.paragraph, f.start))
+        return (contact, 1.0, "the same number") if contact else None
+    if f.kind == "date" and f.about:
+        event = index.propose(f.about)
+        return (event.record_id, event.score, f"the {f.label} of {f.about!r}") if event else None
+    if f.kind not in _NAME_KINDS:
+        return None
+    if f.kind == "alias":
+        return links.get(f.about or "")
+    link = index.propose(f.text)
+    if link is None:
+        return None
+    links[f.text] = (link.record_id, link.score, link.reason)
+    return links[f.text]
 
 
 def collect(articles_dir: Path, curation_path: Path) -> BuildResult:
@@ -388,7 +502,8 @@ def collect(articles_dir: Path, curation_path: Path) -> BuildResult:
         report = ArticleReport(path.name)
         reports.append(report)
         try:
-            art = parse_article(path, extra_noise=cur.noise.get(path.stem, frozenset()))
+            art = parse_article(path, extra_noise=cur.noise.get(path.stem, frozenset()),
+                                url=urls.get(path.name))
         except ArticleError as exc:
             report.skipped = str(exc)
             warnings.append(str(exc))
@@ -408,17 +523,18 @@ def collect(articles_dir: Path, curation_path: Path) -> BuildResult:
     bundle = Bundle()
     bundle.articles = [
         Article(a.id, a.file, a.title, a.published, a.date_inferred, a.outlet, urls.get(a.file),
-                a.sha256, len(a.paragraphs), a.id in cur.reviewed_articles)
+                a.sha256, len(a.paragraphs), a.id in cur.reviewed_articles, a.date_source)
         for a in col.articles.values()
     ]
     bundle.entities = entities
     bundle.contacts = _contacts(col, by_id, warnings)
     bundle.figures = _figures(col, set(by_id), warnings)
     bundle.roles, bundle.relations = _roles_relations(col, set(by_id), warnings)
-    bundle.mentions = _mentions(col)
+    index = NameIndex((e.id, n) for e in entities for n in (e.name, *e.aliases))
+    bundle.mentions = _mentions(col, index)
     for report in reports:
         report.attached = {by_id[k].name: v for k, v in report.attached.items() if k in by_id}
-    return BuildResult(bundle, reports, warnings)
+    return BuildResult(bundle, reports, fold_curation_warnings(warnings))
 
 
 def build_database(articles_dir: Path, output: Path, curation_path: Path) -> BuildResult:

@@ -1,5 +1,9 @@
-"""Rule-based extraction from paragraphs: phones, contact lines, money, areas, percentages,
-counts, dates, and names of organisations and people. Each finding keeps its exact span."""
+"""Rule-based reading of one paragraph: phones and contact lines with their owner, figures,
+dates resolved against the article's date, and names of organisations and people.
+
+Each finding keeps its kind, exact span and paragraph, and the words a reviewer needs beside
+it (owner, title, qualifier, resolved date, conversion); the build adds the link it proposes.
+"""
 
 from __future__ import annotations
 
@@ -7,154 +11,131 @@ import re
 from dataclasses import dataclass
 
 from parkdesk.ingest.articles import Paragraph
+from parkdesk.ingest.names import find_names as _names
+from parkdesk.ingest.names import sentences
+from parkdesk.ingest.quantities import find_quantities as _quantities
+from parkdesk.ingest.text_dates import find_text_dates
 
 
 @dataclass(frozen=True)
 class Finding:
-    """Something a rule found: its kind, the exact text, where, and a parsed value."""
+    """Something a rule found: its kind, the exact text, where, and what it says."""
 
-    kind: str  # phone, address, money, area, percent, count, date, organisation, person
+    kind: str  # phone, address, money, area, length, percent, rank, count, date, organisation, person, alias
     text: str
     paragraph: int
     start: int
     end: int
     value: float | None = None
     unit: str | None = None
-    label: str | None = None  # contact-line owner label, or a person's title
+    label: str | None = None  # a contact's owner, a person's title, a name's likely kind, an event
+    qualifier: str | None = None  # about, over, nearly, at least, expected...
+    resolved: str | None = None  # a date's ISO form or period (2022-03-23, 2021-12, 2022-Q1)
+    converted: str | None = None  # an amount's conversion as written ("$2.53 billion")
+    about: str | None = None  # the name an event, a title or a Han alias is about
+    link_id: str | None = None  # the existing record this is proposed to be (or belong to)
+    link_score: float | None = None  # 1.0 for the same phone number; name similarity otherwise
+    link_reason: str | None = None
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "hundred million": 1e8}
-_MONEY = re.compile(
-    rf"(?P<num>{_NUM}|one hundred|one)[\s-]*(?P<scale>hundred million|thousand|million|billion)?"
-    r"[\s-]*(?P<cur>yuan|RMB|CNY|US dollars|dollars)\b",
-    re.I,
-)
-_AREA = re.compile(
-    rf"(?P<num>{_NUM})[\s-]*(?P<unit>square[\s-]kilometers?|square[\s-]kilometres?|square[\s-]meters?"
-    r"|square[\s-]metres?|km2|km²|㎡|m2|m²|hectares?|mu)(?![a-z])",
-    re.I,
-)
-_PERCENT = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>%|percent(?:age points)?)", re.I)
-_COUNT = re.compile(
-    rf"(?<![\w.,-])(?P<num>{_NUM})\s+(?:[a-z-]+\s+){{0,3}}?(?P<noun>enterprises|companies|projects|"
-    r"teams|groups|institutions|organizations|organisations|stations|policies|buildings|members|"
-    r"clients|parks|specialists|contacts|times)\b",
-    re.I,
-)
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-_DATE = re.compile(
-    rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|(?:{_MONTHS})\s+\d{{4}}|"
-    r"(?:the\s+)?end\s+of\s+(?:this|last|next)\s+year|(?:19|20)\d{2})\b"
-)
 _PHONE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?0\d{2,3}[\s-]?\d{7,8}(?:\s*(?:ext\.?|转)\s*\d{1,5})?(?!\d)")
-_ORG = re.compile(
-    r"(?P<name>(?:[A-Z][\w&'.-]*|\([A-Z][\w ]*\))(?:\s+(?:[A-Z][\w&'.-]*|of|and|for|the|&|"
-    r"\([A-Z][\w ]*\)))*?\s+(?:Co\.,\s*Ltd\.|Group|Bank(?: of [A-Z]\w+)*|Institute|University|"
-    r"Academy(?: of [A-Z]\w+)*|Committee|Administration))"
+_CONTACT_LINE = re.compile(r"^(?P<label>[^:：\d]{2,60}?)\s*[:：]\s*[+\d(]")
+_EVENT = re.compile(
+    r"\b(ceremony|groundbreaking|broke ground|topping-out|topped out|inaugurat\w+|re-?opened|"
+    r"opened|opening|signed|signing|launched|launch|began|started|kicked off|completed|"
+    r"put into (?:operation|use)|unveiled|established|founded|held|moved into|settled)\b",
+    re.I,
 )
-_TITLE_WORDS = (
-    r"(?:[Dd]eputy |[Aa]ssistant |[Vv]ice |[Ee]xecutive )*(?:[Gg]eneral [Mm]anager|[Dd]irector|"
-    r"[Mm]anager|[Ff]ounder|[Ss]ecretary|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Dd]ean|[Hh]ead|CEO)"
-)
-_PERSON_TITLE_AFTER = re.compile(
-    rf"(?P<name>[A-Z][a-z]+ [A-Z][a-z]+),\s+(?:the\s+)?(?P<title>{_TITLE_WORDS}\b[^\";]*?)(?=[,.;\"]|$)"
-)
-_PERSON_TITLE_BEFORE = re.compile(rf"\b(?P<title>{_TITLE_WORDS}) (?P<name>[A-Z][a-z]+ [A-Z][a-z]+)\b")
 
 
-def _number(text: str) -> float | None:
-    words = {"one": 1.0, "one hundred": 100.0}
-    if text.lower() in words:
-        return words[text.lower()]
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return None
-
-
-def _finding(kind: str, p: Paragraph, m: re.Match, group: int | str = 0, **kw) -> Finding:
-    return Finding(kind, m[group], p.number, m.start(group), m.end(group), **kw)
+def _finding(kind: str, p: Paragraph, start: int, end: int, **kw: object) -> Finding:
+    return Finding(kind, p.text[start:end], p.number, start, end, **kw)  # type: ignore[arg-type]
 
 
 def find_quantities(p: Paragraph) -> list[Finding]:
-    """Money, areas, percentages and counts in a paragraph, in reading order."""
-    found: list[Finding] = []
-    for m in _MONEY.finditer(p.text):
-        scale = (m["scale"] or "").lower()
-        unit = f"{scale} {m['cur']}".strip()
-        found.append(_finding("money", p, m, value=_number(m["num"]), unit=unit))
-    for m in _AREA.finditer(p.text):
-        found.append(_finding("area", p, m, value=_number(m["num"]), unit=m["unit"]))
-    for m in _PERCENT.finditer(p.text):
-        found.append(_finding("percent", p, m, value=_number(m["num"]), unit="%"))
-    taken = [(f.start, f.end) for f in found]
-    for m in _COUNT.finditer(p.text):
-        if not any(s <= m.start() < e for s, e in taken):
-            found.append(_finding("count", p, m, value=_number(m["num"]), unit=m["noun"].lower()))
-    return sorted(found, key=lambda f: (f.start, f.end))
+    """Money, areas, lengths, percentages, rankings and counts in a paragraph, in reading order."""
+    return [
+        _finding(q.kind, p, q.start, q.end, value=q.value, unit=q.unit, qualifier=q.qualifier,
+                 converted=q.converted)
+        for q in _quantities(p.text)
+    ]
 
 
-def find_dates(p: Paragraph) -> list[Finding]:
-    """Dates and years mentioned in a paragraph."""
-    return [_finding("date", p, m) for m in _DATE.finditer(p.text)]
+def find_dates(p: Paragraph, published: str | None = None) -> list[Finding]:
+    """Dates in a paragraph, resolved against the article's date; a date in a sentence that
+    tells of an event (a ceremony, an opening, a signing) carries the event and its subject."""
+    found = []
+    names = [n for n in _names(p.text) if n.kind == "organisation"]
+    bounds = sentences(p.text)
+    for d in find_text_dates(p.text, published):
+        label = about = None
+        s, e = next(((s, e) for s, e in bounds if s <= d.start < e), (0, len(p.text)))
+        if m := _EVENT.search(p.text, s, e):
+            label = m[1].lower()
+            subject = [n for n in names if s <= n.start and n.end <= e]
+            about = p.text[subject[0].start : subject[0].end] if subject else None
+        found.append(_finding("date", p, d.start, d.end, resolved=d.resolved, label=label,
+                              about=about))
+    return found
+
+
+def contact_label(p: Paragraph) -> str | None:
+    """The owner written before a contact line's number ("Chancheng Park:0757-..."), if the
+    paragraph is such a line (in a "Contact Us" block or standing alone)."""
+    m = _CONTACT_LINE.match(p.text)
+    if not m or (not p.contact and not _PHONE.search(p.text, m.end() - 1)):
+        return None
+    return m["label"].strip()
 
 
 def find_phones(p: Paragraph) -> list[Finding]:
     """Every phone number; `0757-1(或0757-2)` gives two findings (或 means "or")."""
-    label = None
-    if p.contact and (m := re.match(r"^([^:：]+)[:：]", p.text)):
-        label = m[1].strip()
-    return [_finding("phone", p, m, label=label) for m in _PHONE.finditer(p.text)]
+    label = contact_label(p)
+    return [_finding("phone", p, m.start(), m.end(), label=label) for m in _PHONE.finditer(p.text)]
 
 
 def find_address(p: Paragraph) -> Finding | None:
     """The postal address line of a contact block."""
     m = re.match(r"^\s*Address\s*[:：]\s*(?P<addr>.+?)\s*$", p.text, re.I)
     if p.contact and m:
-        return _finding("address", p, m, "addr", label="Address")
+        return _finding("address", p, m.start("addr"), m.end("addr"), label="Address")
     return None
 
 
-_ORG_PREFIX = re.compile(rf"^(?:The\s+|{_TITLE_WORDS}(?:\s+[A-Z][a-z]+){{0,2}}\s+of\s+(?:the\s+)?)")
-
-
-def _organisations(p: Paragraph) -> list[Finding]:
-    found = []
-    for m in _ORG.finditer(p.text):
-        start = m.start("name")
-        # "Founder X of Acme Co., Ltd." or "Director of the Committee": keep the organisation.
-        while prefix := _ORG_PREFIX.match(p.text[start : m.end("name")]):
-            if not prefix.end():
-                break
-            start += prefix.end()
-        name = p.text[start : m.end("name")]
-        if len(name.split()) >= 2:
-            found.append(Finding("organisation", name, p.number, start, m.end("name")))
-    return found
-
-
 def find_names(p: Paragraph) -> list[Finding]:
-    """Organisation names (Co., Ltd., Bank, Institute...) and people with their titles."""
-    found = _organisations(p)
-    for rx in (_PERSON_TITLE_AFTER, _PERSON_TITLE_BEFORE):
-        for m in rx.finditer(p.text):
-            found.append(_finding("person", p, m, "name", label=m["title"].strip()))
-    return sorted(found, key=lambda f: (f.start, f.end, f.kind))
+    """Organisations, parks and projects by their head word, people with their titles, and
+    names in Han characters (an alias of the name before them)."""
+    return [
+        _finding(n.kind, p, n.start, n.end, label=n.label, about=n.about) for n in _names(p.text)
+    ]
 
 
-def extract(p: Paragraph) -> list[Finding]:
-    """Everything the rules find in one paragraph."""
-    found = find_phones(p) + find_quantities(p) + find_dates(p) + find_names(p)
+def extract(p: Paragraph, published: str | None = None) -> list[Finding]:
+    """Everything the rules find in one paragraph; `published` resolves dates without a year."""
+    found = find_phones(p)
     if addr := find_address(p):
         found.append(addr)
-    # A phone number's digits are not also a count or a year.
-    phones = [(f.start, f.end) for f in found if f.kind == "phone"]
-    found = [
-        f for f in found
-        if f.kind == "phone" or not any(s <= f.start < e for s, e in phones)
-    ]
+    contact = _Marks(len(p.text), found)
+    taken = _Marks(len(p.text), found)
+    quantities = [q for q in find_quantities(p) if not taken.overlaps(q)]
+    found += quantities
+    taken.mark(quantities)
+    # A phone number's digits are not also a count or a year; an amount's year is no date.
+    found += [d for d in find_dates(p, published) if not taken.overlaps(d)]
+    found += [n for n in find_names(p) if not contact.overlaps(n)]
     return sorted(found, key=lambda f: (f.start, f.end, f.kind))
+
+
+class _Marks:
+    """Characters of a paragraph already taken by a finding (linear in the paragraph)."""
+
+    def __init__(self, size: int, findings: list[Finding]) -> None:
+        self.taken = bytearray(size)
+        self.mark(findings)
+
+    def mark(self, findings: list[Finding]) -> None:
+        for f in findings:
+            self.taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+
+    def overlaps(self, f: Finding) -> bool:
+        return 1 in self.taken[f.start : f.end]

@@ -83,7 +83,7 @@ def test_projects_enterprises_people_with_sources(built: Directory) -> None:
     assert director.title == "Director of the Management Committee"
     assert director.reported == "2024-02-29"
     pan = _by_name(built, "Pan Dongsheng")
-    assert any(r.org_id == "committee" and r.reported == "2021" for r in built.roles_of(pan.id))
+    assert any(r.org_id == "committee" and r.reported == "2021-04-30" for r in built.roles_of(pan.id))
 
 
 def test_conflicting_figures_kept_side_by_side(built: Directory) -> None:
@@ -96,6 +96,11 @@ def test_conflicting_figures_kept_side_by_side(built: Directory) -> None:
     assert output == {"2020": "419.183", "2023": "472.657"}
 
 
+def test_the_pearl_river_ceremony_has_its_date(built: Directory) -> None:
+    (ceremony,) = [f for f in built.figures("pearl-river-park") if f.metric == "Launch ceremony"]
+    assert (ceremony.value_text, ceremony.refers_to) == ("Feb 18", "2022-02-18")
+
+
 def test_places_outside_the_zone_are_roots(built: Directory) -> None:
     roots = [(e.name, e.kind) for e in built.roots()]
     assert roots[0][1] == "zone"
@@ -106,8 +111,10 @@ def test_places_outside_the_zone_are_roots(built: Directory) -> None:
 def test_articles_metadata(built: Directory) -> None:
     arts = built.articles()
     assert len(arts) == 5
-    undated = arts["004_ac6bcbd3f10655af"]
-    assert (undated.published, undated.date_inferred) == ("2021", True)
+    undated = arts["004_ac6bcbd3f10655af"]  # no date line: the date is the URL's
+    assert (undated.published, undated.date_inferred, undated.outlet) == ("2021-04-30", False, "China Daily")
+    row = built.con.execute("SELECT date_source FROM articles WHERE id = ?", (undated.id,)).fetchone()
+    assert row == ("URL",)
     assert arts["003_3dc6340a84aabf9a"].outlet == "China Daily"
     assert arts["003_3dc6340a84aabf9a"].url == "http://en.haizhu.gov.cn/2022-02/21/c_713394.htm"
     assert all(a.reviewed for a in arts.values())

@@ -194,3 +194,15 @@ def m004_tree_order(db: Database) -> None:
     db["entities"].create_index(["parent_id", "kind", "name", "id"])
     db["entities"].create_index(["kind", "name"])  # the zone, the parks, counts by kind
     db["child_counts"].create({"parent_id": str, "kind": str, "n": int}, pk=("parent_id", "kind"))
+
+
+@migrations(name="m005_findings")
+def m005_findings(db: Database) -> None:
+    """What a reviewer needs beside each rule finding (owner, title, qualifier, resolved date,
+    conversion, subject) and the record it is proposed to link to; where a date came from."""
+    mentions = db.table("mentions")
+    for column in ("label", "qualifier", "resolved", "converted", "about", "link_id"):
+        mentions.add_column(column, str)
+    mentions.add_column("link_score", float)
+    mentions.add_column("link_reason", str)
+    db.table("articles").add_column("date_source", str)

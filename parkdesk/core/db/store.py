@@ -125,9 +125,10 @@ def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str]) -> No
         _insert_rows(con, table, (_record_row(r, columns) for r in ordered))
         for r in ordered:
             cite(kind, r.id, r.sources)
+    columns = _columns(con, "mentions")
+    spans = {"paragraph", "start", "end"}
     _insert_rows(con, "mentions", (
-        (m.id, m.article_id, m.kind, m.text, m.value, m.unit, m.citation.paragraph,
-         m.citation.start, m.citation.end)
+        tuple(getattr(m.citation if c in spans else m, c) for c in columns)
         for m in sorted(bundle.mentions, key=lambda m: m.id)
     ))
     _insert_rows(con, "citations", citations)
