@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from parkdesk.ingest.articles import Paragraph
+from parkdesk.ingest.names import Name, sentences
 from parkdesk.ingest.names import find_names as _names
-from parkdesk.ingest.names import sentences
 from parkdesk.ingest.quantities import find_quantities as _quantities
 from parkdesk.ingest.text_dates import find_text_dates
 
@@ -61,13 +61,20 @@ def find_quantities(p: Paragraph) -> list[Finding]:
     ]
 
 
-def find_dates(p: Paragraph, published: str | None = None) -> list[Finding]:
+def find_dates(
+    p: Paragraph, published: str | None = None, names: list[Name] | None = None
+) -> list[Finding]:
     """Dates in a paragraph, resolved against the article's date; a date in a sentence that
     tells of an event (a ceremony, an opening, a signing) carries the event and its subject."""
     found = []
-    names = [n for n in _names(p.text) if n.kind == "organisation"]
+    dates = find_text_dates(p.text, published)
+    if not dates:
+        return []
+    if names is None:
+        names = _names(p.text)
+    names = [n for n in names if n.kind == "organisation"]
     bounds = sentences(p.text)
-    for d in find_text_dates(p.text, published):
+    for d in dates:
         label = about = None
         s, e = next(((s, e) for s, e in bounds if s <= d.start < e), (0, len(p.text)))
         if m := _EVENT.search(p.text, s, e):
@@ -102,11 +109,12 @@ def find_address(p: Paragraph) -> Finding | None:
     return None
 
 
-def find_names(p: Paragraph) -> list[Finding]:
+def find_names(p: Paragraph, names: list[Name] | None = None) -> list[Finding]:
     """Organisations, parks and projects by their head word, people with their titles, and
     names in Han characters (an alias of the name before them)."""
     return [
-        _finding(n.kind, p, n.start, n.end, label=n.label, about=n.about) for n in _names(p.text)
+        _finding(n.kind, p, n.start, n.end, label=n.label, about=n.about)
+        for n in (_names(p.text) if names is None else names)
     ]
 
 
@@ -120,9 +128,10 @@ def extract(p: Paragraph, published: str | None = None) -> list[Finding]:
     quantities = [q for q in find_quantities(p) if not taken.overlaps(q)]
     found += quantities
     taken.mark(quantities)
+    names = _names(p.text)
     # A phone number's digits are not also a count or a year; an amount's year is no date.
-    found += [d for d in find_dates(p, published) if not taken.overlaps(d)]
-    found += [n for n in find_names(p) if not contact.overlaps(n)]
+    found += [d for d in find_dates(p, published, names) if not taken.overlaps(d)]
+    found += [n for n in find_names(p, names) if not contact.overlaps(n)]
     return sorted(found, key=lambda f: (f.start, f.end, f.kind))
 
 

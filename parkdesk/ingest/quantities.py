@@ -101,6 +101,23 @@ def _qualifier(text: str, start: int) -> str | None:
     return None
 
 
+# Where a number may start: the figure patterns are tried there only, not at every character.
+_START = re.compile(
+    rf"(?<![\w.,$-])(?:\d|(?i:{_WORD}|dozens|hundreds|thousands|scores)\b)|RMB|CNY|¥|US\$|HK\$|\$"
+)
+
+
+def _matches(rx: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """`rx.finditer(text)` restricted to the places a number starts (same non-overlap rule)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for pos in starts:
+        if pos >= end and (m := rx.match(text, pos)):
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every figure in `text`, in reading order; no two overlap."""
     found: list[Quantity] = []
@@ -112,22 +129,25 @@ def find_quantities(text: str) -> list[Quantity]:
             found.append(Quantity(kind, m.start(), m.end(), value, unit,
                                   _qualifier(text, m.start()), **kw))
 
-    for m in _MONEY.finditer(text):
+    starts = [m.start() for m in _START.finditer(text)]
+    if not starts:
+        return []
+    for m in _matches(_MONEY, text, starts):
         num, scale = (m["num"], m["scale"]) if m["num"] else (m["num2"], m["scale2"])
         cur = m["cur"] or ("yuan" if m["cur2"] in ("RMB", "CNY", "¥") else "dollars")
         unit = f"{(scale or '').lower()} {cur}".strip()
         add("money", m, number(num), unit, converted=m["conv"])
-    for m in _AREA.finditer(text):
+    for m in _matches(_AREA, text, starts):
         add("area", m, number(m["num"]), m["unit"])
-    for m in _LENGTH.finditer(text):
+    for m in _matches(_LENGTH, text, starts):
         add("length", m, number(m["num"]), m["unit"])
-    for m in _PERCENT.finditer(text):
+    for m in _matches(_PERCENT, text, starts):
         unit = "percentage points" if m["unit"].lower().startswith("percentage") else "%"
         add("percent", m, number(m["num"]), unit)
     for m in _RANK.finditer(text):
         value = int(m["no"] or m["n"]) if (m["no"] or m["n"]) else _RANKS[m["w"].lower()]
         add("rank", m, float(value), "rank")
-    for m in _COUNT.finditer(text):
+    for m in _matches(_COUNT, text, starts):
         if _YEARLIKE.match(m["num"]):
             continue  # "2023 high-level talent teams": a year before a noun, not a count
         noun = m["noun"].split()[-1].lower()
