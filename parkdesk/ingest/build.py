@@ -51,6 +51,7 @@ class ArticleReport:
     title: str = ""
     published: str | None = None
     inferred: bool = False
+    date_source: str | None = None
     reviewed: bool = True
     paragraphs: int = 0
     noise: int = 0
@@ -65,7 +66,9 @@ class ArticleReport:
         """New records proposed, links, figures and contacts first; then the rest."""
         if self.skipped:
             return [f"{self.file}: SKIPPED: {self.skipped}"]
-        date = (self.published or "no date") + (" (inferred)" if self.inferred else "")
+        date = (self.published or "no date") + (
+            " (inferred)" if self.inferred else " (from the URL)" if self.date_source == "URL" else ""
+        )
         review = "" if self.reviewed else " [new article: findings stored as unreviewed]"
         out = [f"{self.file}: {self.title!r}, {date}{review}"]
         kinds: dict[str, list[Finding]] = {}
@@ -514,6 +517,7 @@ def collect(articles_dir: Path, curation_path: Path) -> BuildResult:
         col.articles[art.id] = art
         col.reports[art.id] = report
         report.title, report.published, report.inferred = art.title, art.published, art.date_inferred
+        report.date_source = art.date_source
         report.reviewed = art.id in cur.reviewed_articles
         report.paragraphs, report.noise = len(art.paragraphs), len(art.noise)
     if not col.articles:
