@@ -11,7 +11,7 @@ from types import ModuleType
 
 from parkdesk import __version__
 from parkdesk.commands import COMMANDS, add_db_option
-from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.errors import ParkdeskError, os_error_reason
 
 
 def _command_modules() -> dict[str, ModuleType]:
@@ -48,5 +48,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader went away (`parkdesk export | head`): stop quietly, as shell tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return 141
+    except OSError as exc:
+        # Mostly the output itself (`> /dev/full`, a full disk): one line, not a traceback.
+        where = f"{exc.filename}" if exc.filename else "Cannot write the output"
+        print(f"parkdesk: {where}: {os_error_reason(exc)}.", file=sys.stderr)
+        _silence_stdout()
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Drop what is still buffered for stdout, so exiting does not fail on it a second time."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

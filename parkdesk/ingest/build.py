@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +25,7 @@ from parkdesk.core.records import (
     Role,
 )
 from parkdesk.ingest.articles import ArticleError, ParsedArticle, parse_article, read_text
+from parkdesk.ingest.check import file_problems
 from parkdesk.ingest.curation import Anchor, Curation, load_curation
 from parkdesk.ingest.extract import Finding, extract, find_phones
 from parkdesk.ingest.linking import NameIndex
@@ -491,10 +493,14 @@ def _proposal(
 def collect(articles_dir: Path, curation_path: Path) -> BuildResult:
     """Read every article in the folder and turn them, with the curation, into a Bundle."""
     articles_dir = Path(articles_dir)
-    if not articles_dir.exists():
-        raise BuildError(f"{articles_dir}: no such folder.")
-    if not articles_dir.is_dir():
-        raise BuildError(f"{articles_dir}: is not a folder of articles.")
+    try:
+        os.listdir(articles_dir)
+    except FileNotFoundError:
+        raise BuildError(f"{articles_dir}: no such folder.") from None
+    except NotADirectoryError:
+        raise BuildError(f"{articles_dir}: is not a folder of articles.") from None
+    except PermissionError:
+        raise BuildError(f"{articles_dir}: you do not have permission to read this folder.") from None
     files = sorted(articles_dir.glob("*.txt"))
     if not files:
         raise BuildError(f"{articles_dir}: no *.txt articles in this folder; nothing to build.")
@@ -552,5 +558,7 @@ def build_database(articles_dir: Path, output: Path, curation_path: Path) -> Bui
         "parkdesk_version": __version__,
         "article_count": str(len(result.bundle.articles)),
     }
-    write_bundle(result.bundle, Path(output), meta)
+    # The same checks as `parkdesk check`, on the finished file before it replaces the old one.
+    write_bundle(result.bundle, Path(output), meta,
+                 check=lambda new_file: file_problems(new_file, Path(articles_dir), curation_path))
     return result

@@ -1,5 +1,6 @@
-"""Checking a database's citations: every quoted span re-read from its article when the articles
-are at hand, with the import's own parser (the `check` command's second half)."""
+"""Checking a database: its shape and every citation, each quoted span re-read from its article
+when the articles are at hand, with the import's own parser. The `check` command prints what
+`database_problems` finds; the build runs it on the new file before putting it in place."""
 
 from __future__ import annotations
 
@@ -7,19 +8,39 @@ import hashlib
 from pathlib import Path
 
 from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.structure import structure_problems
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.ingest.articles import ArticleError, parse_article, read_text
 from parkdesk.ingest.curation import load_curation
 from parkdesk.paths import CURATION_FILE
 
 
-def citation_problems(directory: Directory, articles_dir: Path | None = None) -> list[str]:
+def database_problems(directory: Directory, articles_dir: Path | None = None,
+                      curation: Path = CURATION_FILE) -> list[str]:
+    """Everything `parkdesk check` rejects beyond SQLite's own check, one sentence each
+    (`curation`: the file whose noise lines the articles were read with)."""
+    return structure_problems(directory) + citation_problems(directory, articles_dir, curation)
+
+
+def file_problems(path: Path, articles_dir: Path | None = None,
+                  curation: Path = CURATION_FILE) -> list[str]:
+    """`database_problems` of the file at `path`, SQLite's full check included."""
+    directory = Directory.open(path)
+    try:
+        directory.verify()
+        return database_problems(directory, articles_dir, curation)
+    finally:
+        directory.close()
+
+
+def citation_problems(directory: Directory, articles_dir: Path | None = None,
+                      curation: Path = CURATION_FILE) -> list[str]:
     """Every citation that does not hold: bad article, paragraph or span, or a figure value
     missing from its cited words. With the articles at hand, spans are checked against them."""
     articles = directory.articles()
     texts: dict[str, list[str]] = {}
     if articles_dir and articles_dir.is_dir():
-        noise = _curated_noise()
+        noise = _curated_noise(curation)
         for art in articles.values():
             path = articles_dir / art.file
             try:
@@ -50,9 +71,9 @@ def citation_problems(directory: Directory, articles_dir: Path | None = None) ->
     return problems
 
 
-def _curated_noise() -> dict[str, frozenset[str]]:
+def _curated_noise(curation: Path) -> dict[str, frozenset[str]]:
     """Lines the curation file marks as noise, per article (the file only helps here)."""
     try:
-        return load_curation(CURATION_FILE).noise
+        return load_curation(curation).noise
     except ParkdeskError:
         return {}

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from parkdesk import __version__
-from parkdesk.core.db.directory import REBUILD_HINT, Directory
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.errors import DatabaseError
 
 OPEN_ANOTHER = "open"
 QUIT = "quit"
@@ -16,17 +17,21 @@ DB_FILTER = "parkdesk databases (*.db *.sqlite);;All files (*)"
 
 
 class DatabaseErrorDialog(QMessageBox):
-    """Says what is wrong with a database file and how to rebuild it; never a traceback."""
+    """Says what is wrong with a database file and what to do about that file; never a traceback."""
 
-    def __init__(self, message: str, parent: QWidget | None = None, quit_label: str = "Quit") -> None:
+    def __init__(self, error: DatabaseError | str, parent: QWidget | None = None,
+                 quit_label: str = "Quit") -> None:
         super().__init__(parent)
         self.setObjectName("databaseErrorDialog")
         self.setWindowTitle("parkdesk: cannot open the database")
         self.setIcon(QMessageBox.Icon.Critical)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        problem = message.replace(REBUILD_HINT, "").strip()
-        self.setText(problem)
-        self.setInformativeText(REBUILD_HINT.replace(": ", ":\n", 1))
+        if isinstance(error, DatabaseError):
+            self.setText(error.problem)
+            # A command goes on a line of its own.
+            self.setInformativeText(error.hint.replace(": ", ":\n", 1))
+        else:
+            self.setText(error)
         # Wide enough that the rebuild command stays on one line.
         self.setStyleSheet(
             "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 460px; }"
@@ -37,9 +42,10 @@ class DatabaseErrorDialog(QMessageBox):
         self.setEscapeButton(self.quit_button)
 
     @classmethod
-    def ask(cls, message: str, parent: QWidget | None = None, quit_label: str = "Quit") -> str:
-        """Show the message; returns OPEN_ANOTHER or QUIT."""
-        dialog = cls(message, parent, quit_label)
+    def ask(cls, error: DatabaseError | str, parent: QWidget | None = None,
+            quit_label: str = "Quit") -> str:
+        """Show the problem and its hint; returns OPEN_ANOTHER or QUIT."""
+        dialog = cls(error, parent, quit_label)
         dialog.exec()
         answer = OPEN_ANOTHER if dialog.clickedButton() is dialog.open_button else QUIT
         dialog.deleteLater()

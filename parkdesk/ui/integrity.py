@@ -1,7 +1,7 @@
 """SQLite's full check of a large database, in a background thread, after the window is shown.
 
 Opening a file over 8 MB skips the full check (it reads every page: ~0.15 s at 100,000
-enterprises); this runs it off the UI thread and reports a damaged file through `damaged`.
+enterprises); this runs it off the UI thread and reports a damaged file through `damaged` (the DatabaseError: its problem and hint).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from parkdesk.core.errors import DatabaseError
 class IntegrityCheck(QObject):
     """Starts checks; `damaged` (a message for the user) arrives on the UI thread."""
 
-    damaged = Signal(str)
+    damaged = Signal(object)  # the DatabaseError
     finished = Signal(str)  # the path checked, damaged or not
 
     def start(self, directory: Directory) -> bool:
@@ -32,5 +32,5 @@ class IntegrityCheck(QObject):
         try:
             directory.verify()  # its own connection: safe in this thread
         except DatabaseError as exc:
-            self.damaged.emit(str(exc))
+            self.damaged.emit(exc)
         self.finished.emit(str(directory.path))

@@ -38,7 +38,7 @@ def open_directory(path: Path):
             from parkdesk.ui.dialogs import OPEN_ANOTHER, DatabaseErrorDialog, ask_database_path
 
             icons.set_app_icon()
-            if DatabaseErrorDialog.ask(str(exc)) != OPEN_ANOTHER:
+            if DatabaseErrorDialog.ask(exc) != OPEN_ANOTHER:
                 return None
         chosen = ask_database_path(None, Path(path))
         if chosen is None:

@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self.search.enable_clear_button()
         self.integrity.start(self.directory)
 
-    def _on_damaged(self, message: str) -> None:
+    def _on_damaged(self, message: DatabaseError) -> None:
         """A background check found the open database damaged: say so, offer another file."""
         from parkdesk.ui.dialogs import OPEN_ANOTHER, DatabaseErrorDialog
 
@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
                 self.set_directory(Directory.open(path))
                 return
             except DatabaseError as exc:
-                if DatabaseErrorDialog.ask(str(exc), self, "Cancel") != OPEN_ANOTHER:
+                if DatabaseErrorDialog.ask(exc, self, "Cancel") != OPEN_ANOTHER:
                     return
             path = ask_database_path(self, path)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Sequence
@@ -58,15 +59,34 @@ def _check_written(tmp: Path, path: Path | str) -> None:
         )
 
 
+def _no_room(tmp: Path) -> bool:
+    """Whether the disk holding `tmp` is full: Qt's PDF writer only says that it failed."""
+    try:
+        with tmp.open("ab") as f:
+            f.write(bytes(64 * 1024))
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as exc:
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    return False
+
+
 def write_pdf(sheets: Sequence[FactSheet], path: Path | str, paper: str = DEFAULT_PAPER) -> int:
     """Write the sheets to a PDF at `path`, atomically; returns the number of pages."""
     with replacing(path, suffix=".pdf.tmp") as tmp:
         printer = new_printer(paper)
         printer.setOutputFileName(str(tmp))
-        pages = paint_sheets(printer, sheets)
-        if printer.printerState() == QPrinter.PrinterState.Error:
-            raise ParkdeskError(f"Cannot write {path}: the PDF writer reported an error.")
-        _check_written(tmp, path)
+        try:
+            pages = paint_sheets(printer, sheets)
+            if printer.printerState() == QPrinter.PrinterState.Error:
+                raise ParkdeskError(f"Cannot write {path}: the PDF writer reported an error.")
+            _check_written(tmp, path)
+        except ParkdeskError:
+            if _no_room(tmp):
+                raise ParkdeskError(
+                    f"Cannot write {path}: the disk is full. Free some space and try again."
+                ) from None
+            raise
     return pages
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from parkdesk.core.db.connect import connect_readonly
 from parkdesk.core.db.directory import Directory
 from parkdesk.ingest.build import build_database
 from parkdesk.paths import CURATION_FILE, DEFAULT_DB
@@ -152,7 +153,7 @@ def test_committed_database_is_up_to_date(tmp_path: Path) -> None:
 
 
 def test_committed_database_is_read_only_friendly() -> None:
-    con = sqlite3.connect(f"file:{DEFAULT_DB}?mode=ro", uri=True)
+    con = connect_readonly(DEFAULT_DB)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     con.close()
 

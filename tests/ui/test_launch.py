@@ -51,24 +51,34 @@ def _other_sqlite(path: Path) -> Path:
     return target
 
 
-def _wrong_version(path: Path) -> Path:
-    target = path.parent / "old.db"
+def _with_version(path: Path, version: int) -> Path:
+    target = path.parent / f"version{version}.db"
     target.write_bytes(path.read_bytes())
     con = sqlite3.connect(target)
     con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    con.execute("PRAGMA user_version = 999")
+    con.execute(f"PRAGMA user_version = {version}")
     con.commit()
     con.close()
     return target
 
 
+def _older_version(path: Path) -> Path:
+    return _with_version(path, 1)
+
+
+def _newer_version(path: Path) -> Path:
+    return _with_version(path, 999)
+
+
+REBUILD = "parkdesk import ../shared/articles -o "
 BAD = {
-    "missing": (_missing, "does not exist"),
-    "zero-byte": (_zero_bytes, "is empty (0 bytes)"),
-    "truncated": (_truncated, "damaged"),
-    "not SQLite": (_not_sqlite, "is not an SQLite database"),
-    "other SQLite": (_other_sqlite, "not a parkdesk database"),
-    "wrong schema": (_wrong_version, "schema version 999"),
+    "missing": (_missing, "does not exist", REBUILD),
+    "zero-byte": (_zero_bytes, "is empty (0 bytes)", REBUILD),
+    "truncated": (_truncated, "damaged", REBUILD),
+    "not SQLite": (_not_sqlite, "is not an SQLite database", REBUILD),
+    "other SQLite": (_other_sqlite, "not a parkdesk database", REBUILD),
+    "older schema": (_older_version, "schema version 1;", REBUILD),
+    "newer schema": (_newer_version, "made by a newer parkdesk", "Upgrade parkdesk"),
 }
 
 
@@ -78,7 +88,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("case", list(BAD))
 def test_bad_database_gets_a_dialog_and_is_left_untouched(qapp, sample_db: Path, case) -> None:
-    make, words = BAD[case]
+    make, words, hint = BAD[case]
     bad = make(sample_db)
     before = _snapshot(sample_db.parent)
     answers = answer_next_dialog("Quit")
@@ -86,7 +96,7 @@ def test_bad_database_gets_a_dialog_and_is_left_untouched(qapp, sample_db: Path,
     assert len(answers) == 1
     dialog = answers[0]
     assert words in dialog["text"]
-    assert "parkdesk import" in dialog["text"] + dialog["informative"]
+    assert hint in dialog["informative"]
     assert "Traceback" not in dialog["text"]
     assert dialog["format"].endswith("PlainText")
     assert _snapshot(sample_db.parent) == before  # byte-identical; nothing created

@@ -6,11 +6,19 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from typing import Any
 
 from parkdesk.core.db import search as search_mod
+from parkdesk.core.db.connect import (
+    BUSY_TIMEOUT,
+    connect_readonly,
+    is_locked,
+    is_wal,
+    wal_is_pending,
+)
+from parkdesk.core.db.hints import rebuild_hint
 from parkdesk.core.db.schema import APPLICATION_ID, SCHEMA_VERSION
-from parkdesk.core.errors import DatabaseError
+from parkdesk.core.errors import DatabaseError, DatabaseLockedError, os_error_reason
 from parkdesk.core.records import (
     PARK,
     PLACE,
@@ -24,7 +32,6 @@ from parkdesk.core.records import (
     Role,
 )
 
-REBUILD_HINT = "Rebuild it with: parkdesk import ../shared/articles -o data/parks.db"
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Databases up to this size get SQLite's full quick_check when opened (a real build: ~0.3 MB).
 FULL_CHECK_BYTES = 8 * 1024 * 1024
@@ -45,9 +52,37 @@ class Source:
     article: Article
 
 
-def _connect_ro(path: Path) -> sqlite3.Connection:
-    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+class _Connection(sqlite3.Connection):
+    """A read connection whose "database is locked" is a sentence for the user."""
+
+    path: Path = Path()
+    immutable = False
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.OperationalError as exc:
+            if is_locked(exc):
+                raise locked_error(self.path) from exc
+            raise
+
+
+def locked_error(path: Path) -> DatabaseLockedError:
+    """The error for a database another program holds locked."""
+    return DatabaseLockedError(f"The database {path} is locked by another program; try again.",
+                               "Try again once the other program has finished with it.")
+
+
+def damaged_error(path: Path, why: object) -> DatabaseError:
+    """The error for a damaged file, with what applies to this file to get a good one back."""
+    return DatabaseError(f"The database {path} is damaged ({why}).", rebuild_hint(path))
+
+
+def _connect_ro(path: Path, timeout: float = BUSY_TIMEOUT, immutable: bool = False) -> _Connection:
+    con = connect_readonly(path, timeout, immutable, factory=_Connection)
+    assert isinstance(con, _Connection)
+    con.path, con.immutable = path, immutable
+    return con
 
 
 def _header_problem(header: bytes, size: int) -> str | None:
@@ -67,61 +102,93 @@ def _quick_check(con: sqlite3.Connection, path: Path) -> None:
     try:
         result = con.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"The database {path} is damaged ({exc}). {REBUILD_HINT}") from exc
+        raise damaged_error(path, exc) from exc
     if result != "ok":
-        raise DatabaseError(f"The database {path} is damaged ({result}). {REBUILD_HINT}")
+        raise damaged_error(path, result)
 
 
-def validate(path: Path) -> sqlite3.Connection:
+def _read_header(path: Path) -> tuple[bytes, int]:
+    """The file's first 100 bytes and its size; DatabaseError when it cannot be read."""
+    try:
+        with path.open("rb") as f:
+            return f.read(100), os.fstat(f.fileno()).st_size
+    except FileNotFoundError as exc:
+        raise DatabaseError(f"The database {path} does not exist.", rebuild_hint(path)) from exc
+    except IsADirectoryError as exc:
+        raise DatabaseError(f"{path} is a folder, not a database file.",
+                            "Choose a database file.") from exc
+    except PermissionError as exc:
+        raise DatabaseError(
+            f"The database {path} cannot be read: you do not have permission to open it "
+            "(or a folder it is in).",
+            "Ask for access, or choose another database.") from exc
+    except OSError as exc:
+        raise DatabaseError(f"The database {path} cannot be read ({os_error_reason(exc)}).",
+                            "Choose another database.") from exc
+
+
+def _open_checked(path: Path, size: int, wal: bool, timeout: float) -> _Connection:
+    """Connect and run the checks that need SQLite; DatabaseError says what failed."""
+    con = _connect_ro(path, timeout)
+    try:
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        except sqlite3.OperationalError:
+            # A WAL-mode file in a folder this user cannot write to: SQLite cannot make the
+            # shared-memory file readers need. With no changes waiting in a WAL file, the
+            # file itself is the whole database and can be read as an unchanging file.
+            if not wal:
+                raise
+            if wal_is_pending(path):
+                raise DatabaseError(
+                    f"The database {path} is in WAL mode with changes not yet written into it, "
+                    "and its folder is read-only.",
+                    "Open it once in a folder you can write to, or copy it there.") from None
+            con.close()
+            con = _connect_ro(path, timeout, immutable=True)
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise DatabaseError(f"{path} is an SQLite file but not a parkdesk database.",
+                                rebuild_hint(path))
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(
+                f"The database {path} was made by a newer parkdesk (schema version {version}; "
+                f"this one reads {SCHEMA_VERSION}).", "Upgrade parkdesk to open it.")
+        if version != SCHEMA_VERSION:
+            raise DatabaseError(
+                f"The database {path} has schema version {version}; this parkdesk needs "
+                f"{SCHEMA_VERSION}.", rebuild_hint(path))
+        if size <= FULL_CHECK_BYTES:
+            _quick_check(con, path)
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the schema parses
+    except DatabaseError:
+        con.close()
+        raise
+    except sqlite3.DatabaseError as exc:
+        con.close()
+        raise damaged_error(path, exc) from exc
+    return con
+
+
+def validate(path: Path, timeout: float = BUSY_TIMEOUT) -> _Connection:
     """Open `path` read-only and check it is a healthy parkdesk database of this version.
 
     Files up to FULL_CHECK_BYTES get SQLite's full quick_check here; larger ones (a quick_check
     reads every page: ~0.15 s for 100,000 enterprises) get the header, identity and schema
     checks, and `Directory.verify()` runs the full check when the caller can wait for it.
+    `timeout`: how long to wait for another program's lock before saying the file is locked.
     """
     path = Path(path)
-    if not path.exists():
-        raise DatabaseError(f"The database {path} does not exist. {REBUILD_HINT}")
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file.")
-    try:
-        with path.open("rb") as f:
-            header = f.read(100)
-            size = os.fstat(f.fileno()).st_size
-    except OSError as exc:
-        raise DatabaseError(f"The database {path} cannot be read ({exc.strerror}).") from exc
+    header, size = _read_header(path)
     if not header:
-        raise DatabaseError(f"The database {path} is empty (0 bytes). {REBUILD_HINT}")
+        raise DatabaseError(f"The database {path} is empty (0 bytes).", rebuild_hint(path))
     if not header.startswith(SQLITE_HEADER):
-        raise DatabaseError(f"{path} is not an SQLite database. {REBUILD_HINT}")
+        raise DatabaseError(f"{path} is not an SQLite database.", rebuild_hint(path))
     problem = _header_problem(header, size)
     if problem:
-        raise DatabaseError(f"The database {path} is damaged ({problem}). {REBUILD_HINT}")
-    con = None
-    try:
-        con = _connect_ro(path)
-        if size <= FULL_CHECK_BYTES:
-            _quick_check(con, path)
-        app_id = con.execute("PRAGMA application_id").fetchone()[0]
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the schema parses
-    except sqlite3.DatabaseError as exc:
-        if con is not None:
-            con.close()
-        raise DatabaseError(f"The database {path} is damaged ({exc}). {REBUILD_HINT}") from exc
-    except DatabaseError:
-        con.close()
-        raise
-    if app_id != APPLICATION_ID:
-        con.close()
-        raise DatabaseError(f"{path} is an SQLite file but not a parkdesk database. {REBUILD_HINT}")
-    if version != SCHEMA_VERSION:
-        con.close()
-        raise DatabaseError(
-            f"The database {path} has schema version {version}; this parkdesk needs "
-            f"{SCHEMA_VERSION}. {REBUILD_HINT}"
-        )
-    return con
+        raise damaged_error(path, problem)
+    return _open_checked(path, size, is_wal(header), timeout)
 
 
 class Directory:
@@ -133,13 +200,19 @@ class Directory:
         self._articles: dict[str, Article] | None = None
         # Whether opening ran SQLite's full check (files up to FULL_CHECK_BYTES); see verify().
         self.fully_checked = False
+        self._immutable = False  # a WAL file in a read-only folder, read as an unchanging file
 
     @classmethod
-    def open(cls, path: Path | str) -> Directory:
-        """Open and validate a database; raises DatabaseError with a message for the user."""
+    def open(cls, path: Path | str, timeout: float = BUSY_TIMEOUT) -> Directory:
+        """Open and validate a database; raises DatabaseError with a message for the user.
+
+        `timeout`: how long each read waits for another program's lock (the UI's is short).
+        """
         path = Path(path)
-        directory = cls(validate(path), path)
+        con = validate(path, timeout)
+        directory = cls(con, path)
         directory.fully_checked = path.stat().st_size <= FULL_CHECK_BYTES
+        directory._immutable = con.immutable
         return directory
 
     def close(self) -> None:
@@ -150,11 +223,9 @@ class Directory:
 
         Raises DatabaseError when the file is damaged. Opening already did this for small files.
         """
-        con = _connect_ro(self.path)
+        con = _connect_ro(self.path, immutable=self._immutable)
         try:
             _quick_check(con, self.path)
-        except sqlite3.DatabaseError as exc:
-            raise DatabaseError(f"The database {self.path} is damaged ({exc}). {REBUILD_HINT}") from exc
         finally:
             con.close()
 
@@ -240,7 +311,8 @@ class Directory:
             (ZONE,),
         ).fetchone()
         if row is None:
-            raise DatabaseError(f"The database {self.path} has no zone record. {REBUILD_HINT}")
+            raise DatabaseError(f"The database {self.path} has no zone record.",
+                                rebuild_hint(self.path))
         return self._entity(row, with_sources=True)
 
     def roots(self) -> list[Entity]:

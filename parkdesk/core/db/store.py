@@ -3,50 +3,91 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from parkdesk.core.atomic import replacing
-from parkdesk.core.db.schema import APPLICATION_ID, create_schema
+from parkdesk.core.db.connect import connect_readonly
+from parkdesk.core.db.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema
 from parkdesk.core.db.search import lead_word, rank_key
-from parkdesk.core.errors import BuildError
+from parkdesk.core.errors import BuildError, DatabaseError, os_error_reason
 from parkdesk.core.records import Bundle, Citation, Entity
 
+#: The end of the temporary file's name while a database is written (see core.atomic).
+TEMP_SUFFIX = ".db.tmp"
 
-def check_replaceable(path: Path) -> None:
-    """Refuse to overwrite a file that exists but is not a parkdesk database."""
-    if not path.exists():
-        return
-    if path.is_dir():
-        raise BuildError(f"{path}: is a directory; give a file name for the database.")
-    if path.stat().st_size == 0:
-        return
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file's application_id and schema version, or None when it is not SQLite."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = connect_readonly(path)
         try:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            return (con.execute("PRAGMA application_id").fetchone()[0],
+                    con.execute("PRAGMA user_version").fetchone()[0])
         finally:
             con.close()
     except sqlite3.DatabaseError:
-        app_id = None
-    if app_id != APPLICATION_ID:
+        return None
+
+
+def check_replaceable(path: Path) -> None:
+    """Refuse to overwrite a file that exists but is not a parkdesk database of this or an older
+    version (a newer parkdesk's database stays: this one could only replace it with an older)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except PermissionError as exc:
+        raise BuildError(
+            f"Cannot write {path}: you do not have permission to use the folder it is in. "
+            "Choose another folder."
+        ) from exc
+    except OSError as exc:
+        raise BuildError(f"Cannot write {path}: {os_error_reason(exc)}.") from exc
+    if path.is_dir():
+        raise BuildError(f"{path}: is a directory; give a file name for the database.")
+    if info.st_size == 0:
+        return
+    identity = _identity(path)
+    if identity is None or identity[0] != APPLICATION_ID:
         raise BuildError(
             f"{path}: exists and is not a parkdesk database; refusing to overwrite it. "
             "Choose another output file."
         )
+    if identity[1] > SCHEMA_VERSION:
+        raise BuildError(
+            f"{path}: was made by a newer parkdesk (schema version {identity[1]}); refusing to "
+            "overwrite it. Upgrade parkdesk, or choose another output file."
+        )
 
 
-def write_bundle(bundle: Bundle, path: Path, meta: dict[str, str] | None = None) -> None:
-    """Write `bundle` to `path`, replacing it only once the new file is complete and checked."""
+def write_bundle(bundle: Bundle, path: Path, meta: dict[str, str] | None = None,
+                 check: Callable[[Path], list[str]] | None = None) -> None:
+    """Write `bundle` to `path`, replacing it only once the new file is complete and checked.
+
+    `check(new_file)` returns what is wrong with the finished file (the build passes the whole
+    of `parkdesk check`); any problem keeps the old file and raises BuildError. Leftovers of a
+    killed earlier write are removed first.
+    """
     path = Path(path)
     check_replaceable(path)
-    with replacing(path, suffix=".db.tmp") as tmp:
+    with replacing(path, suffix=TEMP_SUFFIX) as tmp:
         try:
             _fill(tmp, bundle, meta or {})
         except sqlite3.Error as exc:
             raise BuildError(f"Cannot write {path}: {exc}.") from exc
+        try:
+            problems = check(tmp) if check else []
+        except DatabaseError as exc:
+            problems = [exc.problem]
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            first = problems[0].replace(str(tmp), "the new file")
+            raise BuildError(
+                f"The new database fails its checks: {first}{more}. {path} was left as it was."
+            )
 
 
 def _fill(tmp: Path, bundle: Bundle, meta: dict[str, str]) -> None:
