@@ -58,6 +58,12 @@ def empty_html(message: str) -> str:
     return f'<html><head><style>{STYLE}</style></head><body><p class="muted">{esc(message)}</p></body></html>'
 
 
+def problem_html(message: str, retry_href: str) -> str:
+    """A page saying why the selected item cannot be shown now, with a link to try again."""
+    return (f'<html><head><style>{STYLE}</style></head><body><p>{esc(message)}</p>'
+            f'<p><a href="{esc(retry_href)}">Try again</a></p></body></html>')
+
+
 class _Page:
     """State while one page is built: the directory and the sources cited so far."""
 

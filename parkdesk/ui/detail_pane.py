@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
 from parkdesk.core.db.directory import Directory
+from parkdesk.core.errors import DatabaseError
 from parkdesk.core.tree import CONTACT, ENTITY, TreeNode
 from parkdesk.ui import contact_actions, icons
 from parkdesk.ui.clipboard import copy_text
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 TOOLTIP = '<qt><table width="420"><tr><td>{}</td></tr></table></qt>'  # wide, wrapped
 PHONE_HINT = "Click to copy the number; right-click to copy other forms or call."
+RETRY_HREF = "#parkdesk-try-again"  # shows the node's page again (after a locked read)
 
 
 def _plain(text: str) -> str:
@@ -69,7 +71,8 @@ class DetailPane(QTextBrowser):
         self._page_pending = later
         if later:
             return
-        from parkdesk.ui.detail_pages import empty_html, page_html  # not needed for 1st paint
+        # Not needed for the first paint:
+        from parkdesk.ui.detail_pages import empty_html, page_html, problem_html
 
         if self.isVisible():
             # The page first, within a frame; its QR code (segno's search for the best mask
@@ -81,7 +84,15 @@ class DetailPane(QTextBrowser):
         if node is None or self.directory is None:
             self.setHtml(empty_html("Select an item in the tree, or search (Ctrl+F)."))
             return
-        self.setHtml(page_html(self.directory, node))
+        try:
+            self.setHtml(page_html(self.directory, node))
+        except DatabaseError as exc:
+            # The pane stays with the selection: it says why this item cannot be shown now.
+            self._qr_pending = False
+            if self._qr is not None:
+                self._qr.show_entity(None, None)
+            self.setHtml(problem_html(exc.problem, RETRY_HREF))
+            self.message_posted.emit(exc.problem)
 
     @property
     def qr(self) -> QrWidget:
@@ -107,7 +118,11 @@ class DetailPane(QTextBrowser):
     def update_qr(self) -> None:
         """Show the QR code of the shown entity's card (kept for later while the pane is hidden:
         making it loads segno and vobject, which the first paint of the window need not wait for)."""
-        self.qr.show_entity(self.directory, self.entity_id())
+        try:
+            self.qr.show_entity(self.directory, self.entity_id())
+        except DatabaseError as exc:
+            self.qr.show_entity(None, None)
+            self.message_posted.emit(exc.problem)
 
     def entity_id(self) -> str | None:
         """The entity shown (for a contact: its owner)."""
@@ -130,6 +145,9 @@ class DetailPane(QTextBrowser):
         from parkdesk.ui.detail_html import ENTITY_SCHEME, PHONE_SCHEME, parse_link, web_url
 
         href = url.toString()
+        if href == RETRY_HREF:
+            self.show_node(self.node)
+            return
         scheme, key = parse_link(href)
         if scheme == PHONE_SCHEME and self.directory:
             contact = self.directory.contact(key)

@@ -27,12 +27,14 @@ def open_directory(path: Path):
 
     Returns the Directory, or None when the user gives up. Files are only ever read.
     """
+    from parkdesk.core.db.connect import UI_BUSY_TIMEOUT
     from parkdesk.core.db.directory import Directory
     from parkdesk.core.errors import DatabaseError
 
     while True:
         try:
-            return Directory.open(path)
+            # A short wait for another program's lock: no click freezes the window for long.
+            return Directory.open(path, timeout=UI_BUSY_TIMEOUT)
         except DatabaseError as exc:
             from parkdesk.ui import icons
             from parkdesk.ui.dialogs import OPEN_ANOTHER, DatabaseErrorDialog, ask_database_path

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.connect import UI_BUSY_TIMEOUT
 from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import ORGANISATION, PARK, PLACE, ZONE
 from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.detail.set_directory(self.directory, later=True)
         self.detail.entity_link_activated.connect(self.select_entity)
         self.detail.message_posted.connect(lambda m: self.statusBar().showMessage(m, STATUS_MS))
+        self.model.read_failed.connect(lambda m: self.statusBar().showMessage(m, STATUS_MS))
 
         self.left_splitter = QSplitter()
         set_enum(self.left_splitter, "orientation", "Vertical")
@@ -322,7 +324,7 @@ class MainWindow(QMainWindow):
         path = ask_database_path(self, self.directory.path)
         while path is not None:
             try:
-                self.set_directory(Directory.open(path))
+                self.set_directory(Directory.open(path, timeout=UI_BUSY_TIMEOUT))
                 return
             except DatabaseError as exc:
                 if DatabaseErrorDialog.ask(exc, self, "Cancel") != OPEN_ANOTHER:

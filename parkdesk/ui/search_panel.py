@@ -130,9 +130,16 @@ class SearchPanel(QWidget):
             self.setVisible(False)
             self.results_changed.emit()
             return
-        hits = self.directory.search(text, RESULT_LIMIT)
+        try:
+            hits = self.directory.search(text, RESULT_LIMIT)
+        except DatabaseError as exc:
+            hits, problem = [], exc.problem
+        else:
+            problem = ""
         self.model.set_hits(hits)
-        if not hits:
+        if problem:
+            self.status.setText(problem)
+        elif not hits:
             self.status.setText("No matches")
         elif len(hits) >= RESULT_LIMIT:
             self.status.setText(f"First {RESULT_LIMIT} matches: type more to narrow them down")

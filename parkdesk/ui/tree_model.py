@@ -6,7 +6,9 @@ folder of tens of thousands of items costs one page of rows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Signal
+
+from parkdesk.core.errors import DatabaseError
 
 from parkdesk.core.records import KIND_LABELS
 from parkdesk.core.tree import CONTACT, GROUP, DirectoryTree, TreeNode
@@ -43,7 +45,13 @@ class _Item:
 
 
 class DirectoryTreeModel(QAbstractItemModel):
-    """Zone, parks, folders and items, loaded on demand from a DirectoryTree."""
+    """Zone, parks, folders and items, loaded on demand from a DirectoryTree.
+
+    A read that fails (the file locked by another program) leaves the folder as it was, to be
+    loaded when asked again, and reports the sentence through `read_failed`.
+    """
+
+    read_failed = Signal(str)
 
     def __init__(
         self, tree: DirectoryTree, parent: QObject | None = None, page_size: int = PAGE_SIZE
@@ -73,7 +81,11 @@ class DirectoryTreeModel(QAbstractItemModel):
 
     def _total(self, item: _Item) -> int:
         if item.total is None:
-            item.total = self._tree.child_count(item.node) if item.node else 0
+            try:
+                item.total = self._tree.child_count(item.node) if item.node else 0
+            except DatabaseError as exc:
+                self.read_failed.emit(exc.problem)
+                return 0  # not kept: counted again next time
         return item.total
 
     def node(self, index: Index) -> TreeNode | None:
@@ -130,7 +142,11 @@ class DirectoryTreeModel(QAbstractItemModel):
         if item.node is None or not self.canFetchMore(parent):
             return
         first = len(item.children)
-        nodes = self._tree.children(item.node, first, count)
+        try:
+            nodes = self._tree.children(item.node, first, count)
+        except DatabaseError as exc:
+            self.read_failed.emit(exc.problem)
+            return
         if not nodes:
             item.total = first  # the count was an overestimate; stop asking
             return
