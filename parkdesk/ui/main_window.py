@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.connect import UI_BUSY_TIMEOUT
+from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import ORGANISATION, PARK, PLACE, ZONE
 from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Signal
 
 from parkdesk.core.errors import DatabaseError
-
 from parkdesk.core.records import KIND_LABELS
 from parkdesk.core.tree import CONTACT, GROUP, DirectoryTree, TreeNode
 from parkdesk.ui import icons
