@@ -62,9 +62,17 @@ class _Connection(sqlite3.Connection):
         try:
             return super().execute(sql, parameters)
         except sqlite3.OperationalError as exc:
-            if is_locked(exc):
+            if is_locked(exc) or self._locked_now():
                 raise locked_error(self.path) from exc
             raise
+
+    def _locked_now(self) -> bool:
+        """Whether reading fails for a lock (FTS5 hides it: "vtable constructor failed")."""
+        try:
+            super().execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as exc:
+            return is_locked(exc)
+        return False
 
 
 def locked_error(path: Path) -> DatabaseLockedError:
