@@ -78,7 +78,7 @@ class _Connection(sqlite3.Connection):
 def locked_error(path: Path) -> DatabaseLockedError:
     """The error for a database another program holds locked."""
     return DatabaseLockedError(f"The database {path} is locked by another program; try again.",
-                               "Try again once the other program has finished with it.")
+                               "Wait for the other program to finish (or close it), then open the file again.")
 
 
 def damaged_error(path: Path, why: object) -> DatabaseError:
