@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -12,7 +12,7 @@ from parkdesk.core.atomic import replacing
 from parkdesk.core.db.schema import APPLICATION_ID, create_schema
 from parkdesk.core.db.search import lead_word, rank_key
 from parkdesk.core.errors import BuildError
-from parkdesk.core.records import Bundle, Citation, Entity
+from parkdesk.core.records import Bundle, Citation, Contact, Entity, Figure, Relation, Role
 
 
 def check_replaceable(path: Path) -> None:
@@ -114,12 +114,13 @@ def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str]) -> No
     )
     for e in entities:
         cite("entity", e.id, e.sources)
-    for table, records, kind in (
+    tables: tuple[tuple[str, Sequence[Contact | Figure | Role | Relation], str], ...] = (
         ("contacts", bundle.contacts, "contact"),
         ("figures", bundle.figures, "figure"),
         ("roles", bundle.roles, "role"),
         ("relations", bundle.relations, "relation"),
-    ):
+    )
+    for table, records, kind in tables:
         columns = _columns(con, table)
         ordered = sorted(records, key=lambda r: r.id)
         _insert_rows(con, table, (_record_row(r, columns) for r in ordered))
