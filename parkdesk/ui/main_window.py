@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self._shown = False
         self._page_later = True  # the restored selection's page follows the first paint
         self._build_views()
-        self.window_actions = WindowActions.create(self, commands=self)
+        self.window_actions = WindowActions(self, commands=self)
         self.toolbar = self.window_actions.install(self)
         notifier.copied.connect(self._on_copied)
         self.integrity = IntegrityCheck(self)  # large files: full check after the first paint
