@@ -413,16 +413,16 @@ def _roles_relations(
                           (art.published or "")[:10] or None, [c]))
         if r.org:
             relations.append(Relation(f"{r.person}/works-at/{n}", r.person, "works at", r.org, [c]))
-    for n, r in enumerate(col.cur.relations, start=1):
-        if r.subject not in kept or r.object not in kept:
+    for n, rel in enumerate(col.cur.relations, start=1):
+        if rel.subject not in kept or rel.object not in kept:
             continue
-        what = f"relation {r.subject!r} {r.predicate} {r.object!r}"
-        found = _locate(col, r.anchor, what, warnings)
+        what = f"relation {rel.subject!r} {rel.predicate} {rel.object!r}"
+        found = _locate(col, rel.anchor, what, warnings)
         if found is None:
             continue
         _, c = found
-        relations.append(Relation(f"{r.subject}/{_slug(r.predicate)}/{n}", r.subject,
-                                  r.predicate, r.object, [c]))
+        relations.append(Relation(f"{rel.subject}/{_slug(rel.predicate)}/{n}", rel.subject,
+                                  rel.predicate, rel.object, [c]))
     return roles, relations
 
 

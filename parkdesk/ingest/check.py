@@ -41,14 +41,14 @@ def citation_problems(directory: Directory, articles_dir: Path | None = None,
     texts: dict[str, list[str]] = {}
     if articles_dir and articles_dir.is_dir():
         noise = _curated_noise(curation)
-        for art in articles.values():
-            path = articles_dir / art.file
+        for article in articles.values():
+            path = articles_dir / article.file
             try:
                 raw = read_text(path) if path.exists() else None
             except ArticleError:
                 raw = None
-            if raw is not None and hashlib.sha256(raw.encode()).hexdigest() == art.sha256:
-                texts[art.id] = [p.text for p in parse_article(path, raw, noise.get(art.id, frozenset())).paragraphs]
+            if raw is not None and hashlib.sha256(raw.encode()).hexdigest() == article.sha256:
+                texts[article.id] = [p.text for p in parse_article(path, raw, noise.get(article.id, frozenset())).paragraphs]
     problems = []
     rows = directory.con.execute(
         "SELECT id, record_type, record_id, article_id, paragraph, start, [end], quote "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,7 +62,7 @@ class _Synth:
         first, second = self.rng.sample(words.SYLLABLES, 2)
         return (first + second).capitalize()
 
-    def unique(self, make) -> str:
+    def unique(self, make: Callable[[], str]) -> str:
         """A name from `make()` not used before (a third syllable breaks rare ties)."""
         for _ in range(20):
             name = make()
@@ -81,7 +82,7 @@ class _Synth:
             f"+86 757 {number[:4]} {number[4:]}", f"0757 {number}",
         ))
         p = normalise(raw)
-        if not p.valid:  # never expected; fail loudly rather than write a bad sample
+        if not p.valid or p.e164 is None:  # never expected; fail loudly rather than write a bad sample
             raise BuildError(f"synthetic phone number {raw!r} is not valid: {p.warning}")
         return Contact(f"{owner}/tel/{p.e164.lstrip('+')}", owner, "phone", label, raw, p.e164,
                        p.national, p.international, True, None, sources=self.cite(raw))
@@ -123,7 +124,10 @@ def _carriers(s: _Synth, per_park: dict[str, int]) -> dict[str, list[str]]:
         carriers[pid] = []
         for n in range(per_park[pid]):
             subkind, noun = rng.choice(words.CARRIER_KINDS)
-            name = s.unique(lambda d=district, w=noun: f"Foshan {_short(d)} {s.trade_name()} {w}")
+            def carrier_name(d: str = district, w: str = noun) -> str:
+                return f"Foshan {_short(d)} {s.trade_name()} {w}"
+
+            name = s.unique(carrier_name)
             cid = f"syn-c{len(b.entities):06d}"
             status = rng.choice(("in operation", "in operation", "under construction", "planned"))
             b.entities.append(Entity(cid, PROJECT, name, pid, subkind=subkind, district=district,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
@@ -71,7 +73,7 @@ def call(contact: Contact) -> bool:
 def add_phone_actions(menu: QMenu, directory: Directory, contact: Contact,
                       context_entity: str | None) -> None:
     """Fill `menu` with the copy/call actions for one contact."""
-    def add(text: str, slot, icon: str = "") -> QAction:
+    def add(text: str, slot: Callable[[], object], icon: str = "") -> QAction:
         action = menu.addAction(icons.icon(icon), text) if icon else menu.addAction(text)
         action.triggered.connect(slot)
         return action

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from urllib.parse import quote, unquote
 
 from parkdesk.core.db.directory import Source
@@ -196,7 +197,8 @@ def section(title: str, body: str, empty: str = "") -> str:
     return ""
 
 
-def figure_rows(figures: list[Figure], sources_of, sources: SourceList) -> list[tuple[str, str]]:
+def figure_rows(figures: list[Figure], sources_of: Callable[[Figure], list[Source]],
+                sources: SourceList) -> list[tuple[str, str]]:
     """One row per metric; disagreeing values side by side, each with its dates and source."""
     by_metric: dict[str, list[Figure]] = {}
     for f in figures:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDesktopServices,
@@ -157,15 +157,15 @@ class DetailPane(QTextBrowser):
             self.entity_link_activated.emit(key)
         elif href.startswith("#"):
             self.scrollToAnchor(href[1:])
-        elif web_url(href):
-            QDesktopServices.openUrl(QUrl(web_url(href)))
+        elif address := web_url(href):
+            QDesktopServices.openUrl(QUrl(address))
             self.message_posted.emit(f"Opening {href} in the browser")
         else:
             self.message_posted.emit("Only web (http/https) links are opened.")
 
     # -- tooltips, context menu, copy ----------------------------------------------------------
 
-    def _tooltip_at(self, pos) -> str:
+    def _tooltip_at(self, pos: QPoint) -> str:
         from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
 
         from parkdesk.ui.detail_html import PHONE_SCHEME, parse_link
@@ -214,7 +214,7 @@ class DetailPane(QTextBrowser):
             return
         super().keyPressEvent(event)
 
-    def build_context_menu(self, pos) -> QMenu:
+    def build_context_menu(self, pos: QPoint) -> QMenu:
         """The context menu at a point of the viewport (phone actions over a number)."""
         from parkdesk.ui.detail_html import PHONE_SCHEME, parse_link, web_url
 
@@ -238,10 +238,10 @@ class DetailPane(QTextBrowser):
                 lambda: copy_text(url, f"Copied “{url}”")
             )
         entity_id = self.entity_id()
-        owner = contact_actions.contacts_owner(self.directory, entity_id) if (
-            self.directory and entity_id) else None
-        if owner and self.directory.contacts(owner, include_children=True):
-            directory = self.directory
+        directory = self.directory
+        owner = contact_actions.contacts_owner(directory, entity_id) if (
+            directory and entity_id) else None
+        if directory and owner and directory.contacts(owner, include_children=True):
             menu.addSeparator()
             menu.addAction(f"Copy all contacts of {directory.name_of(owner)}").triggered.connect(
                 lambda: contact_actions.copy_all_contacts(directory, owner)

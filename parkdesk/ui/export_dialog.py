@@ -162,7 +162,8 @@ class ExportDialog(QDialog):
         self.scope_buttons[which].setChecked(True)
 
     def format(self) -> str:
-        return self.format_box.currentData()
+        fmt: str = self.format_box.currentData()
+        return fmt
 
     def set_format(self, fmt: str) -> None:
         self.format_box.setCurrentIndex(FORMATS.index(fmt))

@@ -80,7 +80,8 @@ def _load(name: str) -> QIcon:
         return QIcon(str(path))
     import qtawesome  # only for an icon added since the files were drawn
 
-    return qtawesome.icon(_NAMES[name], color=COLOR)
+    made: QIcon = qtawesome.icon(_NAMES[name], color=COLOR)
+    return made
 
 
 def icon(name: str) -> QIcon:

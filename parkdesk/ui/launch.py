@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parkdesk import __version__
 from parkdesk.ui.platform_check import display_problem
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
-def application():
+    from parkdesk.core.db.directory import Directory
+    from parkdesk.ui.main_window import MainWindow
+
+
+def application() -> QApplication:
     """The QApplication (created on first use), with parkdesk's names (its icon: see
     icons.set_app_icon)."""
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("parkdesk")
     app.setOrganizationName("parkdesk")
     app.setApplicationVersion(__version__)
@@ -22,7 +30,7 @@ def application():
     return app
 
 
-def open_directory(path: Path):
+def open_directory(path: Path) -> Directory | None:
     """Open the database at `path`; on failure explain it in a dialog and offer another file.
 
     Returns the Directory, or None when the user gives up. Files are only ever read.
@@ -48,7 +56,7 @@ def open_directory(path: Path):
         path = chosen
 
 
-def start(db_path: Path | str, settings_path: Path | None = None):
+def start(db_path: Path | str, settings_path: Path | None = None) -> MainWindow | None:
     """Open the database and show the main window; None when no database could be opened."""
     from parkdesk.ui.main_window import MainWindow
     from parkdesk.ui.settings import Settings

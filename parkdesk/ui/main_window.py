@@ -20,7 +20,7 @@ from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import ORGANISATION, PARK, PLACE, ZONE
 from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
-from parkdesk.ui import contact_actions, icons, window_actions
+from parkdesk.ui import contact_actions, icons
 from parkdesk.ui.clipboard import copy_text, notifier
 from parkdesk.ui.detail_pane import DetailPane
 from parkdesk.ui.enum_properties import set_enum
@@ -29,6 +29,7 @@ from parkdesk.ui.search_panel import SearchPanel
 from parkdesk.ui.settings import Settings
 from parkdesk.ui.tree_model import DirectoryTreeModel
 from parkdesk.ui.tree_view import LazyTreeView
+from parkdesk.ui.window_actions import WindowActions
 
 STATUS_MS = 10_000
 
@@ -44,7 +45,8 @@ class MainWindow(QMainWindow):
         self._shown = False
         self._page_later = True  # the restored selection's page follows the first paint
         self._build_views()
-        window_actions.build(self)
+        self.window_actions = WindowActions(self, commands=self)
+        self.toolbar = self.window_actions.install(self)
         notifier.copied.connect(self._on_copied)
         self.integrity = IntegrityCheck(self)  # large files: full check after the first paint
         self.integrity.damaged.connect(self._on_damaged)
@@ -287,10 +289,10 @@ class MainWindow(QMainWindow):
             menu = contact_actions.phone_menu(self, self.directory, contact)
         else:
             menu = QMenu(self)
-            menu.addAction(self.copy_action)
-            menu.addAction(self.copy_contacts_action)
+            menu.addAction(self.window_actions.copy)
+            menu.addAction(self.window_actions.copy_contacts)
             menu.addSeparator()
-            menu.addAction(self.print_action)
+            menu.addAction(self.window_actions.print)
         menu.exec(self.tree_view.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

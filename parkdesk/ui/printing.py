@@ -124,7 +124,9 @@ class FactSheetPreview(QPrintPreviewDialog):
             note.setObjectName("no_printer_note")
             note.setWordWrap(True)
             note.setContentsMargins(8, 4, 8, 4)
-            self.layout().addWidget(note)
+            layout = self.layout()
+            if layout is not None:
+                layout.addWidget(note)
         self._load(all_parks)
         self.all_parks_action.setChecked(all_parks)
         self.all_parks_action.toggled.connect(self._all_parks_toggled)

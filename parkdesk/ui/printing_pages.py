@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtCore import QLineF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -227,7 +227,7 @@ def _paint_footer(
     painter.setFont(sheet_font(FOOTER_PT))
     painter.setPen(QPen(QColor("#8a939c"), printer.resolution() / 200))
     gap = printer.resolution() * 0.1
-    painter.drawLine(0, top + gap, width, top + gap)
+    painter.drawLine(QLineF(0, top + gap, width, top + gap))
     painter.setPen(QColor("#3c4650"))
     metrics = painter.fontMetrics()
     line = metrics.lineSpacing()

@@ -54,7 +54,7 @@ class SearchPanel(QWidget):
         window's first paint; the button only shows once there is text)."""
         self.field.setClearButtonEnabled(True)
 
-    def _build_results(self) -> None:
+    def _build_results(self) -> tuple[QLabel, SearchResultsModel, QListView]:
         from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
 
         from parkdesk.ui.search_results import HitDelegate, SearchResultsModel
@@ -80,26 +80,27 @@ class SearchPanel(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self._status)
         layout.addWidget(view)
+        return self._status, self._model, view
 
     @property
     def status(self) -> QLabel:
         """The count line ("No matches"), made on first use."""
         if self._status is None:
-            self._build_results()
+            return self._build_results()[0]
         return self._status
 
     @property
     def model(self) -> SearchResultsModel:
         """The hits' model, made on first use."""
         if self._model is None:
-            self._build_results()
+            return self._build_results()[1]
         return self._model
 
     @property
     def view(self) -> QListView:
         """The list of hits, made on first use."""
         if self._view is None:
-            self._build_results()
+            return self._build_results()[2]
         return self._view
 
     def set_directory(self, directory: Directory) -> None:
@@ -211,7 +212,8 @@ class SearchPanel(QWidget):
             if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
                 if self._timer.isActive():
                     self.run_search()
-                self.move_current({Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1,
-                                   Qt.Key.Key_PageUp: -10, Qt.Key.Key_PageDown: 10}[key])
+                steps: dict[int, int] = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1,
+                                         Qt.Key.Key_PageUp: -10, Qt.Key.Key_PageDown: 10}
+                self.move_current(steps[key])
                 return True
         return super().eventFilter(watched, event)

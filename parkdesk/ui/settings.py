@@ -51,9 +51,10 @@ class Settings:
 
     def text_zoom(self) -> int:
         """Steps the detail text is zoomed in (negative: out)."""
+        value = self.qsettings.value("view/text_zoom", 0)
         try:
-            return int(self.qsettings.value("view/text_zoom", 0))
-        except (TypeError, ValueError):
+            return int(value) if isinstance(value, int | float | str) else 0
+        except ValueError:
             return 0
 
     def set_text_zoom(self, steps: int) -> None:

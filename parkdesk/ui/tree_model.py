@@ -156,9 +156,9 @@ class DirectoryTreeModel(QAbstractItemModel):
     # flags(): QAbstractItemModel's own (enabled and selectable; none for the root), in C++.
 
     def data(self, index: Index, role: int = DISPLAY_ROLE) -> object:
-        if not index.isValid():
+        node = self._item(index).node if index.isValid() else None
+        if node is None:
             return None
-        node = self._item(index).node
         if role == DISPLAY_ROLE:
             if node.type == GROUP:
                 return f"{node.label} ({node.count or 0:,})"
@@ -184,7 +184,8 @@ class DirectoryTreeModel(QAbstractItemModel):
         checked = 0
         while True:
             for child in item.children[checked:]:
-                if child.node.type == node_type and child.node.key == key:
+                node = child.node
+                if node is not None and node.type == node_type and node.key == key:
                     return self.createIndex(child.row, 0, child)
             checked = len(item.children)
             if not self.canFetchMore(parent):

@@ -7,9 +7,19 @@ its first page; this view asks whenever the last loaded row of any folder is on 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QPoint, QTimer
+from typing import Protocol, runtime_checkable
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTreeView, QWidget
+
+
+@runtime_checkable
+class PagedModel(Protocol):
+    """A model whose pages grow as the user scrolls on (tree_model.DirectoryTreeModel)."""
+
+    def next_page_size(self, parent: QModelIndex) -> int: ...
+    def fetch_rows(self, parent: QModelIndex, count: int) -> None: ...
 
 
 class LazyTreeView(QTreeView):
@@ -52,7 +62,7 @@ class LazyTreeView(QTreeView):
         while index.isValid() and 0 <= self.visualRect(index).top() < bottom:
             parent = index.parent()
             if index.row() == model.rowCount(parent) - 1 and model.canFetchMore(parent):
-                if hasattr(model, "fetch_rows"):  # pages that grow as the user scrolls on
+                if isinstance(model, PagedModel):
                     model.fetch_rows(parent, model.next_page_size(parent))
                 else:
                     model.fetchMore(parent)

@@ -171,7 +171,7 @@ def test_file_export_menu_writes_the_selected_park(qtbot, window: MainWindow, tm
     seen: list = []
     target = tmp_path / "shunde.vcf"
     drive_export_dialog(THIS_PARK, "vcard", target, seen)
-    window.export_action.trigger()
+    window.window_actions.export.trigger()
     assert seen
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Exported"))
     assert [c.one("FN").text() for c in read_vcards(target.read_bytes())] == [

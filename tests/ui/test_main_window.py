@@ -47,9 +47,9 @@ def test_every_menu_action_has_a_shortcut(window: MainWindow) -> None:
             assert not action.shortcut().isEmpty(), action.text()
             shortcuts.append(action.shortcut().toString())
     assert len(shortcuts) == len(set(shortcuts)), "two actions share a shortcut"
-    assert window.find_action.shortcut().toString() == "Ctrl+F"
-    assert window.print_action.shortcut().toString() == "Ctrl+P"
-    assert window.copy_action.shortcut().toString() == "Ctrl+C"
+    assert window.window_actions.find.shortcut().toString() == "Ctrl+F"
+    assert window.window_actions.print.shortcut().toString() == "Ctrl+P"
+    assert window.window_actions.copy.shortcut().toString() == "Ctrl+C"
 
 
 def test_toolbar_offers_the_common_actions(window: MainWindow) -> None:
@@ -65,9 +65,9 @@ def test_the_window_is_built_with_the_intended_enum_values(window: MainWindow) -
     assert window.tree_view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
     assert window.db_label.textFormat() == Qt.TextFormat.PlainText
     assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-    assert window.export_action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
-    assert window.export_action.shortcut().toString() == "Ctrl+E"
-    assert window.export_action.toolTip() == "Export the directory as JSON, vCard or CSV (Ctrl+E)"
+    assert window.window_actions.export.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+    assert window.window_actions.export.shortcut().toString() == "Ctrl+E"
+    assert window.window_actions.export.toolTip() == "Export the directory as JSON, vCard or CSV (Ctrl+E)"
 
 
 def test_an_unknown_enum_key_is_an_error(qtbot) -> None:
@@ -81,7 +81,7 @@ def test_an_unknown_enum_key_is_an_error(qtbot) -> None:
 
 def test_icons_load_after_the_window_is_shown(window: MainWindow, qtbot) -> None:
     qtbot.waitUntil(icons.enabled)
-    qtbot.waitUntil(lambda: not window.find_action.icon().isNull())
+    qtbot.waitUntil(lambda: not window.window_actions.find.icon().isNull())
     assert not window.windowIcon().isNull()
     assert not icons.app_icon().isNull()
 
@@ -174,7 +174,7 @@ def test_geometry_is_kept_per_qt_version(tmp_path: Path) -> None:
 
 def test_about_shows_version_build_date_and_article_count(window: MainWindow) -> None:
     answers = answer_next_dialog()
-    window.about_action.trigger()
+    window.window_actions.about.trigger()
     text = answers[0]["text"]
     assert "parkdesk 0." in text
     assert "Built: 2026-01-01T00:00:00" in text
@@ -207,9 +207,9 @@ def test_open_database_switches_to_the_new_file(window: MainWindow, tmp_path: Pa
 
 def test_text_zoom_has_limits(window: MainWindow) -> None:
     for _ in range(20):
-        window.zoom_in_action.trigger()
+        window.window_actions.zoom_in.trigger()
     assert window.zoom_steps == 8
-    window.zoom_reset_action.trigger()
+    window.window_actions.zoom_reset.trigger()
     assert window.zoom_steps == 0
 
 

@@ -96,7 +96,7 @@ def test_export_from_the_menu_asks_for_a_file(qtbot, window, tmp_path: Path) -> 
     assert window.select_entity("andao")
     target = tmp_path / "andao-sheet.pdf"
     titles = answer_file_dialog(target)
-    window.pdf_action.trigger()
+    window.window_actions.pdf.trigger()
     assert titles == ["Export fact sheet as PDF"]
     reader = PdfReader(target)
     assert len(reader.pages) == 1
@@ -129,10 +129,10 @@ def test_export_all_parks(qtbot, directory, tmp_path: Path) -> None:
 
 def test_file_menu_prints_all_parks(qtbot, window) -> None:
     file_menu = window.menuBar().actions()[0].menu()
-    assert window.print_all_action in file_menu.actions()
-    assert window.pdf_all_action in file_menu.actions()
+    assert window.window_actions.print_all in file_menu.actions()
+    assert window.window_actions.pdf_all in file_menu.actions()
     seen = when_preview_opens(lambda dialog: None)
-    window.print_all_action.trigger()
+    window.window_actions.print_all.trigger()
     assert seen[0]["sheets"][0] == "Test High-tech Zone"
     assert len(seen[0]["sheets"]) == 6
 
@@ -140,5 +140,5 @@ def test_file_menu_prints_all_parks(qtbot, window) -> None:
 def test_file_menu_exports_all_parks(qtbot, window, tmp_path: Path) -> None:
     target = tmp_path / "all.pdf"
     answer_file_dialog(target)
-    window.pdf_all_action.trigger()
+    window.window_actions.pdf_all.trigger()
     assert len(PdfReader(target).pages) == 6

@@ -43,6 +43,11 @@ _OWNER_AND_BODIES = (
     "SELECT ? UNION ALL SELECT id FROM entities WHERE parent_id = ? AND kind = 'organisation'"
 )
 
+_Opt = str | None
+# Rows of `Directory._ENTITY_COLUMNS` and of the contact queries: the records' fields in order.
+_EntityRow = tuple[str, str, str, _Opt, _Opt, _Opt, _Opt, _Opt, int]
+_ContactRow = tuple[str, str, str, str, str, _Opt, _Opt, _Opt, int, _Opt]
+
 
 @dataclass(frozen=True)
 class Source:
@@ -283,10 +288,10 @@ class Directory:
 
     _ENTITY_COLUMNS = "id, kind, name, parent_id, subkind, district, status, description, reviewed"
 
-    def _entity(self, row: tuple, with_sources: bool = False) -> Entity:
+    def _entity(self, row: _EntityRow, with_sources: bool = False) -> Entity:
         return self._entities([row], with_sources)[0]
 
-    def _entities(self, rows: list[tuple], with_sources: bool = False) -> list[Entity]:
+    def _entities(self, rows: list[_EntityRow], with_sources: bool = False) -> list[Entity]:
         """Entities from `_ENTITY_COLUMNS` rows, their aliases fetched in one query."""
         aliases: dict[str, list[str]] = {}
         for start in range(0, len(rows), 500):
@@ -383,7 +388,7 @@ class Directory:
         if kinds:
             sql += f" AND kind IN ({','.join('?' * len(kinds))})"
             params += list(kinds)
-        return self.con.execute(sql, params).fetchone()[0]
+        return int(self.con.execute(sql, params).fetchone()[0])
 
     def ancestors(self, entity_id: str) -> list[Entity]:
         """The chain from the root down to the entity's parent."""
@@ -426,6 +431,7 @@ class Directory:
         )
         params.append(owner_id)
         result = []
+        r: _ContactRow
         for r in self.con.execute(sql, params):
             c = Contact(*r[:8], valid=bool(r[8]), warning=r[9])
             c.sources = self.citations("contact", c.id)
@@ -436,13 +442,13 @@ class Directory:
         """How many contacts `contacts(owner_id, include_children)` returns, without loading them."""
         if include_children:
             sql = f"SELECT count(*) FROM contacts WHERE owner_id IN ({_OWNER_AND_BODIES})"
-            return self.con.execute(sql, (owner_id, owner_id)).fetchone()[0]
+            return int(self.con.execute(sql, (owner_id, owner_id)).fetchone()[0])
         sql = "SELECT count(*) FROM contacts WHERE owner_id = ?"
-        return self.con.execute(sql, (owner_id,)).fetchone()[0]
+        return int(self.con.execute(sql, (owner_id,)).fetchone()[0])
 
     def contact(self, contact_id: str) -> Contact | None:
         """One contact by id."""
-        row = self.con.execute(
+        row: _ContactRow | None = self.con.execute(
             "SELECT id, owner_id, kind, label, raw, e164, national, international, valid, warning "
             "FROM contacts WHERE id = ?",
             (contact_id,),

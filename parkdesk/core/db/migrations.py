@@ -13,8 +13,8 @@ migrations = Migrations("parkdesk")
 @migrations(name="m001_directory")
 def m001_directory(db: Database) -> None:
     """Articles, entities and the facts about them, with citations."""
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["articles"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("articles").create(
         {
             "id": str,
             "file": str,
@@ -29,7 +29,7 @@ def m001_directory(db: Database) -> None:
         },
         pk="id",
     )
-    db["entities"].create(
+    db.table("entities").create(
         {
             "id": str,
             "kind": str,
@@ -43,9 +43,9 @@ def m001_directory(db: Database) -> None:
         },
         pk="id",
     )
-    db["entities"].create_index(["parent_id", "kind", "name"])
-    db["aliases"].create({"entity_id": str, "alias": str}, pk=("entity_id", "alias"))
-    db["contacts"].create(
+    db.table("entities").create_index(["parent_id", "kind", "name"])
+    db.table("aliases").create({"entity_id": str, "alias": str}, pk=("entity_id", "alias"))
+    db.table("contacts").create(
         {
             "id": str,
             "owner_id": str,
@@ -60,8 +60,8 @@ def m001_directory(db: Database) -> None:
         },
         pk="id",
     )
-    db["contacts"].create_index(["owner_id"])
-    db["figures"].create(
+    db.table("contacts").create_index(["owner_id"])
+    db.table("figures").create(
         {
             "id": str,
             "entity_id": str,
@@ -75,18 +75,18 @@ def m001_directory(db: Database) -> None:
         },
         pk="id",
     )
-    db["figures"].create_index(["entity_id"])
-    db["roles"].create(
+    db.table("figures").create_index(["entity_id"])
+    db.table("roles").create(
         {"id": str, "person_id": str, "title": str, "org_id": str, "reported": str}, pk="id"
     )
-    db["roles"].create_index(["person_id"])
-    db["roles"].create_index(["org_id"])
-    db["relations"].create(
+    db.table("roles").create_index(["person_id"])
+    db.table("roles").create_index(["org_id"])
+    db.table("relations").create(
         {"id": str, "subject_id": str, "predicate": str, "object_id": str}, pk="id"
     )
-    db["relations"].create_index(["subject_id"])
-    db["relations"].create_index(["object_id"])
-    db["citations"].create(
+    db.table("relations").create_index(["subject_id"])
+    db.table("relations").create_index(["object_id"])
+    db.table("citations").create(
         {
             "id": int,
             "record_type": str,
@@ -99,8 +99,8 @@ def m001_directory(db: Database) -> None:
         },
         pk="id",
     )
-    db["citations"].create_index(["record_type", "record_id"])
-    db["mentions"].create(
+    db.table("citations").create_index(["record_type", "record_id"])
+    db.table("mentions").create(
         {
             "id": str,
             "article_id": str,
@@ -119,7 +119,7 @@ def m001_directory(db: Database) -> None:
 @migrations(name="m002_search")
 def m002_search(db: Database) -> None:
     """One search row per entity, indexed by FTS5 with prefix indexes for instant search."""
-    db["search"].create(
+    db.table("search").create(
         {
             "entity_id": str,
             "kind": str,
@@ -130,7 +130,7 @@ def m002_search(db: Database) -> None:
             "park": str,
         },
     )
-    db["search"].enable_fts(
+    db.table("search").enable_fts(
         ["name", "aliases", "people", "description"],
         tokenize="unicode61 remove_diacritics 2",
         create_triggers=True,
@@ -156,7 +156,7 @@ def m003_ranked_search(db: Database) -> None:
     `lead` (the first word of the name) has its own small index, for names that start with the
     first word typed; prefix indexes up to six letters answer "foshan*" without merging.
     """
-    db["search"].add_column("lead", str)
+    db.table("search").add_column("lead", str)
     db.execute("DROP TABLE search_fts")
     db.execute(
         "CREATE VIRTUAL TABLE search_fts USING fts5("
@@ -188,12 +188,12 @@ def m004_tree_order(db: Database) -> None:
 
     A page of a 25,000-item folder is one index seek; a folder's size is one row.
     """
-    db["entities"].create_index(["parent_id", "name", "id", "kind"])
+    db.table("entities").create_index(["parent_id", "name", "id", "kind"])
     # With the id, the kind index answers "a park's projects, in name order" by itself.
     db.execute("DROP INDEX idx_entities_parent_id_kind_name")
-    db["entities"].create_index(["parent_id", "kind", "name", "id"])
-    db["entities"].create_index(["kind", "name"])  # the zone, the parks, counts by kind
-    db["child_counts"].create({"parent_id": str, "kind": str, "n": int}, pk=("parent_id", "kind"))
+    db.table("entities").create_index(["parent_id", "kind", "name", "id"])
+    db.table("entities").create_index(["kind", "name"])  # the zone, the parks, counts by kind
+    db.table("child_counts").create({"parent_id": str, "kind": str, "n": int}, pk=("parent_id", "kind"))
 
 
 @migrations(name="m005_findings")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -13,7 +13,7 @@ from parkdesk.core.db.connect import connect_readonly
 from parkdesk.core.db.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema
 from parkdesk.core.db.search import lead_word, rank_key
 from parkdesk.core.errors import BuildError, DatabaseError, os_error_reason
-from parkdesk.core.records import Bundle, Citation, Entity
+from parkdesk.core.records import Bundle, Citation, Contact, Entity, Figure, Relation, Role
 
 #: The end of the temporary file's name while a database is written (see core.atomic).
 TEMP_SUFFIX = ".db.tmp"
@@ -155,12 +155,13 @@ def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str]) -> No
     )
     for e in entities:
         cite("entity", e.id, e.sources)
-    for table, records, kind in (
+    tables: tuple[tuple[str, Sequence[Contact | Figure | Role | Relation], str], ...] = (
         ("contacts", bundle.contacts, "contact"),
         ("figures", bundle.figures, "figure"),
         ("roles", bundle.roles, "role"),
         ("relations", bundle.relations, "relation"),
-    ):
+    )
+    for table, records, kind in tables:
         columns = _columns(con, table)
         ordered = sorted(records, key=lambda r: r.id)
         _insert_rows(con, table, (_record_row(r, columns) for r in ordered))

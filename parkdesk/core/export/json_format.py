@@ -14,7 +14,7 @@ from parkdesk.core.db.directory import Directory, Source
 from parkdesk.core.export.scope import ALL, EVERYTHING, ZONE_SCOPE, Scope
 from parkdesk.core.export.walk import GROUP_KEYS, GROUP_OF, OTHERS, Visit
 from parkdesk.core.phones import read_stored
-from parkdesk.core.records import KINDS, PARK, Contact, Entity, Figure, Relation, Role
+from parkdesk.core.records import KINDS, PARK, Article, Contact, Entity, Figure, Relation, Role
 
 FORMAT = "parkdesk-directory"
 VERSION = 1
@@ -225,7 +225,7 @@ class _Builder:
         return result
 
 
-def _article(a) -> dict:
+def _article(a: Article) -> dict:
     return {
         "id": a.id,
         "title": a.title,

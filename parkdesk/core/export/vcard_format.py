@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 
 import vobject
+from vobject.base import Component, ContentLine
 from vobject.vcard import Address, Name
 
 from parkdesk import __version__
@@ -24,7 +25,8 @@ UID_NAMESPACE = uuid.UUID("5f2c3b1e-8d4a-4c43-9a57-0c1d7e3f2a61")
 _KIND = {PERSON: "individual", PLACE: "location"}
 
 
-def _uri_line(card, name: str, uri: str, params: dict[str, list[str]] | None = None):
+def _uri_line(card: Component, name: str, uri: str,
+              params: dict[str, list[str]] | None = None) -> ContentLine:
     """Add a property whose value is a URI, to be written exactly as given (no text escaping)."""
     line = card.add(name)
     line.value = uri
@@ -54,7 +56,8 @@ def wants_card(node: dict) -> bool:
     return bool(node["contacts"])
 
 
-def make_card(visit: Visit, orgs: dict[str, list[str]] | None = None, compact: bool = False):
+def make_card(visit: Visit, orgs: dict[str, list[str]] | None = None,
+              compact: bool = False) -> Component:
     """The vobject vCard of one entity node.
 
     `compact` (for QR codes) keeps what a phone needs: names, organisation, title, numbers and
@@ -154,4 +157,5 @@ def entity_card(directory: Directory, entity_id: str, compact: bool = True) -> s
         if org is not None and org.kind in (ORGANISATION, PARK):
             path = tuple({"kind": a.kind, "name": a.name} for a in directory.ancestors(org.id))
             orgs[org.id] = _org(Visit({"kind": org.kind, "name": org.name}, path, True))
-    return make_card(visit, orgs, compact=compact).serialize()
+    text: str = make_card(visit, orgs, compact=compact).serialize()
+    return text

@@ -51,7 +51,8 @@ class Visit:
     @property
     def park(self) -> dict | None:
         """The nearest park, zone or outside place at or above this node."""
-        for n in (self.node, *reversed(self.path)):
+        nodes: tuple[dict, ...] = (self.node, *reversed(self.path))
+        for n in nodes:
             if n["kind"] in (PARK, ZONE, PLACE):
                 return n
         return None

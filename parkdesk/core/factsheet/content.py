@@ -110,7 +110,7 @@ def _count_below(directory: Directory, root: str, kinds: tuple[str, ...]) -> int
         f") SELECT count(*) FROM entities WHERE kind IN ({marks}) "
         "AND parent_id IN (SELECT id FROM below)"
     )
-    return directory.con.execute(sql, (root, PROJECT, *kinds)).fetchone()[0]
+    return int(directory.con.execute(sql, (root, PROJECT, *kinds)).fetchone()[0])
 
 
 def _project_tree(directory: Directory, root: str) -> list[tuple[Entity, str | None]]:

@@ -87,7 +87,7 @@ def _more(shown: int, total: int, what: str) -> str:
 def _header(sheet: FactSheet) -> str:
     if sheet.kind == "zone":
         count = len(sheet.parks)
-        where = [f"Zone of {_COUNTS.get(count, str(count))} park{'s' if count != 1 else ''}"]
+        where: list[str | None] = [f"Zone of {_COUNTS.get(count, str(count))} park{'s' if count != 1 else ''}"]
     else:
         where = [sheet.district, sheet.zone_name]
     parts = [f"<h1>{_e(sheet.title)}</h1>"]
