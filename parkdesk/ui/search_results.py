@@ -1,5 +1,8 @@
 """The list of search hits: its model and the delegate that paints a hit (matches in bold).
 
+A hit found by a number or an address shows it on the right (the number in the link colour:
+a click on it copies it); unreviewed findings say so in place of their park.
+
 Made when the first search runs (search_panel): the window's first paint needs neither.
 """
 
@@ -17,15 +20,17 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from parkdesk.core.db.search import SearchHit
-from parkdesk.core.records import KIND_LABELS, PARK, PLACE, ZONE
+from parkdesk.core.records import PARK, PLACE, ZONE
+from parkdesk.core.search.describe import hit_kind, hit_matched
+from parkdesk.core.search.hits import FINDING, PHONE, SearchHit
 from parkdesk.ui import icons
 from parkdesk.ui.tooltips import plain_tooltip
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 2  # where the hit is, short: its park or "zone-wide"
+MATCHED_ROLE = Qt.ItemDataRole.UserRole + 3  # the number, address or folder it was found by
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,7 +55,10 @@ class SearchResultsModel(QAbstractListModel):
         self.zone_name = ""
 
     def place(self, hit: SearchHit) -> str:
-        """The park a hit is in; "zone-wide" for the zone's own items; "" for parks and roots."""
+        """The park a hit is in; "zone-wide" for the zone's own items; "" for parks and roots;
+        "unreviewed" for what no curation has claimed yet."""
+        if not hit.reviewed:
+            return "unreviewed"
         if hit.kind in (PARK, ZONE, PLACE):
             return ""
         if hit.park and hit.park == self.zone_name:
@@ -71,10 +79,18 @@ class SearchResultsModel(QAbstractListModel):
         hit = self.hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             place = self.place(hit)
-            return f"{hit.name} — {place}" if place else hit.name
+            text = f"{hit.name} — {place}" if place else hit.name
+            matched = hit_matched(hit)
+            return f"{text} {matched}" if matched else text
         if role == Qt.ItemDataRole.ToolTipRole:
-            kind = KIND_LABELS.get(hit.kind, hit.kind)
-            return plain_tooltip(f"{kind}: {hit.name}" + (f"\n{hit.park}" if hit.park else ""))
+            tip = f"{hit_kind(hit)}: {hit.name}" + (f"\n{hit.park}" if hit.park else "")
+            if hit.matched:
+                tip += f"\n{hit_matched(hit)}"
+            if hit.matched_kind == PHONE and hit.contact_id:
+                tip += "\nClick the number to copy it; Enter shows it in the tree."
+            return plain_tooltip(tip)
+        if role == MATCHED_ROLE:
+            return hit_matched(hit)
         if role == HIT_ROLE:
             return hit
         if role == PLACE_ROLE:
@@ -100,12 +116,14 @@ class HitDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         rect = option.rect.adjusted(6, 0, -8, 0)
         painter.save()
-        icons.icon(hit.kind).paint(painter, QRect(rect.left(), rect.center().y() - 8, 16, 16))
+        icon = icons.icon("warning" if hit.kind == FINDING else hit.kind)
+        icon.paint(painter, QRect(rect.left(), rect.center().y() - 8, 16, 16))
         text_color = option.palette.highlightedText() if selected else option.palette.text()
         muted = text_color.color() if selected else QColor("#78909c")
         x = rect.left() + 24
         fm = QFontMetrics(option.font)
-        park = index.data(PLACE_ROLE) or ""
+        matched = index.data(MATCHED_ROLE) or ""
+        park = matched or index.data(PLACE_ROLE) or ""
         park_w = fm.horizontalAdvance(park) + 12 if park else 0
         bold = QFont(option.font)
         bold.setBold(True)
@@ -117,11 +135,22 @@ class HitDelegate(QStyledItemDelegate):
         right = rect.right() - park_w
         self._paint_name(painter, option.font, hit, x, right, rect, text_color.color())
         if park:
-            painter.setPen(muted)
+            link = option.palette.link().color()
+            painter.setPen(link if hit.matched_kind == PHONE and not selected else muted)
             painter.setFont(option.font)
             painter.drawText(QRect(right, rect.top(), park_w, rect.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, park)
         painter.restore()
+
+    def matched_rect(self, view: QWidget, rect: QRect, index: Index) -> QRect:
+        """Where a hit's number is painted within its row `rect` (empty when it has none)."""
+        matched = index.data(MATCHED_ROLE) or ""
+        if not matched:
+            return QRect()
+        fm = QFontMetrics(view.font())
+        inner = rect.adjusted(6, 0, -8, 0)
+        width = min(fm.horizontalAdvance(matched) + 12, inner.width() - 24)
+        return QRect(inner.right() - width, inner.top(), width + 8, inner.height())
 
     def _paint_name(self, painter: QPainter, font: QFont, hit: SearchHit, x: int, right: int,
                     rect: QRect, color: QColor) -> None:
