@@ -122,9 +122,9 @@ def _fts(con: sqlite3.Connection, table: str, match: str, limit: int) -> list[in
 
 
 def _exact(con: sqlite3.Connection, terms: list[str], limit: int) -> list[int]:
-    """Tier 0: records whose whole name is the words typed."""
+    """Tier 0: records whose whole name is the words typed (in any order)."""
     rows = con.execute("SELECT rowid FROM search WHERE key = ? ORDER BY rowid LIMIT ?",
-                       (" ".join(terms), limit))
+                       (" ".join(sorted(terms)), limit))
     return [r for (r,) in rows]
 
 

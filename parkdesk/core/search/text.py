@@ -33,8 +33,9 @@ def tokens(text: str) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """A name's words, folded and joined by single spaces: "Shun-de  Park" -> "shun de park"."""
-    return " ".join(tokens(name))
+    """A name's words, folded, in alphabetical order: "Talent  Park" -> "park talent", so that
+    the words of a name typed in any order find it."""
+    return " ".join(sorted(tokens(name)))
 
 
 def lead_word(name: str) -> str:
