@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
@@ -52,7 +52,7 @@ class SearchPanel(QWidget):
         self._timer.timeout.connect(self.run_search)
         self.field.textChanged.connect(self._on_text_changed)
         self._arrowing = False
-        self._press_pos: object = None  # where the last click in the list was released
+        self._press_pos: QPoint | None = None  # where the last click in the list was released
         self.result = SearchResult()
         self.setVisible(False)
 
@@ -204,9 +204,10 @@ class SearchPanel(QWidget):
         """Put the hit's matched number on the clipboard (and say so in the status bar)."""
         from parkdesk.ui.contact_actions import copy_number
 
-        contact = self.directory.contact(hit.contact_id) if self.directory else None
-        if contact is not None:
-            copy_number(self.directory, contact)
+        directory = self.directory
+        contact = directory.contact(hit.contact_id) if directory is not None else None
+        if directory is not None and contact is not None:
+            copy_number(directory, contact)
 
     def activate_current(self) -> None:
         """Choose the current hit (the first one unless the user moved)."""

@@ -43,7 +43,6 @@ from parkdesk.core.search.text import (
     lead_word,
     query_terms,
     quoted,
-    tokens,
 )
 from parkdesk.core.search.typos import best_correction, deletes, max_distance
 
@@ -142,18 +141,9 @@ def _leading(con: sqlite3.Connection, q: _Terms, limit: int) -> list[int]:
             f"SELECT rowid, name, aliases FROM search WHERE rowid IN ({marks}) ORDER BY rowid",
             candidates,
         )
-        return [r for r, name, aliases in rows if _has_all_expanded(q, rest, f"{name} {aliases or ''}")][:limit]
+        return [r for r, name, aliases in rows if has_all(rest, f"{name} {aliases or ''}")][:limit]
     # Many names start with it ("foshan ..."): the initial-token query finds them fast.
     return _fts(con, "search_fts", f"{{name}} : {q.term(terms[0], initial=True)} AND {q.in_names()}", limit)
-
-
-def _has_all_expanded(q: _Terms, terms: list[str], text: str) -> bool:
-    if not any(q.expanded.get(t) for t in terms):
-        return has_all(terms, text)
-    words = set(tokens(text))
-    return all(
-        (words & set(q.expanded[t])) if q.expanded.get(t) else has_all([t], text) for t in terms
-    )
 
 
 def ranked_rowids(con: sqlite3.Connection, terms: list[str], limit: int,
@@ -213,7 +203,7 @@ def _address_matched(row: tuple, terms: list[str]) -> str:
     _eid, _kind, name, _park, _rev, aliases, contacts = row
     if not contacts or has_all(terms, f"{name} {aliases or ''}"):
         return ""
-    for address in contacts.split(" | "):
+    for address in str(contacts).split(" | "):
         if any(has_all([t], address) for t in terms):
             return address
     return ""
