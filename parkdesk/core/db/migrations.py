@@ -222,6 +222,8 @@ def m006_search_numbers_typos_findings(db: Database) -> None:
     - `search_phones` + `phone_fts`: each phone's national and E.164 digits, under a trigram
       index, so that any run of three or more digits, even from the middle, is a substring
       lookup; rows in their owner's rank order;
+    - `phone_keys`: each phone's national and E.164 digits and every tail of three or more
+      digits of its subscriber number, so that a rare run of digits is one index range;
     - `search_words`: every word of the index, for words of more than six letters (outside the
       prefix indexes) to be looked up as the few whole words they start;
     - `search_typos`: the names' and aliases' words with up to two letters removed (typos).
@@ -253,6 +255,10 @@ def m006_search_numbers_typos_findings(db: Database) -> None:
     db.execute(
         "CREATE VIRTUAL TABLE phone_fts USING fts5(digits, content=[search_phones], "
         "content_rowid=id, tokenize='trigram')"
+    )
+    db.execute(
+        "CREATE TABLE phone_keys (key TEXT NOT NULL, id INTEGER NOT NULL, "
+        "PRIMARY KEY (key, id)) WITHOUT ROWID"
     )
     db.execute(
         "CREATE TABLE search_words (word TEXT PRIMARY KEY, n INTEGER NOT NULL, "

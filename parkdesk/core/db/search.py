@@ -51,6 +51,8 @@ __all__ = ["SearchHit", "SearchResult", "fts_query", "lead_word", "query_terms",
 
 # Above this many names starting with the first word, tier 1 lets SQLite intersect the sets.
 LEAD_CHECK_LIMIT = 500
+# A run of digits that starts more keys than this is looked up in the trigram index instead.
+DENSE_DIGITS = 2000
 # A long prefix is looked up as the whole words it starts when it starts at most this many.
 MAX_EXPANSIONS = 16
 CJK_NOTE = ("No matches. The directory is in English: try the pinyin or English name "
@@ -170,7 +172,30 @@ def ranked_rowids(con: sqlite3.Connection, terms: list[str], limit: int,
 
 
 def _phone_rows(con: sqlite3.Connection, runs: list[str], limit: int) -> list[tuple[int, str]]:
-    """(search rowid, contact id) of phones whose digits hold every run, in rank order."""
+    """(search rowid, contact id) of phones whose digits hold every run, in rank order.
+
+    A run that starts few keys (a number's start, or the tail of its subscriber number) is
+    one index range, sorted here; a common one ("0757") streams from the trigram index,
+    which finds its first matches at once; so does a run the keys do not cover.
+    """
+    run = max(runs, key=len)
+    ids = [i for (i,) in con.execute(
+        "SELECT id FROM phone_keys WHERE key >= ? AND key < ? LIMIT ?",
+        (run, run + ":", DENSE_DIGITS + 1),
+    )]
+    if ids and len(ids) <= DENSE_DIGITS:
+        found: list[tuple[int, str]] = []
+        ordered = sorted(set(ids))
+        for start in range(0, len(ordered), 200):
+            chunk = ordered[start : start + 200]
+            rows = con.execute(
+                "SELECT search_rowid, contact_id, digits FROM search_phones WHERE id IN "
+                f"({','.join('?' * len(chunk))}) ORDER BY id", chunk)
+            found += [(r, c) for r, c, digits in rows if all(x in digits for x in runs)]
+            if len(found) >= limit:
+                break
+        if found:
+            return found[:limit]
     match = " AND ".join(quoted(r) for r in runs)
     rows = con.execute(
         "SELECT p.search_rowid, p.contact_id FROM phone_fts f JOIN search_phones p "

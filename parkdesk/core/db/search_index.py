@@ -5,9 +5,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 
+from parkdesk.core.phones import normalise, subscriber_digits
 from parkdesk.core.records import Bundle, Entity
 from parkdesk.core.search.hits import FINDING, rank_key
-from parkdesk.core.search.text import digits_of, lead_word, name_key
+from parkdesk.core.search.text import MIN_DIGITS, digits_of, lead_word, name_key
 from parkdesk.core.search.typos import MIN_WORD, deletes
 
 # Kinds of unreviewed finding that name something a user could look for.
@@ -22,9 +23,14 @@ def write_search_index(con: sqlite3.Connection, bundle: Bundle, by_id: dict[str,
     marks = ", ".join("?" * len(_COLUMNS))
     con.executemany(f"INSERT INTO search ({names}) VALUES ({marks})", _search_rows(bundle, by_id))
     rowids = dict(con.execute("SELECT entity_id, rowid FROM search"))
+    phones = sorted(_phone_rows(bundle, rowids))
     con.executemany(
-        "INSERT INTO search_phones (search_rowid, contact_id, digits) VALUES (?, ?, ?)",
-        sorted(_phone_rows(bundle, rowids)),
+        "INSERT INTO search_phones (id, search_rowid, contact_id, digits) VALUES (?, ?, ?, ?)",
+        ((i, r, c, " ".join(forms)) for i, (r, c, forms, _) in enumerate(phones, 1)),
+    )
+    con.executemany(
+        "INSERT OR IGNORE INTO phone_keys (key, id) VALUES (?, ?)",
+        ((key, i) for i, (_, _, _, keys) in enumerate(phones, 1) for key in keys),
     )
     for table in ("search_fts", "lead_fts"):
         con.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
@@ -77,23 +83,37 @@ def _search_rows(bundle: Bundle, by_id: dict[str, Entity]) -> Iterator[tuple]:
     return iter([r for _, r in rows])
 
 
-def _phone_rows(bundle: Bundle, rowids: dict[str, int]) -> Iterator[tuple[int, str, str]]:
-    """(owner's search rowid, contact id, its digits: national, E.164 and as written)."""
+PhoneRow = tuple[int, str, tuple[str, ...], tuple[str, ...]]
+
+
+def _phone_rows(bundle: Bundle, rowids: dict[str, int]) -> Iterator[PhoneRow]:
+    """(owner's search rowid, contact id, its digit forms, its keys): national, E.164 and as
+    written; the keys add every tail of the subscriber number (see m005 in migrations)."""
     for c in bundle.contacts:
         if c.kind == "phone" and c.owner_id in rowids:
-            yield rowids[c.owner_id], c.id, _digit_forms(c.national, c.e164, c.raw)
+            forms = _digit_forms(c.national, c.e164, c.raw)
+            yield rowids[c.owner_id], c.id, forms, _keys(forms, subscriber_digits(c.national))
     for m in bundle.mentions:
         if m.kind == "phone" and m.id in rowids:
-            yield rowids[m.id], "", _digit_forms(m.text)
+            phone = normalise(m.text)
+            forms = _digit_forms(phone.national, phone.e164, m.text)
+            yield rowids[m.id], "", forms, _keys(forms, subscriber_digits(phone.national))
 
 
-def _digit_forms(*texts: str | None) -> str:
+def _digit_forms(*texts: str | None) -> tuple[str, ...]:
     forms: list[str] = []
     for text in texts:
         digits = digits_of(text)
         if digits and digits not in forms:
             forms.append(digits)
-    return " ".join(forms)
+    return tuple(forms)
+
+
+def _keys(forms: tuple[str, ...], subscriber: str) -> tuple[str, ...]:
+    keys = set(forms)
+    tail = subscriber or (forms[0] if forms else "")
+    keys.update(tail[i:] for i in range(len(tail) - MIN_DIGITS + 1))
+    return tuple(sorted(keys))
 
 
 def _write_words(con: sqlite3.Connection) -> None:
