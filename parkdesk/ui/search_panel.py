@@ -266,6 +266,6 @@ def status_text(result: SearchResult) -> str:
         count = f"First {RESULT_LIMIT} matches: type more to narrow them down"
     else:
         count = f"{len(hits)} match{'es' if len(hits) != 1 else ''} — ↑↓ to choose, Enter to show"
-    if result.corrected:
-        return f"Showing results for “{result.corrected}” · {count}"
+    if result.corrected:  # kept short: the line must not widen the column
+        return f"Showing results for “{result.corrected}” · {count.split(' — ')[0]}"
     return count

@@ -180,7 +180,7 @@ def test_phone_fragment_enter_then_a_click_on_the_number_copies_it(window: MainW
 
 def test_a_corrected_typo_is_said_in_the_status_line(window: MainWindow) -> None:
     _search(window, "shnde")
-    assert window.search.status.text() == "Showing results for “shunde” · 1 match — ↑↓ to choose, Enter to show"
+    assert window.search.status.text() == "Showing results for “shunde” · 1 match"
     assert [h.entity_id for h in window.search.hits()] == ["park-shunde"]
 
 
