@@ -27,13 +27,14 @@ def rare_words(con: sqlite3.Connection, count: int = 3) -> list[str]:
 
 
 def phone_fragments(con: sqlite3.Connection, count: int = 3) -> list[str]:
-    """Runs of digits from the middle of stored numbers, written as people write them."""
+    """Runs of digits from stored numbers as people write them: from the middle, and the
+    start of one with its area code."""
     rows = con.execute(
         "SELECT national FROM contacts WHERE kind = 'phone' AND national IS NOT NULL "
         "ORDER BY id LIMIT ?", (count * 7,)).fetchall()
     numbers = [re.sub(r"\D", "", n) for (n,) in rows][::7][:count]
-    forms = ("{a} {b}", "{a}{b}", "0757-{a}{b}")
-    return [forms[i % 3].format(a=d[5:9], b=d[9:11]) for i, d in enumerate(numbers)]
+    forms = ("{m} {n}", "{m}{n}", "0757-{s}")
+    return [forms[i % 3].format(m=d[5:9], n=d[9:11], s=d[4:10]) for i, d in enumerate(numbers)]
 
 
 def query_set(con: sqlite3.Connection) -> list[tuple[str, str]]:

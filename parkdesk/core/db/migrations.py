@@ -216,6 +216,8 @@ def m006_search_numbers_typos_findings(db: Database) -> None:
     """Search by phone digits and address text, exact names, typos; findings ranked last.
 
     - `search.contacts`: the record's addresses, a fifth FTS5 column;
+    - `names_fts`: names and aliases alone, so that "every word in a name" reads no
+      addresses or descriptions (a column filter on search_fts walks all their matches);
     - `search.key`: the name's folded words (an exact name is one index seek);
     - `search.reviewed`: 0 for unreviewed records and for findings (rows of kind "finding",
       one per distinct name the rules found in an article but no curation claimed);
@@ -245,6 +247,13 @@ def m006_search_numbers_typos_findings(db: Database) -> None:
     insert = f"INSERT INTO search_fts (rowid, {columns}) VALUES (new.rowid, {new});"
     delete = (f"INSERT INTO search_fts (search_fts, rowid, {columns}) "
               f"VALUES ('delete', old.rowid, {old});")
+    db.execute(
+        f"CREATE VIRTUAL TABLE names_fts USING fts5(name, aliases, content=[search], {_TOKENIZE}, "
+        "prefix='1 2 3 4 5 6')"
+    )
+    insert += " INSERT INTO names_fts (rowid, name, aliases) VALUES (new.rowid, new.name, new.aliases);"
+    delete += (" INSERT INTO names_fts (names_fts, rowid, name, aliases) "
+               "VALUES ('delete', old.rowid, old.name, old.aliases);")
     db.execute(f"CREATE TRIGGER search_ai AFTER INSERT ON search BEGIN {insert} END")
     db.execute(f"CREATE TRIGGER search_ad AFTER DELETE ON search BEGIN {delete} END")
     db.execute(f"CREATE TRIGGER search_au AFTER UPDATE ON search BEGIN {delete} {insert} END")

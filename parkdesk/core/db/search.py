@@ -82,7 +82,8 @@ class _Terms:
         return " OR ".join(self.term(t) for t in self.terms)
 
     def in_names(self) -> str:
-        return "{name aliases} : (" + self.every() + ")"
+        """For names_fts: every term in the name or an alias."""
+        return self.every()
 
 
 def _expansions(con: sqlite3.Connection, term: str) -> list[str] | None:
@@ -145,7 +146,7 @@ def _leading(con: sqlite3.Connection, q: _Terms, limit: int) -> list[int]:
         )
         return [r for r, name, aliases in rows if has_all(rest, f"{name} {aliases or ''}")][:limit]
     # Many names start with it ("foshan ..."): the initial-token query finds them fast.
-    return _fts(con, "search_fts", f"{{name}} : {q.term(terms[0], initial=True)} AND {q.in_names()}", limit)
+    return _fts(con, "names_fts", f"{{name}} : {q.term(terms[0], initial=True)} AND {q.in_names()}", limit)
 
 
 def ranked_rowids(con: sqlite3.Connection, terms: list[str], limit: int,
@@ -163,11 +164,11 @@ def ranked_rowids(con: sqlite3.Connection, terms: list[str], limit: int,
 
     add(_exact(con, terms, limit))
     add(_leading(con, q, limit))
-    for match in (q.in_names(), q.every()):
+    for table, match in (("names_fts", q.in_names()), ("search_fts", q.every())):
         if len(found) >= limit:
             break
         # Each tier holds the earlier ones: asking for as many more rows is always enough.
-        add(_fts(con, "search_fts", match, limit + len(found)))
+        add(_fts(con, table, match, limit + len(found)))
     return found
 
 
@@ -176,14 +177,14 @@ def _phone_rows(con: sqlite3.Connection, runs: list[str], limit: int) -> list[tu
 
     A run that starts few keys (a number's start, or the tail of its subscriber number) is
     one index range, sorted here; a common one ("0757") streams from the trigram index,
-    which finds its first matches at once; so does a run the keys do not cover.
+    which finds its first matches at once.
     """
     run = max(runs, key=len)
     ids = [i for (i,) in con.execute(
         "SELECT id FROM phone_keys WHERE key >= ? AND key < ? LIMIT ?",
         (run, run + ":", DENSE_DIGITS + 1),
     )]
-    if ids and len(ids) <= DENSE_DIGITS:
+    if len(ids) <= DENSE_DIGITS:
         found: list[tuple[int, str]] = []
         ordered = sorted(set(ids))
         for start in range(0, len(ordered), 200):
@@ -194,8 +195,9 @@ def _phone_rows(con: sqlite3.Connection, runs: list[str], limit: int) -> list[tu
             found += [(r, c) for r, c, digits in rows if all(x in digits for x in runs)]
             if len(found) >= limit:
                 break
-        if found:
-            return found[:limit]
+        # None: the run is in no number, or spans its area code and subscriber number
+        # ("57 8631"), which is not looked for.
+        return found[:limit]
     match = " AND ".join(quoted(r) for r in runs)
     rows = con.execute(
         "SELECT p.search_rowid, p.contact_id FROM phone_fts f JOIN search_phones p "

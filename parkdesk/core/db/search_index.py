@@ -32,7 +32,7 @@ def write_search_index(con: sqlite3.Connection, bundle: Bundle, by_id: dict[str,
         "INSERT OR IGNORE INTO phone_keys (key, id) VALUES (?, ?)",
         ((key, i) for i, (_, _, _, keys) in enumerate(phones, 1) for key in keys),
     )
-    for table in ("search_fts", "lead_fts"):
+    for table in ("search_fts", "names_fts", "lead_fts"):
         con.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
     con.execute("INSERT INTO phone_fts (phone_fts) VALUES ('rebuild')")
     _write_words(con)
@@ -111,6 +111,7 @@ def _digit_forms(*texts: str | None) -> tuple[str, ...]:
 
 def _keys(forms: tuple[str, ...], subscriber: str) -> tuple[str, ...]:
     keys = set(forms)
+    keys.update(f[2:] for f in forms if f.startswith("86"))  # 757... with neither 0 nor +86
     tail = subscriber or (forms[0] if forms else "")
     keys.update(tail[i:] for i in range(len(tail) - MIN_DIGITS + 1))
     return tuple(sorted(keys))
