@@ -52,7 +52,7 @@ __all__ = ["SearchHit", "SearchResult", "fts_query", "lead_word", "query_terms",
 # Above this many names starting with the first word, tier 1 lets SQLite intersect the sets.
 LEAD_CHECK_LIMIT = 500
 # A run of digits that starts more keys than this is looked up in the trigram index instead.
-DENSE_DIGITS = 2000
+DENSE_DIGITS = 300
 # A long prefix is looked up as the whole words it starts when it starts at most this many.
 MAX_EXPANSIONS = 16
 CJK_NOTE = ("No matches. The directory is in English: try the pinyin or English name "
@@ -228,7 +228,11 @@ def _hit(row: tuple, terms: tuple[str, ...], **extra: str) -> SearchHit:
 def _address_matched(row: tuple, terms: list[str]) -> str:
     """The address a record was found by, when its name and aliases do not have every word."""
     _eid, _kind, name, _park, _rev, aliases, contacts = row
-    if not contacts or has_all(terms, f"{name} {aliases or ''}"):
+    if not contacts:
+        return ""
+    named = fold(f"{name} {aliases or ''}")
+    # Every term inside the name is (nearly always) the name matching: no need to split words.
+    if all(t in named for t in terms) and has_all(terms, named):
         return ""
     for address in str(contacts).split(" | "):
         if any(has_all([t], address) for t in terms):
