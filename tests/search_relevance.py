@@ -77,7 +77,9 @@ REAL_CASES: list[tuple[str, str]] = [
     ("2 markham road", "committee#address"),
     ("shishan", "committee#address"),
     # Findings in articles that no curation claimed yet.
-    ("municipal party committee", "finding:Municipal Party Committee"),
+    ("municipal party committee", "finding:Foshan Municipal Party Committee"),
+    ("pazhou", "finding:Pazhou Artificial Intelligence and Digital Economy Pilot Zone"),
+    ("west railway station", "foshan-sci-tech-park"),  # a record's words before a finding
 ]
 
 
