@@ -230,10 +230,11 @@ def m006_search_numbers_typos_findings(db: Database) -> None:
       prefix indexes) to be looked up as the few whole words they start;
     - `search_typos`: the names' and aliases' words with up to two letters removed (typos).
     """
-    db["search"].add_column("contacts", str)
-    db["search"].add_column("key", str)
-    db["search"].add_column("reviewed", int)
-    db["search"].create_index(["key"])
+    search = db.table("search")
+    search.add_column("contacts", str)
+    search.add_column("key", str)
+    search.add_column("reviewed", int)
+    search.create_index(["key"])
     for trigger in ("search_ai", "search_ad", "search_au"):
         db.execute(f"DROP TRIGGER IF EXISTS [{trigger}]")
     db.execute("DROP TABLE search_fts")
