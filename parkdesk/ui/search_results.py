@@ -101,6 +101,33 @@ class SearchResultsModel(QAbstractListModel):
 class HitDelegate(QStyledItemDelegate):
     """Paints a hit: kind icon, name with the matching word starts in bold, park on the right."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Fonts, metrics and text widths, kept between paints: typing on repaints the same
+        # names, and measuring text was a third of painting a row.
+        self._font_key = ""
+        self._bold = QFont()
+        self._metrics: tuple[QFontMetrics, QFontMetrics] | None = None
+        self._widths: dict[tuple[bool, str], int] = {}
+
+    def _fonts(self, font: QFont) -> tuple[QFont, QFontMetrics, QFontMetrics]:
+        if self._metrics is None or font.key() != self._font_key:
+            self._font_key = font.key()
+            self._bold = QFont(font)
+            self._bold.setBold(True)
+            self._metrics = (QFontMetrics(font), QFontMetrics(self._bold))
+            self._widths.clear()
+        return self._bold, *self._metrics
+
+    def _width(self, text: str, strong: bool, fm: QFontMetrics) -> int:
+        key = (strong, text)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > 20_000:
+                self._widths.clear()
+            width = self._widths[key] = fm.horizontalAdvance(text)
+        return width
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(200, max(option.fontMetrics.height() + 10, 24))
 
@@ -121,13 +148,11 @@ class HitDelegate(QStyledItemDelegate):
         text_color = option.palette.highlightedText() if selected else option.palette.text()
         muted = text_color.color() if selected else QColor("#78909c")
         x = rect.left() + 24
-        fm = QFontMetrics(option.font)
+        _bold, fm, bold_fm = self._fonts(option.font)
         matched = index.data(MATCHED_ROLE) or ""
         park = matched or index.data(PLACE_ROLE) or ""
-        park_w = fm.horizontalAdvance(park) + 12 if park else 0
-        bold = QFont(option.font)
-        bold.setBold(True)
-        name_w = QFontMetrics(bold).horizontalAdvance(hit.name) + 24
+        park_w = self._width(park, False, fm) + 12 if park else 0
+        name_w = self._width(hit.name, True, bold_fm) + 24
         room = max(rect.width() - name_w, rect.width() // 4)
         if park and park_w > room:
             park = fm.elidedText(park, Qt.TextElideMode.ElideRight, room - 12)
@@ -154,8 +179,7 @@ class HitDelegate(QStyledItemDelegate):
 
     def _paint_name(self, painter: QPainter, font: QFont, hit: SearchHit, x: int, right: int,
                     rect: QRect, color: QColor) -> None:
-        bold = QFont(font)
-        bold.setBold(True)
+        bold, plain_fm, bold_fm = self._fonts(font)
         spans = highlight_ranges(hit.name, hit.terms)
         pieces, pos = [], 0
         for start, end in spans:
@@ -167,13 +191,15 @@ class HitDelegate(QStyledItemDelegate):
             if not text:
                 continue
             f = bold if strong else font
-            fm = QFontMetrics(f)
+            fm = bold_fm if strong else plain_fm
             room = right - x
-            if fm.horizontalAdvance(text) > room:
+            width = self._width(text, strong, fm)
+            if width > room:
                 text = fm.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
+                width = fm.horizontalAdvance(text)
             painter.setFont(f)
             painter.drawText(QRect(x, rect.top(), max(room, 0), rect.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-            x += fm.horizontalAdvance(text)
+            x += width
             if x >= right:
                 break
