@@ -33,8 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 SMALL_DB = ROOT / "data" / "parks.db"
 # big.db is made again when any of these is newer than it.
-WRITERS = ("parkdesk/core/migrations.py", "parkdesk/core/store.py", "parkdesk/core/search.py",
-           "parkdesk/core/schema.py", "parkdesk/ingest/synth.py", "parkdesk/ingest/synth_names.py")
+WRITERS = ("parkdesk/core/db/migrations.py", "parkdesk/core/db/store.py",
+           "parkdesk/core/db/search_index.py", "parkdesk/core/search/text.py",
+           "parkdesk/core/search/typos.py", "parkdesk/core/db/schema.py",
+           "parkdesk/ingest/synth.py", "parkdesk/ingest/synth_names.py")
 
 
 def ensure_big_db(path: Path, enterprises: int, seed: int) -> str:
@@ -68,9 +70,10 @@ def child_env(display: Display) -> dict[str, str]:
     return env
 
 
-def run_session(db: Path, env: dict[str, str], runs: int) -> dict:
+def run_session(db: Path, env: dict[str, str], runs: int, search_only: bool = False) -> dict:
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.session", "--db", str(db), "--runs", str(runs)],
+        [sys.executable, "-m", "benchmarks.session", "--db", str(db), "--runs", str(runs),
+         *(["--search-only"] if search_only else [])],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
     )
     lines = done.stdout.strip().splitlines()
@@ -94,34 +97,48 @@ def main() -> int:
                         help="repetitions inside each session (default 3)")
     parser.add_argument("--enterprises", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--big-db", type=Path, metavar="PATH",
+                        help="where the synthetic database is cached (default: "
+                             "benchmarks/results/big.db; big-N.db for other sizes than 100,000)")
+    parser.add_argument("--search-only", action="store_true",
+                        help="only typing in the search field and the relevance table "
+                             "(no cold starts, tree, detail pane or fact sheets)")
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    big = RESULTS / "big.db"
+    default_name = "big.db" if args.enterprises == 100_000 else f"big-{args.enterprises}.db"
+    big = args.big_db or RESULTS / default_name
     print(ensure_big_db(big, args.enterprises, args.seed), flush=True)
     databases = {"parks.db": SMALL_DB, "big.db": big}
     display = Display()
     print(f"display: {display.kind}\n{versions()}", flush=True)
+    starts: dict = {}
     try:
         env = child_env(display)
-        print(f"cold starts: {args.runs} of each kind…", flush=True)
-        starts = startup.measure(databases, env, args.runs)
+        if not args.search_only:
+            print(f"cold starts: {args.runs} of each kind…", flush=True)
+            starts = startup.measure(databases, env, args.runs)
         sessions = {}
         for label, db in databases.items():
             print(f"session on {label}…", flush=True)
-            sessions[label] = run_session(db, env, args.session_runs)
+            sessions[label] = run_session(db, env, args.session_runs, args.search_only)
     finally:
         display.close()
 
     rows, figures = [], {}
-    r, figures["startup"] = report.startup_rows(starts, list(databases))
+    r, figures["relevance"] = report.relevance_rows(databases)
     rows += r
-    bare_mb = median([s["rss_mb"] for s in starts["bare"]])
+    if not args.search_only:
+        r, figures["startup"] = report.startup_rows(starts, list(databases))
+        rows += r
+    bare_mb = median([s["rss_mb"] for s in starts["bare"]]) if starts else 0.0
     for label in ("big.db", "parks.db"):
         s = sessions[label]
         big_one = label == "big.db"
         f = figures[label] = {}
         r, f["search"] = report.search_rows(label, s["search"], with_kinds=big_one)
         rows += r
+        if args.search_only:
+            continue
         if big_one:
             r, f["tree"] = report.tree_rows(label, s["tree"])
             rows += r

@@ -112,11 +112,29 @@ def settle(app, seconds: float = 0.03) -> None:
         app.processEvents()
 
 
+def raw_floor(con, text: str) -> float:
+    """Seconds for the unranked FTS5 query of the same text: the trigram phone index for
+    digits, the word index for words (no tiers, no correction, no rows read)."""
+    from parkdesk.core.search.text import digit_runs, fts_query, query_terms, quoted
+
+    runs = digit_runs(text)
+    if runs:
+        sql, match = ("SELECT rowid FROM phone_fts WHERE phone_fts MATCH ? LIMIT 100",
+                      " AND ".join(quoted(r) for r in runs))
+    else:
+        sql, match = ("SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 100",
+                      fts_query(query_terms(text)))
+    start = time.perf_counter()
+    con.execute(sql, (match,)).fetchall()
+    return time.perf_counter() - start
+
+
 def bench_search(app, window, runs: int) -> dict:
-    """Keystroke to results painted, every keystroke of every query; the raw FTS5 floor."""
+    """Keystroke to results painted, every keystroke of every query; paired with each, the raw
+    FTS5 floor and the core search alone."""
     from PySide6.QtTest import QTest
 
-    from parkdesk.core.db.search import fts_query, query_terms
+    from parkdesk.core.search.text import query_terms
 
     panel, field = window.search, window.search.field
     con = window.directory.con
@@ -128,9 +146,13 @@ def bench_search(app, window, runs: int) -> dict:
     floor_runs: list[dict] = []
     core_runs: list[dict] = []
     kind_runs: list[dict[str, float]] = []
+    core_kind_runs: list[dict[str, float]] = []
+    floor_kind_runs: list[dict[str, float]] = []
     for _ in range(runs):
         samples, floors, core = [], [], []
         by_kind: dict[str, list[float]] = {k: [] for k in QUERY_KINDS}
+        core_by_kind: dict[str, list[float]] = {k: [] for k in QUERY_KINDS}
+        floor_by_kind: dict[str, list[float]] = {k: [] for k in QUERY_KINDS}
         for kind, text in queries:
             field.clear()
             settle(app)
@@ -139,20 +161,19 @@ def bench_search(app, window, runs: int) -> dict:
                                      armed_by=panel.results_changed)
                 samples.append(seconds)
                 by_kind[kind].append(seconds)
-                terms = query_terms(text[: i + 1])
-                if terms:
-                    match = fts_query(terms)
+                if query_terms(text[: i + 1]):
+                    floors.append(raw_floor(con, text[: i + 1]))
+                    floor_by_kind[kind].append(floors[-1])
                     start = time.perf_counter()
-                    con.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 100",
-                                (match,)).fetchall()
-                    floors.append(time.perf_counter() - start)
-                    start = time.perf_counter()
-                    window.directory.search(text[: i + 1], 100)
+                    window.directory.search_result(text[: i + 1], 100)
                     core.append(time.perf_counter() - start)
+                    core_by_kind[kind].append(core[-1])
             if field.text() != text:
                 raise RuntimeError(f"typed {text!r} but the field says {field.text()!r}")
         per_run.append(spread(samples))
         kind_runs.append({k: spread(v)["p95"] for k, v in by_kind.items() if v})
+        core_kind_runs.append({k: spread(v)["p95"] for k, v in core_by_kind.items() if v})
+        floor_kind_runs.append({k: spread(v)["p95"] for k, v in floor_by_kind.items() if v})
         floor_runs.append(spread(floors))
         core_runs.append(spread(core))
     field.clear()
@@ -160,9 +181,10 @@ def bench_search(app, window, runs: int) -> dict:
     return {
         "keystrokes": per_run, "floor": floor_runs, "core": core_runs,
         "p95_by_kind": median_of_runs(kind_runs),
+        "core_p95_by_kind": median_of_runs(core_kind_runs),
+        "floor_p95_by_kind": median_of_runs(floor_kind_runs),
         "queries": [q for _, q in queries],
-        "first_hits": {q: [h.name for h in window.directory.search(q, 3)]
-                       for _, q in queries[:1] + [q for q in queries if q[0] == "common"][:2]},
+        "first_hits": {q: [h.name for h in window.directory.search(q, 3)] for _, q in queries},
     }
 
 
@@ -288,6 +310,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="One benchmark session (see benchmarks/).")
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--search-only", action="store_true", help="type the queries, nothing else")
     args = parser.parse_args()
     _keep_none_alive()
     from parkdesk.ui import icons
@@ -308,6 +331,10 @@ def main() -> int:
         settle(app, 0.3)
         rss = {"started": peak_rss_mb()}
         out: dict = {"search": bench_search(app, window, args.runs)}
+        if args.search_only:
+            window.close()
+            print(json.dumps(out))
+            return 0
         out["detail"] = bench_detail(app, window, max(5, args.runs * 3))
         rss["searched and browsed"] = peak_rss_mb()
         out["tree"] = bench_tree(app, window, args.db, args.runs, checks)

@@ -10,11 +10,15 @@ from parkdesk.commands import add_db_option
 
 NAME = "search"
 HELP = "search the directory as the app does"
+EPILOG = ("Text that starts with a hyphen goes after `--`: parkdesk search -- -nanhai. "
+          "Numbers may be written in any form (0757-8631 6675, +86 757 86316675, 2210).")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """`search TEXT [--limit N] [--json]`."""
-    parser.add_argument("text", metavar="TEXT")
+    """`search TEXT... [--limit N] [--json]`."""
+    parser.epilog = EPILOG
+    parser.add_argument("text", metavar="TEXT", nargs="+",
+                        help="words, a name, a phone number or part of one (several words: one query)")
     parser.add_argument("--limit", type=int, default=20)
     parser.add_argument("--json", action="store_true", help="print the matches as JSON")
     add_db_option(parser)
@@ -22,30 +26,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Search from the parsed arguments."""
-    return search(args.db, args.text, args.limit, as_json=args.json)
+    return search(args.db, " ".join(args.text), args.limit, as_json=args.json)
 
 
 def search(db: Path, text: str, limit: int = 20, as_json: bool = False) -> int:
-    """Print kind, name and park per match, or "No matches"."""
+    """Print kind, name, park and the matched number or address per match, or "No matches"."""
     from parkdesk.core.db.directory import Directory
-    from parkdesk.core.records import KIND_LABELS
+    from parkdesk.core.search.describe import hit_kind, hit_matched
 
     directory = Directory.open(db)
     try:
-        hits = directory.search(text, max(0, limit))
+        result = directory.search_result(text, max(0, limit))
     finally:
         directory.close()
+    hits = result.hits
     if as_json:
         print(json.dumps(
-            [{"id": h.entity_id, "kind": h.kind, "name": h.name, "park": h.park} for h in hits],
+            [{"id": h.entity_id, "kind": h.kind, "name": h.name, "park": h.park,
+              "matched": h.matched, "matched_kind": h.matched_kind, "contact_id": h.contact_id,
+              "folder": h.folder, "reviewed": h.reviewed} for h in hits],
             ensure_ascii=False, indent=2,
         ))
         return 0
     if not hits:
-        print("No matches")
+        print(result.note or "No matches")
         return 0
-    width = max(len(KIND_LABELS.get(h.kind, h.kind)) for h in hits)
+    if result.corrected:
+        print(f"Showing results for {result.corrected}")
+    width = max(len(hit_kind(h)) for h in hits)
     for h in hits:
-        kind = KIND_LABELS.get(h.kind, h.kind)
-        print(f"{kind:<{width}}  {h.name}" + (f"  ({h.park})" if h.park else ""))
+        matched = hit_matched(h)
+        print(f"{hit_kind(h):<{width}}  {h.name}" + (f"  ({h.park})" if h.park else "")
+              + (f"  {matched}" if matched else ""))
     return 0

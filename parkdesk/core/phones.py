@@ -77,3 +77,13 @@ def read_stored(raw: str | None, e164: str | None) -> Phone | None:
             if phone.valid:
                 return phone
     return None
+
+
+def subscriber_digits(national: str | None) -> str:
+    """The digits after the trunk prefix and area code of a stored national form
+    ("0757 8631 6675" -> "86316675"); all its digits when it has no area code (mobiles)."""
+    if not national:
+        return ""
+    if national.startswith("0") and " " in national:
+        national = national.split(" ", 1)[1]
+    return "".join(c for c in national if c.isdigit())

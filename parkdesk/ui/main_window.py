@@ -70,6 +70,10 @@ class MainWindow(QMainWindow):
 
         self.search = SearchPanel()
         self.search.result_activated.connect(self._on_result_activated)
+        self.search.contact_activated.connect(
+            lambda contact_id: self._focus_tree_if(self.select_contact(contact_id)))
+        self.search.folder_activated.connect(
+            lambda key: self._focus_tree_if(self.select_folder(key)))
         self.search.result_highlighted.connect(self.select_entity)
         self.search.set_directory(self.directory)
         self.search.results_changed.connect(self._fit_results)
@@ -234,8 +238,17 @@ class MainWindow(QMainWindow):
         index = self.model.find_child(parent, CONTACT, contact_id) if parent.isValid() else parent
         return self._select_index(index) or self.select_entity(contact.owner_id)
 
+    def select_folder(self, key: str) -> bool:
+        """Select a folder (`park-nanhai/people`) under its park, the zone or a place."""
+        parent_id = key.rsplit("/", 1)[0]
+        folder = TreeNode(GROUP, key, "", "")
+        return self._select_index(self.model.index_of_path([*self.tree.path_to(parent_id), folder]))
+
     def _on_result_activated(self, entity_id: str) -> None:
-        if self.select_entity(entity_id):
+        self._focus_tree_if(self.select_entity(entity_id))
+
+    def _focus_tree_if(self, selected: bool) -> None:
+        if selected:
             self.tree_view.setFocus()
 
     def _fit_results(self) -> None:

@@ -1,5 +1,8 @@
 """Search as you type: a field, a count ("No matches"), and a list of hits with matches in bold.
 
+A hit found by a phone number shows the number; Enter selects it in the tree and a click on
+the number copies it. "Showing results for …" says when a typo was corrected.
+
 The count and the list (search_results) are made when the first search runs: until then the
 panel is hidden, and the window's first paint need not wait for them.
 """
@@ -8,13 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from parkdesk.core.db.directory import Directory
-from parkdesk.core.db.search import SearchHit
 from parkdesk.core.errors import DatabaseError
+from parkdesk.core.search.hits import PHONE, SearchHit, SearchResult
 
 if TYPE_CHECKING:
     from parkdesk.ui.search_results import SearchResultsModel
@@ -28,6 +31,8 @@ class SearchPanel(QWidget):
 
     result_highlighted = Signal(str)  # an entity id: the current result changed (arrow keys)
     result_activated = Signal(str)  # Enter, click or double-click on a result
+    contact_activated = Signal(str)  # a contact id: Enter on a hit found by its number
+    folder_activated = Signal(str)  # a folder key ("park-nanhai/people"): "nanhai people"
     results_changed = Signal()  # a search ran (or the query was cleared)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -47,6 +52,8 @@ class SearchPanel(QWidget):
         self._timer.timeout.connect(self.run_search)
         self.field.textChanged.connect(self._on_text_changed)
         self._arrowing = False
+        self._press_pos: QPoint | None = None  # where the last click in the list was released
+        self.result = SearchResult()
         self.setVisible(False)
 
     def enable_clear_button(self) -> None:
@@ -72,7 +79,8 @@ class SearchPanel(QWidget):
         view.setMinimumHeight(28)
         view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.clicked.connect(lambda index: self._activate(index.row()))
+        view.clicked.connect(lambda index: self._on_clicked(index.row()))
+        view.viewport().installEventFilter(self)
         view.activated.connect(lambda index: self._activate(index.row()))
         view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         layout = QVBoxLayout(self)
@@ -132,21 +140,15 @@ class SearchPanel(QWidget):
             self.results_changed.emit()
             return
         try:
-            hits = self.directory.search(text, RESULT_LIMIT)
+            result = self.directory.search_result(text, RESULT_LIMIT)
         except DatabaseError as exc:
-            hits, problem = [], exc.problem
+            result, problem = SearchResult(), exc.problem
         else:
             problem = ""
+        self.result = result
+        hits = result.hits
         self.model.set_hits(hits)
-        if problem:
-            self.status.setText(problem)
-        elif not hits:
-            self.status.setText("No matches")
-        elif len(hits) >= RESULT_LIMIT:
-            self.status.setText(f"First {RESULT_LIMIT} matches: type more to narrow them down")
-        else:
-            self.status.setText(f"{len(hits)} match{'es' if len(hits) != 1 else ''}"
-                                " — ↑↓ to choose, Enter to show")
+        self.status.setText(problem or status_text(result))
         self.view.setVisible(bool(hits))
         self.setVisible(True)
         if hits:
@@ -174,8 +176,39 @@ class SearchPanel(QWidget):
             self.result_highlighted.emit(self.model.hits[current.row()].entity_id)
 
     def _activate(self, row: int) -> None:
-        if 0 <= row < len(self.hits()):
-            self.result_activated.emit(self.model.hits[row].entity_id)
+        if not 0 <= row < len(self.hits()):
+            return
+        hit = self.model.hits[row]
+        if hit.folder:
+            self.folder_activated.emit(hit.folder)
+        elif hit.contact_id:
+            self.contact_activated.emit(hit.contact_id)
+        else:
+            self.result_activated.emit(hit.entity_id)
+
+    def _on_clicked(self, row: int) -> None:
+        """A click on a hit's number copies the number; anywhere else shows the hit."""
+        if 0 <= row < len(self.hits()) and self._press_pos is not None:
+            from parkdesk.ui.search_results import HitDelegate
+
+            hit = self.model.hits[row]
+            delegate = self.view.itemDelegate()
+            rect = self.view.visualRect(self.model.index(row))
+            if (hit.matched_kind == PHONE and hit.contact_id and isinstance(delegate, HitDelegate)
+                    and delegate.matched_rect(self.view, rect, self.model.index(row))
+                    .contains(self._press_pos)):
+                self.copy_number(hit)
+                return
+        self._activate(row)
+
+    def copy_number(self, hit: SearchHit) -> None:
+        """Put the hit's matched number on the clipboard (and say so in the status bar)."""
+        from parkdesk.ui.contact_actions import copy_number
+
+        directory = self.directory
+        contact = directory.contact(hit.contact_id) if directory is not None else None
+        if directory is not None and contact is not None:
+            copy_number(directory, contact)
 
     def activate_current(self) -> None:
         """Choose the current hit (the first one unless the user moved)."""
@@ -198,6 +231,13 @@ class SearchPanel(QWidget):
             self._arrowing = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (self._view is not None and watched is self._view.viewport()
+                and event.type() == QEvent.Type.MouseButtonRelease):
+            from PySide6.QtGui import QMouseEvent
+
+            assert isinstance(event, QMouseEvent)
+            self._press_pos = event.position().toPoint()
+            return False
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
@@ -217,3 +257,17 @@ class SearchPanel(QWidget):
                 self.move_current(steps[key])
                 return True
         return super().eventFilter(watched, event)
+
+
+def status_text(result: SearchResult) -> str:
+    """The line above the hits: their number, the correction made, or why there are none."""
+    hits = result.hits
+    if not hits:
+        return result.note or "No matches"
+    if len(hits) >= RESULT_LIMIT:
+        count = f"First {RESULT_LIMIT} matches: type more to narrow them down"
+    else:
+        count = f"{len(hits)} match{'es' if len(hits) != 1 else ''} — ↑↓ to choose, Enter to show"
+    if result.corrected:  # kept short: the line must not widen the column
+        return f"Showing results for “{result.corrected}” · {count.split(' — ')[0]}"
+    return count

@@ -1,5 +1,8 @@
 """The list of search hits: its model and the delegate that paints a hit (matches in bold).
 
+A hit found by a number or an address shows it on the right (the number in the link colour:
+a click on it copies it); unreviewed findings say so in place of their park.
+
 Made when the first search runs (search_panel): the window's first paint needs neither.
 """
 
@@ -17,15 +20,17 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from parkdesk.core.db.search import SearchHit
-from parkdesk.core.records import KIND_LABELS, PARK, PLACE, ZONE
+from parkdesk.core.records import PARK, PLACE, ZONE
+from parkdesk.core.search.describe import hit_kind, hit_matched
+from parkdesk.core.search.hits import FINDING, PHONE, SearchHit
 from parkdesk.ui import icons
 from parkdesk.ui.tooltips import plain_tooltip
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 2  # where the hit is, short: its park or "zone-wide"
+MATCHED_ROLE = Qt.ItemDataRole.UserRole + 3  # the number, address or folder it was found by
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,7 +55,10 @@ class SearchResultsModel(QAbstractListModel):
         self.zone_name = ""
 
     def place(self, hit: SearchHit) -> str:
-        """The park a hit is in; "zone-wide" for the zone's own items; "" for parks and roots."""
+        """The park a hit is in; "zone-wide" for the zone's own items; "" for parks and roots;
+        "unreviewed" for what no curation has claimed yet."""
+        if not hit.reviewed:
+            return "unreviewed"
         if hit.kind in (PARK, ZONE, PLACE):
             return ""
         if hit.park and hit.park == self.zone_name:
@@ -71,10 +79,18 @@ class SearchResultsModel(QAbstractListModel):
         hit = self.hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             place = self.place(hit)
-            return f"{hit.name} — {place}" if place else hit.name
+            text = f"{hit.name} — {place}" if place else hit.name
+            matched = hit_matched(hit)
+            return f"{text} {matched}" if matched else text
         if role == Qt.ItemDataRole.ToolTipRole:
-            kind = KIND_LABELS.get(hit.kind, hit.kind)
-            return plain_tooltip(f"{kind}: {hit.name}" + (f"\n{hit.park}" if hit.park else ""))
+            tip = f"{hit_kind(hit)}: {hit.name}" + (f"\n{hit.park}" if hit.park else "")
+            if hit.matched:
+                tip += f"\n{hit_matched(hit)}"
+            if hit.matched_kind == PHONE and hit.contact_id:
+                tip += "\nClick the number to copy it; Enter shows it in the tree."
+            return plain_tooltip(tip)
+        if role == MATCHED_ROLE:
+            return hit_matched(hit)
         if role == HIT_ROLE:
             return hit
         if role == PLACE_ROLE:
@@ -84,6 +100,33 @@ class SearchResultsModel(QAbstractListModel):
 
 class HitDelegate(QStyledItemDelegate):
     """Paints a hit: kind icon, name with the matching word starts in bold, park on the right."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Fonts, metrics and text widths, kept between paints: typing on repaints the same
+        # names, and measuring text was a third of painting a row.
+        self._font_key = ""
+        self._bold = QFont()
+        self._metrics: tuple[QFontMetrics, QFontMetrics] | None = None
+        self._widths: dict[tuple[bool, str], int] = {}
+
+    def _fonts(self, font: QFont) -> tuple[QFont, QFontMetrics, QFontMetrics]:
+        if self._metrics is None or font.key() != self._font_key:
+            self._font_key = font.key()
+            self._bold = QFont(font)
+            self._bold.setBold(True)
+            self._metrics = (QFontMetrics(font), QFontMetrics(self._bold))
+            self._widths.clear()
+        return self._bold, *self._metrics
+
+    def _width(self, text: str, strong: bool, fm: QFontMetrics) -> int:
+        key = (strong, text)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > 20_000:
+                self._widths.clear()
+            width = self._widths[key] = fm.horizontalAdvance(text)
+        return width
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(200, max(option.fontMetrics.height() + 10, 24))
@@ -100,16 +143,16 @@ class HitDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         rect = option.rect.adjusted(6, 0, -8, 0)
         painter.save()
-        icons.icon(hit.kind).paint(painter, QRect(rect.left(), rect.center().y() - 8, 16, 16))
+        icon = icons.icon("warning" if hit.kind == FINDING else hit.kind)
+        icon.paint(painter, QRect(rect.left(), rect.center().y() - 8, 16, 16))
         text_color = option.palette.highlightedText() if selected else option.palette.text()
         muted = text_color.color() if selected else QColor("#78909c")
         x = rect.left() + 24
-        fm = QFontMetrics(option.font)
-        park = index.data(PLACE_ROLE) or ""
-        park_w = fm.horizontalAdvance(park) + 12 if park else 0
-        bold = QFont(option.font)
-        bold.setBold(True)
-        name_w = QFontMetrics(bold).horizontalAdvance(hit.name) + 24
+        _bold, fm, bold_fm = self._fonts(option.font)
+        matched = index.data(MATCHED_ROLE) or ""
+        park = matched or index.data(PLACE_ROLE) or ""
+        park_w = self._width(park, False, fm) + 12 if park else 0
+        name_w = self._width(hit.name, True, bold_fm) + 24
         room = max(rect.width() - name_w, rect.width() // 4)
         if park and park_w > room:
             park = fm.elidedText(park, Qt.TextElideMode.ElideRight, room - 12)
@@ -117,16 +160,26 @@ class HitDelegate(QStyledItemDelegate):
         right = rect.right() - park_w
         self._paint_name(painter, option.font, hit, x, right, rect, text_color.color())
         if park:
-            painter.setPen(muted)
+            link = option.palette.link().color()
+            painter.setPen(link if hit.matched_kind == PHONE and not selected else muted)
             painter.setFont(option.font)
             painter.drawText(QRect(right, rect.top(), park_w, rect.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, park)
         painter.restore()
 
+    def matched_rect(self, view: QWidget, rect: QRect, index: Index) -> QRect:
+        """Where a hit's number is painted within its row `rect` (empty when it has none)."""
+        matched = index.data(MATCHED_ROLE) or ""
+        if not matched:
+            return QRect()
+        fm = QFontMetrics(view.font())
+        inner = rect.adjusted(6, 0, -8, 0)
+        width = min(fm.horizontalAdvance(matched) + 12, inner.width() - 24)
+        return QRect(inner.right() - width, inner.top(), width + 8, inner.height())
+
     def _paint_name(self, painter: QPainter, font: QFont, hit: SearchHit, x: int, right: int,
                     rect: QRect, color: QColor) -> None:
-        bold = QFont(font)
-        bold.setBold(True)
+        bold, plain_fm, bold_fm = self._fonts(font)
         spans = highlight_ranges(hit.name, hit.terms)
         pieces, pos = [], 0
         for start, end in spans:
@@ -138,13 +191,15 @@ class HitDelegate(QStyledItemDelegate):
             if not text:
                 continue
             f = bold if strong else font
-            fm = QFontMetrics(f)
+            fm = bold_fm if strong else plain_fm
             room = right - x
-            if fm.horizontalAdvance(text) > room:
+            width = self._width(text, strong, fm)
+            if width > room:
                 text = fm.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
+                width = fm.horizontalAdvance(text)
             painter.setFont(f)
             painter.drawText(QRect(x, rect.top(), max(room, 0), rect.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-            x += fm.horizontalAdvance(text)
+            x += width
             if x >= right:
                 break

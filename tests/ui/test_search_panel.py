@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QListView
 
 from parkdesk.core.db.directory import Directory
@@ -149,3 +149,49 @@ def test_the_clear_button_comes_after_the_first_paint(qtbot, sample_db, tmp_path
     assert not window.search.field.isClearButtonEnabled()
     window.show()
     qtbot.waitUntil(window.search.field.isClearButtonEnabled)
+
+
+def test_phone_fragment_enter_then_a_click_on_the_number_copies_it(window: MainWindow, qtbot) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from parkdesk.ui.search_results import MATCHED_ROLE
+
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClicks(window.search.field, "2636 39")
+    qtbot.waitUntil(lambda: window.search.status.text().startswith("1 match"))
+    hit = window.search.hits()[0]
+    assert (hit.entity_id, hit.matched) == ("park-shunde", "0757 2636 3972")
+    index = window.search.model.index(0)
+    assert index.data(MATCHED_ROLE) == "☎ 0757 2636 3972"
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert window.current_node().key == "c-shunde"  # the number, in Shunde Park's contacts
+    view = window.search.view
+    row = view.visualRect(index)
+    number = view.itemDelegate().matched_rect(view, row, index)
+    assert not number.isEmpty() and row.contains(number.center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=number.center())
+    assert QGuiApplication.clipboard().text() == "0757 2636 3972"
+    assert "Copied" in window.statusBar().currentMessage()
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=row.topLeft() + QPoint(30, 5))
+    assert QGuiApplication.clipboard().text() == ""  # the name: shows the hit, copies nothing
+    assert window.current_node().key == "c-shunde"
+
+
+def test_a_corrected_typo_is_said_in_the_status_line(window: MainWindow) -> None:
+    _search(window, "shnde")
+    assert window.search.status.text() == "Showing results for “shunde” · 1 match"
+    assert [h.entity_id for h in window.search.hits()] == ["park-shunde"]
+
+
+def test_intent_words_in_the_app(window: MainWindow, qtbot) -> None:
+    _search(window, "shunde park phone")
+    assert window.search.hits()[0].matched == "0757 2636 3972"
+    _search(window, "shunde projects")
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert window.current_node().key == "park-shunde/projects"
+
+
+def test_chinese_text_says_the_directory_is_in_english(window: MainWindow) -> None:
+    _search(window, "顺德")
+    assert "directory is in English" in window.search.status.text()

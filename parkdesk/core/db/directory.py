@@ -524,4 +524,8 @@ class Directory:
 
     def search(self, text: str, limit: int = 50) -> list[search_mod.SearchHit]:
         """Entities matching any text, best name matches first; never raises on odd input."""
-        return search_mod.search(self.con, text, limit)
+        return self.search_result(text, limit).hits
+
+    def search_result(self, text: str, limit: int = 50) -> search_mod.SearchResult:
+        """`search`, with the correction made to the text ("Showing results for ...")."""
+        return search_mod.search_result(self.con, text, limit, self.contacts)

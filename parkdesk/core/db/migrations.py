@@ -206,3 +206,75 @@ def m005_findings(db: Database) -> None:
     mentions.add_column("link_score", float)
     mentions.add_column("link_reason", str)
     db.table("articles").add_column("date_source", str)
+
+
+_SEARCH_COLUMNS = ("name", "aliases", "people", "description", "contacts")
+
+
+@migrations(name="m006_search_numbers_typos_findings")
+def m006_search_numbers_typos_findings(db: Database) -> None:
+    """Search by phone digits and address text, exact names, typos; findings ranked last.
+
+    - `search.contacts`: the record's addresses, a fifth FTS5 column;
+    - `names_fts`: names and aliases alone, so that "every word in a name" reads no
+      addresses or descriptions (a column filter on search_fts walks all their matches);
+    - `search.key`: the name's folded words (an exact name is one index seek);
+    - `search.reviewed`: 0 for unreviewed records and for findings (rows of kind "finding",
+      one per distinct name the rules found in an article but no curation claimed);
+    - `search_phones` + `phone_fts`: each phone's national and E.164 digits, under a trigram
+      index, so that any run of three or more digits, even from the middle, is a substring
+      lookup; rows in their owner's rank order;
+    - `phone_keys`: each phone's national and E.164 digits and every tail of three or more
+      digits of its subscriber number, so that a rare run of digits is one index range;
+    - `search_words`: every word of the index, for words of more than six letters (outside the
+      prefix indexes) to be looked up as the few whole words they start;
+    - `search_typos`: the names' and aliases' words with up to two letters removed (typos).
+    """
+    search = db.table("search")
+    search.add_column("contacts", str)
+    search.add_column("key", str)
+    search.add_column("reviewed", int)
+    search.create_index(["key"])
+    for trigger in ("search_ai", "search_ad", "search_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS [{trigger}]")
+    db.execute("DROP TABLE search_fts")
+    columns = ", ".join(_SEARCH_COLUMNS)
+    new = ", ".join(f"new.[{c}]" for c in _SEARCH_COLUMNS)
+    old = ", ".join(f"old.[{c}]" for c in _SEARCH_COLUMNS)
+    db.execute(
+        f"CREATE VIRTUAL TABLE search_fts USING fts5({columns}, content=[search], {_TOKENIZE}, "
+        "prefix='1 2 3 4 5 6')"
+    )
+    insert = f"INSERT INTO search_fts (rowid, {columns}) VALUES (new.rowid, {new});"
+    delete = (f"INSERT INTO search_fts (search_fts, rowid, {columns}) "
+              f"VALUES ('delete', old.rowid, {old});")
+    db.execute(
+        f"CREATE VIRTUAL TABLE names_fts USING fts5(name, aliases, content=[search], {_TOKENIZE}, "
+        "prefix='1 2 3 4 5 6')"
+    )
+    insert += " INSERT INTO names_fts (rowid, name, aliases) VALUES (new.rowid, new.name, new.aliases);"
+    delete += (" INSERT INTO names_fts (names_fts, rowid, name, aliases) "
+               "VALUES ('delete', old.rowid, old.name, old.aliases);")
+    db.execute(f"CREATE TRIGGER search_ai AFTER INSERT ON search BEGIN {insert} END")
+    db.execute(f"CREATE TRIGGER search_ad AFTER DELETE ON search BEGIN {delete} END")
+    db.execute(f"CREATE TRIGGER search_au AFTER UPDATE ON search BEGIN {delete} {insert} END")
+    db.execute(
+        "CREATE TABLE search_phones (id INTEGER PRIMARY KEY, search_rowid INTEGER NOT NULL, "
+        "contact_id TEXT NOT NULL, digits TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE phone_fts USING fts5(digits, content=[search_phones], "
+        "content_rowid=id, tokenize='trigram')"
+    )
+    db.execute(
+        "CREATE TABLE phone_keys (key TEXT NOT NULL, id INTEGER NOT NULL, "
+        "PRIMARY KEY (key, id)) WITHOUT ROWID"
+    )
+    db.execute(
+        "CREATE TABLE search_words (word TEXT PRIMARY KEY, n INTEGER NOT NULL, "
+        "named INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    db.execute(
+        "CREATE TABLE search_typos (variant TEXT NOT NULL, word TEXT NOT NULL, "
+        "PRIMARY KEY (variant, word)) WITHOUT ROWID"
+    )

@@ -11,9 +11,9 @@ from sqlite_utils import Database
 from parkdesk.core.atomic import replacing
 from parkdesk.core.db.connect import connect_readonly
 from parkdesk.core.db.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema
-from parkdesk.core.db.search import lead_word, rank_key
+from parkdesk.core.db.search_index import write_search_index
 from parkdesk.core.errors import BuildError, DatabaseError, os_error_reason
-from parkdesk.core.records import Bundle, Citation, Contact, Entity, Figure, Relation, Role
+from parkdesk.core.records import Bundle, Citation, Contact, Figure, Relation, Role
 
 #: The end of the temporary file's name while a database is written (see core.atomic).
 TEMP_SUFFIX = ".db.tmp"
@@ -174,37 +174,4 @@ def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str]) -> No
         for m in sorted(bundle.mentions, key=lambda m: m.id)
     ))
     _insert_rows(con, "citations", citations)
-    columns = _columns(con, "search")
-    _insert_rows(con, "search", (tuple(r[c] for c in columns) for r in _search_rows(bundle, by_id)))
-
-
-def _park_of(entity: Entity, by_id: dict[str, Entity]) -> str:
-    seen = set()
-    current: Entity | None = entity
-    while current is not None and current.id not in seen:
-        seen.add(current.id)
-        if current.kind in ("park", "zone", "place") and current is not entity:
-            return current.name
-        current = by_id.get(current.parent_id or "")
-    return ""
-
-
-def _search_rows(bundle: Bundle, by_id: dict[str, Entity]) -> Iterable[dict]:
-    people: dict[str, list[str]] = {}
-    for role in sorted(bundle.roles, key=lambda r: r.id):
-        person = by_id.get(role.person_id)
-        people.setdefault(role.person_id, []).append(role.title)
-        if role.org_id and person:
-            people.setdefault(role.org_id, []).append(f"{person.name} {role.title}")
-    # Rank order: an unranked search walks its matches best-first (see core/search.py).
-    for e in sorted(by_id.values(), key=lambda e: rank_key(e.kind, e.name, e.id)):
-        yield {
-            "entity_id": e.id,
-            "kind": e.kind,
-            "name": e.name,
-            "aliases": " | ".join(sorted(set(e.aliases))),
-            "people": " | ".join(people.get(e.id, [])),
-            "description": e.description or "",
-            "park": _park_of(e, by_id),
-            "lead": lead_word(e.name),
-        }
+    write_search_index(con, bundle, by_id)
