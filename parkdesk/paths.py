@@ -23,6 +23,11 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def user_store_file() -> Path:
+    """The user store: the user's changes to the directory (see docs/user-store.md)."""
+    return user_data_dir() / "userstore.db"
+
+
 def user_log_dir() -> Path:
     """Where the rotating log file lives; not created here."""
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))

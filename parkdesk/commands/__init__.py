@@ -11,10 +11,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from parkdesk.paths import DEFAULT_DB
+from typing import TYPE_CHECKING
+
+from parkdesk.paths import DEFAULT_DB, user_store_file
+
+if TYPE_CHECKING:
+    from parkdesk.core.db.directory import Directory
 
 #: Module names under parkdesk.commands, in the order `parkdesk --help` lists them.
-COMMANDS = ("app", "import_articles", "check", "search", "export", "factsheet", "synth")
+COMMANDS = ("app", "import_articles", "check", "search", "export", "factsheet", "synth", "changes")
 
 
 def add_db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
@@ -24,3 +29,32 @@ def add_db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
         "--db", type=Path, default=DEFAULT_DB if top else argparse.SUPPRESS, metavar="PATH",
         help=f"directory database to read (default: {DEFAULT_DB})",
     )
+    suppress = {} if top else {"default": argparse.SUPPRESS}
+    parser.add_argument(
+        "--user-store", type=Path, metavar="PATH", **({"default": None} | suppress),
+        help=f"the file of your changes (default: {user_store_file()})",
+    )
+    parser.add_argument(
+        "--without-user-data", action="store_true", **({"default": False} | suppress),
+        help="the articles alone, without your changes",
+    )
+
+
+def user_store_of(args: argparse.Namespace) -> Path | None:
+    """The user store to show over the directory, or None for the articles alone."""
+    if getattr(args, "without_user_data", False):
+        return None
+    return getattr(args, "user_store", None) or user_store_file()
+
+
+def open_directory(db: Path, user_store: Path | None = None) -> Directory:
+    """The directory `db` with the user's changes from `user_store` (None: the articles alone),
+    read only; a problem with the store is said on stderr and the articles shown alone."""
+    import sys
+
+    from parkdesk.core.userstore.session import read_directory
+
+    directory, messages = read_directory(db, user_store)
+    for message in messages:
+        print(f"parkdesk: {message}", file=sys.stderr)
+    return directory

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from parkdesk.commands import add_db_option
+from parkdesk.commands import add_db_option, user_store_of
 
 NAME = "app"
 HELP = "open the desktop app (the default)"
@@ -18,11 +18,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the window on `args.db`."""
-    return open_app(args.db)
+    return open_app(args.db, user_store_of(args))
 
 
-def open_app(db: Path) -> int:
-    """Run the app's event loop on the database `db`; returns the exit code."""
+def open_app(db: Path, user_store: Path | None = None) -> int:
+    """Run the app's event loop on the database `db` with the user's changes from `user_store`
+    (None: the articles alone, nothing editable); returns the exit code."""
     from parkdesk.ui.launch import launch
 
-    return launch(db)
+    return launch(db, user_store)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from parkdesk.commands import add_db_option
+from parkdesk.commands import add_db_option, open_directory, user_store_of
 
 NAME = "export"
 HELP = "export the directory (json, vcard or csv)"
@@ -25,18 +25,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Export from the parsed arguments."""
-    return export(args.db, args.format, args.park, args.output)
+    return export(args.db, args.format, args.park, args.output, user_store=user_store_of(args))
 
 
 def export(db: Path, fmt: str, park: str | None = None, output: Path | None = None,
-           stdout: BinaryIO | None = None) -> int:
+           stdout: BinaryIO | None = None, user_store: Path | None = None) -> int:
     """Run `parkdesk export`; errors are raised as ParkdeskError for cli.main to print."""
     from parkdesk.core.atomic import write_bytes
-    from parkdesk.core.db.directory import Directory
     from parkdesk.core.export.render import render
     from parkdesk.core.export.scope import resolve_park
 
-    directory = Directory.open(db)
+    directory = open_directory(db, user_store)
     try:
         scope = resolve_park(directory, park)
         data = render(directory, fmt, scope)

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from parkdesk.commands import add_db_option
+from parkdesk.commands import add_db_option, open_directory, user_store_of
 from parkdesk.core.factsheet.model import DEFAULT_PAPER, PAPERS, paper_size
 
 NAME = "factsheet"
@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the sheets from the parsed arguments."""
-    return factsheet(args.db, args.park, args.output, args.paper)
+    return factsheet(args.db, args.park, args.output, args.paper, user_store=user_store_of(args))
 
 
 def ensure_headless_platform() -> None:
@@ -35,14 +35,14 @@ def ensure_headless_platform() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def factsheet(db: Path, park: str, output: Path, paper: str = DEFAULT_PAPER) -> int:
+def factsheet(db: Path, park: str, output: Path, paper: str = DEFAULT_PAPER,
+              user_store: Path | None = None) -> int:
     """Write the fact sheet(s) `park` names ("zone", "all" or a park) to `output` as PDF."""
-    from parkdesk.core.db.directory import Directory
     from parkdesk.core.factsheet.content import build_factsheet, find_sheets
 
     paper = paper_size(paper)
     ensure_headless_platform()
-    directory = Directory.open(db)
+    directory = open_directory(db, user_store)
     try:
         sheets = [build_factsheet(directory, i) for i in find_sheets(directory, park)]
     finally:

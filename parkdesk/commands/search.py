@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from parkdesk.commands import add_db_option
+from parkdesk.commands import add_db_option, open_directory, user_store_of
 
 NAME = "search"
 HELP = "search the directory as the app does"
@@ -26,15 +26,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Search from the parsed arguments."""
-    return search(args.db, " ".join(args.text), args.limit, as_json=args.json)
+    return search(args.db, " ".join(args.text), args.limit, as_json=args.json,
+                  user_store=user_store_of(args))
 
 
-def search(db: Path, text: str, limit: int = 20, as_json: bool = False) -> int:
+def search(db: Path, text: str, limit: int = 20, as_json: bool = False,
+           user_store: Path | None = None) -> int:
     """Print kind, name, park and the matched number or address per match, or "No matches"."""
-    from parkdesk.core.db.directory import Directory
     from parkdesk.core.search.describe import hit_kind, hit_matched
 
-    directory = Directory.open(db)
+    directory = open_directory(db, user_store)
     try:
         result = directory.search_result(text, max(0, limit))
     finally:

@@ -31,6 +31,7 @@ from parkdesk.core.records import (
     Relation,
     Role,
 )
+from parkdesk.core.userstore.layer import EMPTY_LAYER, Layer
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Databases up to this size get SQLite's full quick_check when opened (a real build: ~0.3 MB).
@@ -214,6 +215,8 @@ class Directory:
         # Whether opening ran SQLite's full check (files up to FULL_CHECK_BYTES); see verify().
         self.fully_checked = False
         self._immutable = False  # a WAL file in a read-only folder, read as an unchanging file
+        # The user's layer, when the directory is shown with it (core/db/layered.py).
+        self.layer: Layer = EMPTY_LAYER
 
     @classmethod
     def open(cls, path: Path | str, timeout: float = BUSY_TIMEOUT) -> Directory:
