@@ -17,6 +17,13 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED_ARTICLES = REPO.parent / "shared" / "articles"
 
 
+@pytest.fixture(autouse=True)
+def _user_data_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the real user's data folder (the user store): platformdirs
+    looks in XDG_DATA_HOME, pointed at a fresh temporary folder for every test."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+
+
 @pytest.fixture
 def sample_db(tmp_path: Path) -> Path:
     """A small but complete parkdesk database in a temporary folder."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from parkdesk.paths import DEFAULT_DB, user_store_file
@@ -29,13 +28,15 @@ def add_db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
         "--db", type=Path, default=DEFAULT_DB if top else argparse.SUPPRESS, metavar="PATH",
         help=f"directory database to read (default: {DEFAULT_DB})",
     )
-    suppress = {} if top else {"default": argparse.SUPPRESS}
+    # A subcommand's own defaults must not override the options given before its name.
+    store_default: Path | str | None = None if top else argparse.SUPPRESS
+    plain_default: bool | str = False if top else argparse.SUPPRESS
     parser.add_argument(
-        "--user-store", type=Path, metavar="PATH", **({"default": None} | suppress),
+        "--user-store", type=Path, metavar="PATH", default=store_default,
         help=f"the file of your changes (default: {user_store_file()})",
     )
     parser.add_argument(
-        "--without-user-data", action="store_true", **({"default": False} | suppress),
+        "--without-user-data", action="store_true", default=plain_default,
         help="the articles alone, without your changes",
     )
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from parkdesk.core.db.userstore import (
-    StoreDamaged,
+    StoreDamagedError,
     UserStore,
     UserStoreError,
     _uri,
@@ -157,7 +157,7 @@ def open_store(path: Path, read_only: bool = False) -> tuple[UserStore | None, l
     sentences to show the user."""
     try:
         return UserStore.open(path, read_only=read_only), []
-    except StoreDamaged as exc:
+    except StoreDamagedError as exc:
         if read_only:
             return None, [f"{exc} Your changes are not shown."]
         damaged = str(exc)

@@ -24,11 +24,11 @@ class UserStoreError(ParkdeskError):
     """The user store cannot be opened or written; the message says why, in one sentence."""
 
 
-class StoreDamaged(UserStoreError):
+class StoreDamagedError(UserStoreError):
     """The file is not a healthy user store: it is set aside and a backup taken instead."""
 
 
-class StoreNewer(UserStoreError):
+class StoreNewerError(UserStoreError):
     """The store was written by a newer parkdesk: left untouched, the app reads articles alone."""
 
 
@@ -85,17 +85,27 @@ def file_problem(path: Path) -> str | None:
         return None
     if not header.startswith(b"SQLite format 3\x00"):
         return "it is not an SQLite file"
-    try:
-        con = sqlite3.connect(_uri(path, "ro"), uri=True)
+    # A WAL file in a read-only folder can only be read as immutable (no -shm can be made).
+    for mode in ("ro", "ro&immutable=1"):
         try:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            result = con.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        if "locked" in str(exc).lower():
-            return None
-        return f"it is damaged ({exc})"
+            con = sqlite3.connect(_uri(path, mode), uri=True)
+            try:
+                app_id = con.execute("PRAGMA application_id").fetchone()[0]
+                result = con.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                con.close()
+            break
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if "locked" in text or "busy" in text:
+                return None
+            if mode == "ro" and ("readonly" in text or "unable to open" in text):
+                continue
+            return f"it is damaged ({exc})"
+        except sqlite3.DatabaseError as exc:
+            return f"it is damaged ({exc})"
+    else:
+        return None
     if app_id not in (0, USER_APPLICATION_ID):
         return "it is an SQLite file but not a parkdesk user store"
     if result != "ok":
@@ -121,7 +131,7 @@ class UserStore:
     def open(cls, path: Path | str, read_only: bool = False) -> UserStore:
         """Open (creating and migrating when allowed) the store at `path`.
 
-        Raises StoreDamaged for a file that is not a healthy store, StoreNewer for one from a
+        Raises StoreDamagedError for a file that is not a healthy store, StoreNewerError for one from a
         newer parkdesk, UserStoreError when it can be neither written nor read.
         """
         path = Path(path)
@@ -130,7 +140,7 @@ class UserStore:
         if path.exists():
             problem = file_problem(path)
             if problem:
-                raise StoreDamaged(f"Your changes file {path} cannot be used: {problem}.")
+                raise StoreDamagedError(f"Your changes file {path} cannot be used: {problem}.")
         if read_only:
             return cls._open_read_only(path, None)
         try:
@@ -145,7 +155,7 @@ class UserStore:
             con.execute("PRAGMA journal_mode = WAL")
             con.execute("PRAGMA synchronous = FULL")
             cls._migrate(con)
-        except StoreNewer:
+        except StoreNewerError:
             con.close()
             raise
         except sqlite3.Error as exc:
@@ -172,7 +182,7 @@ class UserStore:
                     break  # an older store we cannot upgrade here: read it through a copy
                 con.execute("SELECT count(*) FROM changes").fetchone()
                 return cls(con, path, False, problem)
-            except StoreNewer:
+            except StoreNewerError:
                 raise
             except sqlite3.Error:
                 continue
@@ -192,7 +202,7 @@ class UserStore:
     def _check_version(con: sqlite3.Connection, path: Path) -> None:
         version = con.execute("PRAGMA user_version").fetchone()[0]
         if version > STORE_VERSION:
-            raise StoreNewer(
+            raise StoreNewerError(
                 f"Your changes in {path} were saved by a newer parkdesk (store version "
                 f"{version}; this one knows {STORE_VERSION}). They are left untouched and not "
                 "shown; update parkdesk to see and edit them."
@@ -240,7 +250,8 @@ class UserStore:
                 cursor = self.con.execute(sql, params)
                 self.con.execute("COMMIT")
             except BaseException:
-                self.con.execute("ROLLBACK")
+                if self.con.in_transaction:  # SQLite rolls back by itself on a full disk
+                    self.con.execute("ROLLBACK")
                 raise
         except sqlite3.Error as exc:
             raise UserStoreError(

@@ -56,6 +56,8 @@ def rows(document: dict) -> list[dict[str, str]]:
             if contact["kind"] != "phone":
                 continue
             source, source_url = _source_cell(contact["sources"])
+            if contact.get("source") == "user":  # the user's number, above the article's
+                source = "\n".join(t for t in (f"entered by you, {contact['entered']}", source) if t)
             result.append(
                 {
                     "owner": node["name"],

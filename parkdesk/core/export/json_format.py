@@ -66,6 +66,22 @@ class _Builder:
         self.cited: set[str] = set()
         self.placed: set[str] = set()
 
+    def user(self, record_type: str, record_id: str) -> dict:
+        """What the user added to a record: `source: user`, the date, the articles' values of
+        the fields the user changed, the user's note; {} for the articles' records as they are."""
+        layer = self.d.layer
+        entered = layer.last_entered(record_type, record_id)
+        if entered is None:
+            return {}
+        extra: dict = {"source": "user", "entered": entered.date}
+        values = layer.user_values(record_type, record_id)
+        if values:
+            extra["article_values"] = {f: v.article_value for f, v in sorted(values.items())}
+        note = layer.note(record_type, record_id)
+        if note:
+            extra["note"] = note.text
+        return extra
+
     def sources(self, record_type: str, record_id: str) -> list[dict]:
         result = [_source(s) for s in self.d.sources(record_type, record_id)]
         self.cited.update(s["article"] for s in result)
@@ -86,6 +102,7 @@ class _Builder:
             "valid": c.valid,
             "warning": c.warning,
             "sources": self.sources("contact", c.id),
+            **self.user("contact", c.id),
         }
 
     def figure(self, f: Figure) -> dict:
@@ -100,6 +117,8 @@ class _Builder:
             "refers_to": f.refers_to,
             "reported": f.reported,
             "sources": self.sources("figure", f.id),
+            **({"outdated": True, "outdated_marked": self.d.layer.outdated[f.id].date}
+               if f.id in self.d.layer.outdated else {}),
         }
 
     def role(self, r: Role) -> dict:
@@ -110,6 +129,7 @@ class _Builder:
             "organisation": self.d.name_of(r.org_id) or None,
             "reported": r.reported,
             "sources": self.sources("role", r.id),
+            **self.user("role", r.id),
         }
 
     def relation(self, r: Relation) -> dict:
@@ -147,6 +167,7 @@ class _Builder:
         if frame:
             return node
         node["sources"] = self.sources("entity", e.id)
+        node.update(self.user("entity", e.id))
         node["contacts"] = sorted(
             (self.contact(c) for c in self.d.contacts(e.id)), key=_contact_order
         )

@@ -118,6 +118,10 @@ def make_card(visit: Visit, orgs: dict[str, list[str]] | None = None,
         text = "Source: " + _source_text(source)
         if text not in seen:
             seen.append(text)
+    for record in [node, *node["contacts"]]:
+        if record.get("source") == "user":  # what the user entered, said as such
+            seen.append(f"Entered by you, {record['entered']}"
+                        + (f": {record['note']}" if record.get("note") else "."))
     notes = seen + notes
     if notes:
         card.add("note").value = "\n".join(notes)
