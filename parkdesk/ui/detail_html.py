@@ -198,8 +198,9 @@ def section(title: str, body: str, empty: str = "") -> str:
 
 
 def figure_rows(figures: list[Figure], sources_of: Callable[[Figure], list[Source]],
-                sources: SourceList) -> list[tuple[str, str]]:
-    """One row per metric; disagreeing values side by side, each with its dates and source."""
+                sources: SourceList, after: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """One row per metric; disagreeing values side by side, each with its dates and source
+    (and `after[figure id]`, HTML such as the user's "outdated" mark, behind it)."""
     by_metric: dict[str, list[Figure]] = {}
     for f in figures:
         by_metric.setdefault(f.metric, []).append(f)
@@ -213,7 +214,8 @@ def figure_rows(figures: list[Figure], sources_of: Callable[[Figure], list[Sourc
             if f.reported:
                 when.append(f"reported {esc(format_date(f.reported))}")
             meta = f' <span class="muted">({" · ".join(when)})</span>' if when else ""
-            values.append(sources.cited(esc(f.display), sources_of(f)) + meta)
+            values.append(sources.cited(esc(f.display), sources_of(f)) + meta
+                          + (after or {}).get(f.id, ""))
         if len({f.display for f in group}) > 1:
             values.append('<span class="warn">The articles give different values.</span>')
         rows.append((metric[:1].upper() + metric[1:], "<br>".join(values)))
@@ -246,4 +248,6 @@ p.article { margin-top: 8px; margin-bottom: 2px; }
 .quote { color: #37474f; font-style: italic; }
 a { color: #1565c0; text-decoration: none; }
 a.ref { color: #78909c; }
+.user { color: #2e7d32; }
+p.note { background-color: #fff8e1; padding: 4px; }
 """

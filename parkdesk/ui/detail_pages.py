@@ -10,9 +10,11 @@ from parkdesk.core.records import (
     PERSON,
     PLACE,
     ZONE,
+    Contact,
     Entity,
 )
 from parkdesk.core.tree import CONTACT, GROUP, GROUPS, TreeNode
+from parkdesk.core.userstore.layer import Entered
 from parkdesk.ui.detail_html import (
     STYLE,
     SourceList,
@@ -32,6 +34,13 @@ from parkdesk.ui.detail_html import (
 GROUP_LIST_LIMIT = 20
 PEOPLE_LIMIT = 12
 MAX_NAME_REFS = 4  # articles cited next to a name; figures and contacts cite every source
+
+
+def entered_html(entered: Entered | None, what: str = "entered") -> str:
+    """The mark of the user's own values: "— entered by you, 2 Dec 2026"."""
+    if entered is None:
+        return ""
+    return f' <span class="user">— {what} by you, {esc(format_date(entered.date))}</span>'
 
 
 def page_html(directory: Directory, node: TreeNode) -> str:
@@ -80,14 +89,41 @@ class _Page:
         label = KIND_LABELS.get(e.kind, e.kind)
         if e.subkind and e.subkind != e.kind:
             label += f" · {e.subkind}"
-        html = heading(label, e.name, self._mention_refs(e.id))
-        if e.aliases:
-            html += f'<p class="muted">Also known as: {esc(", ".join(e.aliases))}</p>'
+        mine = self.d.layer.user_values("entity", e.id)
+        refs = self._mention_refs(e.id)
+        html = heading(label, e.name, "" if "name" in mine else refs)
+        added = self.d.layer.entered("entity", e.id)
+        if added is not None:
+            html += f'<p class="user">Entered by you, {esc(format_date(added.date))}.</p>'
+        if "name" in mine:
+            html += (f'<p>{entered_html(mine["name"].entered, "name entered")}<br>'
+                     f'<span class="muted">In the articles: {esc(mine["name"].article_value)}'
+                     f"</span>{refs}</p>")
+        if e.aliases or "aliases" in mine:
+            html += f'<p class="muted">Also known as: {esc(", ".join(e.aliases) or "—")}'
+            if "aliases" in mine:
+                old = ", ".join(mine["aliases"].article_value or []) or "none"
+                html += f'{entered_html(mine["aliases"].entered)} (in the articles: {esc(old)})'
+            html += "</p>"
         if not e.reviewed:
             html += '<p class="warn">Found automatically in the articles; not yet reviewed.</p>'
-        if e.description:
-            html += f"<p>{esc(e.description)}</p>"
+        if e.description or "description" in mine:
+            html += f"<p>{esc(e.description or '—')}"
+            if "description" in mine:
+                old = mine["description"].article_value
+                html += entered_html(mine["description"].entered)
+                if old:
+                    html += f'<br><span class="muted">In the articles: {esc(old)}</span>'
+            html += "</p>"
+        note = self.d.layer.note("entity", e.id)
+        if note is not None:
+            html += self._note(note.text, note.entered)
         return html
+
+    def _note(self, text: str, entered: Entered) -> str:
+        lines = "<br>".join(esc(line) for line in text.splitlines())
+        return (f'<p class="note"><b>Your note</b>{entered_html(entered, "written")}<br>'
+                f"{lines}</p>")
 
     def _mention_refs(self, entity_id: str) -> str:
         """References for where an entity is named: the first mention in each article only."""
@@ -126,8 +162,11 @@ class _Page:
         return rows
 
     def _figures(self, e: Entity, title: str = "Key figures") -> str:
+        outdated = self.d.layer.outdated
+        marks = {fid: f' <span class="warn">outdated</span>{entered_html(when, "marked")}'
+                 for fid, when in outdated.items()}
         rows = figure_rows(
-            self.d.figures(e.id), lambda f: self.d.sources("figure", f.id), self.sources
+            self.d.figures(e.id), lambda f: self.d.sources("figure", f.id), self.sources, marks
         )
         return section(title, facts_table(rows))
 
@@ -139,13 +178,28 @@ class _Page:
             label = c.label
             if c.owner_id != owner_id:
                 label = c.label or self.d.name_of(c.owner_id)
-            rows.append((label, phone_html(c, self.sources, self.d.sources("contact", c.id))))
+            rows.append((label, self._contact_value(c)))
         body = facts_table(rows)
         if body:
             body += '<p class="muted">Click a number to copy it; right-click for more.</p>'
         if not title:
             return body or f'<p class="muted">{esc(empty)}</p>'
         return section(title, body, empty)
+
+    def _contact_value(self, c: Contact) -> str:
+        """A contact's value: the user's (marked, above the article's, which keeps its
+        citation) or the article's as it is."""
+        sources = self.d.sources("contact", c.id)
+        mine = self.d.layer.user_values("contact", c.id).get("raw")
+        added = self.d.layer.entered("contact", c.id)
+        if mine is None:
+            return phone_html(c, self.sources, sources) + entered_html(added)
+        html = phone_html(c, self.sources, []) + entered_html(mine.entered)
+        old = esc(mine.article_value) if mine.article_value else ""
+        if old and added is None:
+            html += "<br>" + self.sources.cited(f'<span class="muted">In the article: {old}</span>',
+                                                sources)
+        return html
 
     def _people(self, org_ids: list[str], person_parent: str | None = None) -> str:
         rows, seen = [], set()
@@ -154,6 +208,7 @@ class _Page:
                 seen.add(role.person_id)
                 person = entity_link(role.person_id, self.d.name_of(role.person_id))
                 title = self._cited(esc(role.title), "role", role.id)
+                title += entered_html(self.d.layer.entered("role", role.id))
                 if role.reported:
                     title += f' <span class="muted">({esc(format_date(role.reported))})</span>'
                 rows.append((person, title))
@@ -268,6 +323,7 @@ class _Page:
         rows = []
         for role in self.d.roles_of(e.id):
             title = self._cited(esc(role.title), "role", role.id)
+            title += entered_html(self.d.layer.entered("role", role.id))
             if role.org_id:
                 title += " — " + entity_link(role.org_id, self.d.name_of(role.org_id))
             date = esc(format_date(role.reported)) if role.reported else "date not stated"
@@ -309,16 +365,18 @@ class _Page:
         kind = "Phone number" if c.kind == "phone" else "Address"
         html = heading(kind, c.label or c.display)
         rows = [("Of", entity_link(c.owner_id, self.d.name_of(c.owner_id)))]
-        srcs = self.d.sources("contact", c.id)
         if c.kind == "phone":
-            rows.append(("Number", phone_html(c, self.sources, srcs)))
+            rows.append(("Number", self._contact_value(c)))
             if c.valid:
                 rows.append(("International", esc(c.international or "")))
                 rows.append(("E.164", esc(c.e164 or "")))
             rows.append(("As written", esc(c.raw)))
         else:
-            rows.append(("Address", self.sources.cited(esc(c.raw), srcs)))
+            rows.append(("Address", self._contact_value(c)))
         html += facts_table(rows)
+        note = self.d.layer.note("contact", c.id)
+        if note is not None:
+            html += self._note(note.text, note.entered)
         if c.kind == "phone":
             html += '<p class="muted">Click the number to copy it; right-click for more.</p>'
         return html

@@ -56,27 +56,34 @@ def open_directory(path: Path) -> Directory | None:
         path = chosen
 
 
-def start(db_path: Path | str, settings_path: Path | None = None) -> MainWindow | None:
-    """Open the database and show the main window; None when no database could be opened."""
+def start(db_path: Path | str, settings_path: Path | None = None,
+          user_store: Path | None = None) -> MainWindow | None:
+    """Open the database and show the main window; None when no database could be opened.
+
+    `user_store`: the file of the user's changes, shown over the database (None: the
+    articles alone, nothing editable)."""
+    from parkdesk.core.userstore.session import attach_user_data
     from parkdesk.ui.main_window import MainWindow
     from parkdesk.ui.settings import Settings
 
     directory = open_directory(Path(db_path))
     if directory is None:
         return None
-    window = MainWindow(directory, Settings(settings_path))
+    user_data = attach_user_data(directory, user_store, with_user_data=user_store is not None)
+    window = MainWindow(directory, Settings(settings_path), user_data)
     window.show()
     return window
 
 
-def launch(db_path: Path | str) -> int:
-    """Run the desktop app on `db_path` until its window closes; returns the exit code."""
+def launch(db_path: Path | str, user_store: Path | None = None) -> int:
+    """Run the desktop app on `db_path` (with the user's changes from `user_store`) until its
+    window closes; returns the exit code."""
     problem = display_problem()
     if problem:
         print(f"parkdesk: {problem}", file=sys.stderr)
         return 1
     app = application()
-    window = start(db_path)
+    window = start(db_path, user_store=user_store)
     if window is None:
         return 1
     return app.exec()

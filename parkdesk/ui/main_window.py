@@ -20,7 +20,8 @@ from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import ORGANISATION, PARK, PLACE, ZONE
 from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
-from parkdesk.ui import contact_actions, icons
+from parkdesk.core.userstore.session import UserData
+from parkdesk.ui import contact_actions, edit_actions, icons
 from parkdesk.ui.clipboard import copy_text, notifier
 from parkdesk.ui.detail_pane import DetailPane
 from parkdesk.ui.enum_properties import set_enum
@@ -29,6 +30,7 @@ from parkdesk.ui.search_panel import SearchPanel
 from parkdesk.ui.settings import Settings
 from parkdesk.ui.tree_model import DirectoryTreeModel
 from parkdesk.ui.tree_view import LazyTreeView
+from parkdesk.ui.user_edits import UserEdits
 from parkdesk.ui.window_actions import WindowActions
 
 STATUS_MS = 10_000
@@ -37,9 +39,13 @@ STATUS_MS = 10_000
 class MainWindow(QMainWindow):
     """One directory database on screen. `directory` and `selected_entity_id()` are public."""
 
-    def __init__(self, directory: Directory, settings: Settings | None = None) -> None:
+    def __init__(self, directory: Directory, settings: Settings | None = None,
+                 user_data: UserData | None = None) -> None:
         super().__init__()
         self.directory = directory
+        # The user's changes (None: the articles alone, nothing editable); see ui/user_edits.py.
+        self.user_data = user_data or UserData(directory, None)
+        self.edits = UserEdits(self.user_data, self)
         self.settings = settings or Settings()
         self.tree = DirectoryTree(directory)
         self._shown = False
@@ -47,6 +53,7 @@ class MainWindow(QMainWindow):
         self._build_views()
         self.window_actions = WindowActions(self, commands=self)
         self.toolbar = self.window_actions.install(self)
+        edit_actions.build(self)
         notifier.copied.connect(self._on_copied)
         self.integrity = IntegrityCheck(self)  # large files: full check after the first paint
         self.integrity.damaged.connect(self._on_damaged)
@@ -173,6 +180,19 @@ class MainWindow(QMainWindow):
         self._enable_icons()
         self.search.enable_clear_button()
         self.integrity.start(self.directory)
+        for message in self.user_data.messages:  # a damaged store set aside, a read-only folder
+            self.statusBar().showMessage(message, STATUS_MS)
+        if self.user_data.messages:
+            QTimer.singleShot(0, self._show_store_messages)
+
+    def _show_store_messages(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, "parkdesk: your changes",
+                          "\n\n".join(self.user_data.messages), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("storeMessagesBox")
+        self.user_data.messages.clear()
+        box.open()  # not modal to the app: the directory stays usable
 
     def _on_damaged(self, message: DatabaseError) -> None:
         """A background check found the open database damaged: say so, offer another file."""
@@ -183,6 +203,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self.user_data.store is not None:
+            self.user_data.store.close()  # every change is committed already
+            self.user_data.store = None
         super().closeEvent(event)
 
     def _update_title(self) -> None:
@@ -306,6 +329,7 @@ class MainWindow(QMainWindow):
             menu.addAction(self.window_actions.copy_contacts)
             menu.addSeparator()
             menu.addAction(self.window_actions.print)
+        edit_actions.extend_tree_menu(self, menu, node)
         menu.exec(self.tree_view.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
@@ -350,6 +374,8 @@ class MainWindow(QMainWindow):
         """Show another database (the previous one is closed)."""
         old = self.directory
         self.directory = directory
+        self.user_data.show_on(directory)  # the user's changes over the new file
+        self.edits.stack.clear()
         self.tree = DirectoryTree(directory)
         self.model.set_tree(self.tree)
         self.detail.set_directory(directory)

@@ -32,8 +32,10 @@ def test_menus_hold_the_expected_actions(window: MainWindow) -> None:
     assert _menu_titles(window) == ["File", "Edit", "View", "Help"]
     assert _menu(window, "File") == ["Open Database…", "Export…", "Print Fact Sheet…",
                                      "Export Fact Sheet as PDF…", "Print All Parks…",
-                                     "Export All Parks as PDF…", "Quit"]
-    assert _menu(window, "Edit") == ["Copy", "Copy All Contacts of This Park", "Find"]
+                                     "Export All Parks as PDF…", "Restore from Backup…", "Quit"]
+    assert _menu(window, "Edit") == ["Undo", "Redo", "Copy", "Copy All Contacts of This Park",
+                                     "Find", "Edit Record…", "Add to Directory…", "Add Contact…",
+                                     "Note…", "Mark Figures Outdated…", "Hide", "History…"]
     assert "About parkdesk" in _menu(window, "Help")
     assert "Show Toolbar" in _menu(window, "View")
 

@@ -84,6 +84,11 @@ class UserData:
         except UserStoreError as exc:
             self.messages.append(str(exc))
 
+    def show_on(self, directory: Directory) -> None:
+        """Show the same changes over another directory (File › Open Database…)."""
+        self.directory = directory
+        self.refresh()
+
     def close(self) -> None:
         self.directory.close()
         if self.store is not None:
@@ -96,6 +101,17 @@ def open_user_data(db: Path | str, store_path: Path | None = None, with_user_dat
     user's data folder). `read_only` (the command line's readers) never creates or writes the
     store; a missing store means the articles alone."""
     directory = Directory.open(db)
+    try:
+        return attach_user_data(directory, store_path, with_user_data, read_only, backup)
+    except BaseException:
+        directory.close()
+        raise
+
+
+def attach_user_data(directory: Directory, store_path: Path | None = None,
+                     with_user_data: bool = True, read_only: bool = False,
+                     backup: bool = True) -> UserData:
+    """An open directory shown with the user's layer (see open_user_data)."""
     if not with_user_data:
         return UserData(directory, None)
     path = Path(store_path) if store_path else default_store_path()
@@ -112,7 +128,6 @@ def open_user_data(db: Path | str, store_path: Path | None = None, with_user_dat
     try:
         return UserData(directory, store, messages)
     except BaseException:
-        directory.close()
         if store is not None:
             store.close()
         raise

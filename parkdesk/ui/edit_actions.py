@@ -1,0 +1,280 @@
+"""The window's editing commands: Undo/Redo, Edit Record, Add, Contacts, Notes, Outdated
+figures, Hide, History and Restore from Backup; and showing the directory anew after each."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from parkdesk.core.records import PARK, PLACE, ZONE
+from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
+from parkdesk.core.userstore import changes as ch
+from parkdesk.ui.window_actions import make_action
+
+if TYPE_CHECKING:
+    from parkdesk.ui.main_window import MainWindow
+
+STATUS_MS = 10_000
+
+
+def build(window: MainWindow) -> None:
+    """Give the window its editing actions, in the Edit and File menus and the tree's menu."""
+    edits = window.edits
+    K = QKeySequence.StandardKey  # noqa: N806
+    window.undo_action = edits.stack.createUndoAction(window, "&Undo")
+    window.undo_action.setShortcuts(K.Undo)
+    window.redo_action = edits.stack.createRedoAction(window, "&Redo")
+    window.redo_action.setShortcuts(K.Redo)
+    window.addActions([window.undo_action, window.redo_action])
+    window.edit_record_action = make_action(window, "&Edit Record…", lambda: edit_record(window),
+                                            "F2", "", "Correct the selected record or contact")
+    window.add_record_action = make_action(window, "&Add to Directory…", lambda: add_record(window),
+                                           "Ctrl+N", "", "Add a person, enterprise, project or institution")
+    window.add_contact_action = make_action(window, "Add &Contact…", lambda: add_contact(window),
+                                            "Ctrl+Shift+N", "", "Add a phone number or address")
+    window.note_action = make_action(window, "&Note…", lambda: edit_note(window), "Ctrl+Shift+M",
+                                     "", "Write a note on the selected record")
+    window.outdated_action = make_action(window, "Mark Figures &Outdated…",
+                                         lambda: mark_outdated(window), "Ctrl+Shift+U")
+    window.hide_action = make_action(window, "&Hide", lambda: hide_selected(window), "Delete", "",
+                                     "Hide the selected record (undo, or revert it in the History)")
+    # Delete hides only from the tree: in the search field it deletes text.
+    window.removeAction(window.hide_action)
+    window.hide_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    window.tree_view.addAction(window.hide_action)
+    window.history_action = make_action(window, "&History…", lambda: show_history(window), "Ctrl+H",
+                                        "", "All your changes; revert any of them")
+    window.restore_action = make_action(window, "&Restore from Backup…",
+                                        lambda: restore_backup(window), "Ctrl+Shift+R")
+    window.editing_actions = [window.edit_record_action, window.add_record_action,
+                              window.add_contact_action, window.note_action,
+                              window.outdated_action, window.hide_action, window.restore_action]
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    edit_menu, file_menu = menus["&Edit"], menus["&File"]
+    first = edit_menu.actions()[0]
+    edit_menu.insertActions(first, [window.undo_action, window.redo_action])
+    edit_menu.insertSeparator(first)
+    edit_menu.addSeparator()
+    edit_menu.addActions([window.edit_record_action, window.add_record_action,
+                          window.add_contact_action, window.note_action, window.outdated_action,
+                          window.hide_action])
+    edit_menu.addSeparator()
+    edit_menu.addAction(window.history_action)
+    file_menu.insertAction(window.window_actions.quit, window.restore_action)
+    file_menu.insertSeparator(window.window_actions.quit)
+    edits.directory_changed.connect(lambda: refresh(window))
+    edits.failed.connect(lambda message: _say(window, message))
+    update_enabled(window)
+
+
+def update_enabled(window: MainWindow) -> None:
+    """Editing is possible only with a writable store; the reason shows in each tooltip."""
+    reason = window.edits.data.read_only_reason
+    for action in window.editing_actions:
+        action.setEnabled(not reason)
+        if reason:
+            action.setToolTip(reason)
+    window.history_action.setEnabled(window.edits.data.store is not None)
+
+
+def extend_tree_menu(window: MainWindow, menu: QMenu, node: TreeNode) -> None:
+    """The tree's context menu: the editing commands that apply to the clicked node."""
+    menu.addSeparator()
+    menu.addAction(window.edit_record_action)
+    if node.type == ENTITY:
+        menu.addActions([window.add_contact_action, window.note_action, window.hide_action])
+    elif node.type == CONTACT:
+        menu.addAction(window.hide_action)
+
+
+def _say(window: MainWindow, message: str) -> None:
+    """A change that could not be saved: one sentence, in a box and the status bar."""
+    window.statusBar().showMessage(message, STATUS_MS)
+    box = QMessageBox(QMessageBox.Icon.Warning, "parkdesk", message, QMessageBox.StandardButton.Ok,
+                      window)
+    box.setObjectName("changeNotSavedBox")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+    box.deleteLater()
+
+
+def _make(window: MainWindow, summary: str, ops: list[ch.Op] | None) -> bool:
+    if not ops:
+        return False
+    change = window.edits.make(summary, ops)
+    if change is None:
+        return False
+    window.statusBar().showMessage(f"Saved: {summary}. Undo with Ctrl+Z.", STATUS_MS)
+    return True
+
+
+# -- what the commands act on ----------------------------------------------------------------
+
+def _selected_entity(window: MainWindow) -> str | None:
+    node = window.current_node()
+    if node is None:
+        return None
+    if node.type == GROUP:
+        return node.key.rsplit("/", 1)[0]
+    return node.key if node.type == ENTITY else None
+
+
+def _place_of(window: MainWindow, entity_id: str | None) -> str | None:
+    """The park, zone or outside place a new record should go in by default."""
+    if entity_id is None:
+        return None
+    d = window.directory
+    entity = d.entity(entity_id)
+    if entity is not None and entity.kind in (ZONE, PARK, PLACE):
+        return entity.id
+    home = d.park_of(entity_id)
+    return home.id if home else None
+
+
+# -- the commands ------------------------------------------------------------------------------
+
+def edit_record(window: MainWindow) -> None:
+    """Edit › Edit Record…: the selected record's fields, or the selected contact's value."""
+    from parkdesk.ui.edit_dialogs import ContactDialog, EditRecordDialog
+
+    node = window.current_node()
+    d = window.directory
+    if node is not None and node.type == CONTACT:
+        contact = d.contact(node.key)
+        if contact is None:
+            return
+        ops = ContactDialog.ask(d, contact.owner_id, contact.id, window)
+        _make(window, f"Corrected {contact.label or 'contact'} of {d.name_of(contact.owner_id)}", ops)
+        return
+    entity_id = _selected_entity(window)
+    if entity_id is None:
+        window.statusBar().showMessage("Select a record to edit", STATUS_MS)
+        return
+    name = d.name_of(entity_id)
+    ops = EditRecordDialog.ask(d, entity_id, window)
+    if ops:
+        fields = ", ".join(ch.FIELD_LABELS[op["field"]].lower() for op in ops)
+        _make(window, f"Edited {name}: {fields}", ops)
+
+
+def add_record(window: MainWindow) -> None:
+    """Edit › Add to Directory…: a person (with title), enterprise, project or institution."""
+    from parkdesk.ui.edit_dialogs import AddRecordDialog
+
+    place = _place_of(window, _selected_entity(window))
+    ops = AddRecordDialog.ask(window.directory, place, parent=window)
+    if ops and _make(window, f"Added {ops[0]['name']}", ops):
+        window.select_entity(ops[0]["id"])
+
+
+def add_contact(window: MainWindow) -> None:
+    """Edit › Add Contact…: a phone number or address of the selected record."""
+    from parkdesk.ui.edit_dialogs import ContactDialog
+
+    owner = _selected_entity(window)
+    if owner is None:
+        node = window.current_node()
+        contact = window.directory.contact(node.key) if node and node.type == CONTACT else None
+        owner = contact.owner_id if contact else None
+    if owner is None:
+        window.statusBar().showMessage("Select a record to add a contact to", STATUS_MS)
+        return
+    ops = ContactDialog.ask(window.directory, owner, None, window)
+    if ops and _make(window, f"Added {ops[0]['raw']} to {window.directory.name_of(owner)}", ops):
+        window.select_contact(ops[0]["id"])
+
+
+def edit_note(window: MainWindow) -> None:
+    """Edit › Note…: the user's note on the selected record."""
+    from parkdesk.ui.edit_dialogs import NoteDialog
+
+    node = window.current_node()
+    if node is None or node.type == GROUP:
+        window.statusBar().showMessage("Select a record to write a note on", STATUS_MS)
+        return
+    record_type = "contact" if node.type == CONTACT else "entity"
+    ops = NoteDialog.ask(window.directory, record_type, node.key, window)
+    if ops:
+        name = window.directory.name_of(node.key) or node.label
+        _make(window, f"Note on {name}" if ops[0]["text"] else f"Removed the note on {name}", ops)
+
+
+def mark_outdated(window: MainWindow) -> None:
+    """Edit › Mark Figures Outdated…: tick the selected record's out-of-date figures."""
+    from parkdesk.ui.edit_dialogs import OutdatedFiguresDialog
+
+    entity_id = _selected_entity(window)
+    if entity_id is None or not window.directory.figures(entity_id):
+        window.statusBar().showMessage("The selected record has no figures", STATUS_MS)
+        return
+    ops = OutdatedFiguresDialog.ask(window.directory, entity_id, window)
+    _make(window, f"Marked figures of {window.directory.name_of(entity_id)}", ops)
+
+
+def hide_selected(window: MainWindow) -> None:
+    """Edit › Hide: the selected record (and what is under it) or contact, reversibly."""
+    node = window.current_node()
+    d = window.directory
+    if node is None or node.type == GROUP:
+        return
+    if node.type == CONTACT:
+        _make(window, f"Hid {node.label}", [ch.hide("contact", node.key)])
+        return
+    entity = d.entity(node.key)
+    if entity is None or entity.kind == ZONE:
+        window.statusBar().showMessage("The zone itself cannot be hidden", STATUS_MS)
+        return
+    _make(window, f"Hid {entity.name}", [ch.hide("entity", entity.id)])
+
+
+def show_history(window: MainWindow) -> None:
+    """Edit › History…: the journal of changes, non-modal, one window."""
+    from parkdesk.ui.history_view import HistoryDialog
+
+    dialog = getattr(window, "history_dialog", None)
+    if dialog is None:
+        dialog = window.history_dialog = HistoryDialog(window.edits, window)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+
+
+def restore_backup(window: MainWindow) -> None:
+    """File › Restore from Backup…"""
+    from parkdesk.ui.history_view import RestoreBackupDialog
+
+    store = window.edits.data.store
+    if store is None:
+        return
+    chosen = RestoreBackupDialog.ask(store.path, window)
+    if chosen is not None and window.edits.restore_backup(chosen):
+        window.statusBar().showMessage(
+            f"Restored your changes from {chosen.name}; what you had is in "
+            f"{window.edits.last_restore_backup.name}.", STATUS_MS)
+
+
+def refresh(window: MainWindow) -> None:
+    """Show the directory anew after a change: the tree, the search, the selected page."""
+    node = window.current_node()
+    window.tree = DirectoryTree(window.directory)
+    window.model.set_tree(window.tree)
+    window.tree_view.expand(window.model.index(0, 0))
+    window.search.set_directory(window.directory)
+    restored = False
+    if node is not None and node.type == CONTACT:
+        restored = window.select_contact(node.key)
+    elif node is not None and node.type == ENTITY:
+        restored = window.select_entity(node.key)
+    elif node is not None and node.type == GROUP:
+        parent_id = node.key.rsplit("/", 1)[0]
+        parent = window.model.index_of_path(window.tree.path_to(parent_id))
+        index = window.model.find_child(parent, GROUP, node.key) if parent.isValid() else parent
+        restored = window._select_index(index)
+    if not restored:
+        window.tree_view.setCurrentIndex(window.model.index(0, 0))
+    window.detail.show_node(window.current_node())
+    if getattr(window, "history_dialog", None) is not None:
+        window.history_dialog.reload()
