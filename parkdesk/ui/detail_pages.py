@@ -208,8 +208,9 @@ class _Page:
                 seen.add(role.person_id)
                 person = entity_link(role.person_id, self.d.name_of(role.person_id))
                 title = self._cited(esc(role.title), "role", role.id)
-                title += entered_html(self.d.layer.entered("role", role.id))
-                if role.reported:
+                mine = self.d.layer.entered("role", role.id)
+                title += entered_html(mine)
+                if role.reported and mine is None:
                     title += f' <span class="muted">({esc(format_date(role.reported))})</span>'
                 rows.append((person, title))
         more = 0

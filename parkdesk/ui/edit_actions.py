@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from parkdesk.core.records import PARK, PLACE, ZONE
 from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
 from parkdesk.core.userstore import changes as ch
+from parkdesk.ui.enum_properties import set_enum
 from parkdesk.ui.window_actions import make_action
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def build(window: MainWindow) -> None:
                                      "Hide the selected record (undo, or revert it in the History)")
     # Delete hides only from the tree: in the search field it deletes text.
     window.removeAction(window.hide_action)
-    window.hide_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    set_enum(window.hide_action, "shortcutContext", "WidgetWithChildrenShortcut")
     window.tree_view.addAction(window.hide_action)
     window.history_action = make_action(window, "&History…", lambda: show_history(window), "Ctrl+H",
                                         "", "All your changes; revert any of them")
@@ -92,6 +92,8 @@ def extend_tree_menu(window: MainWindow, menu: QMenu, node: TreeNode) -> None:
 
 def _say(window: MainWindow, message: str) -> None:
     """A change that could not be saved: one sentence, in a box and the status bar."""
+    from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
+
     window.statusBar().showMessage(message, STATUS_MS)
     box = QMessageBox(QMessageBox.Icon.Warning, "parkdesk", message, QMessageBox.StandardButton.Ok,
                       window)
@@ -147,7 +149,9 @@ def edit_record(window: MainWindow) -> None:
         if contact is None:
             return
         ops = ContactDialog.ask(d, contact.owner_id, contact.id, window)
-        _make(window, f"Corrected {contact.label or 'contact'} of {d.name_of(contact.owner_id)}", ops)
+        what = "phone" if contact.kind == "phone" else "address"
+        if ops:
+            _make(window, f"Corrected {what} of {d.name_of(contact.owner_id)}: {ops[0]['raw']}", ops)
         return
     entity_id = _selected_entity(window)
     if entity_id is None:
