@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from parkdesk.core.db.directory import Directory, _connect_ro
 from parkdesk.core.db.search import lead_word
+from parkdesk.core.search.text import name_key
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import PARK, PLACE, ZONE
 from parkdesk.core.userstore.changes import Change, Op
@@ -274,10 +275,10 @@ class _Applier:
         note = self.layer.note("entity", entity_id)
         text = " ".join(t for t in (description, note.text if note else None) if t)
         self.con.execute(
-            "INSERT INTO search (entity_id, kind, name, aliases, people, description, park, lead) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO search (entity_id, kind, name, aliases, people, description, park, lead, "
+            "key, reviewed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
             (entity_id, kind, name, " | ".join(aliases), " | ".join(people), text,
-             self._park_name(entity_id), lead_word(name)),
+             self._park_name(entity_id), lead_word(name), name_key(name)),
         )
 
     def _park_name(self, entity_id: str) -> str:
