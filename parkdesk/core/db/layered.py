@@ -10,9 +10,9 @@ from collections.abc import Iterable
 
 from parkdesk.core.db.directory import Directory, _connect_ro
 from parkdesk.core.db.search import lead_word
-from parkdesk.core.search.text import name_key
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import PARK, PLACE, ZONE
+from parkdesk.core.search.text import name_key
 from parkdesk.core.userstore.changes import Change, Op
 from parkdesk.core.userstore.layer import EMPTY_LAYER, Entered, Layer, Note, UserValue
 
