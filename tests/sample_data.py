@@ -82,3 +82,14 @@ def sample_bundle() -> Bundle:
         Relation("rel-1", "andao", "located in", "park-shunde", sources=_cite("a1", "Shunde", 7)),
     ]
     return b
+
+
+EXTENSION_RAW = "0757-87778888转66"  # Sanshui Park's only number, with an extension
+EXTENSION_URI = "tel:+86-757-8777-8888;ext=66"
+
+
+def extension_bundle() -> Bundle:
+    """The sample with Sanshui Park's number given with an extension (转66)."""
+    b = sample_bundle()
+    b.contacts.append(_phone("c-sanshui", "park-sanshui", "Sanshui Park", EXTENSION_RAW))
+    return b

@@ -1,7 +1,8 @@
 """Phone numbers: parsing and normalising with the phonenumbers library (Foshan is 0757).
 
 The one parser of the project: the import, the app and the exports all read numbers here,
-so an extension (`转123`, `ext. 123`) means the same everywhere.
+so an extension (`转123`, `ext. 123`) means the same everywhere. `tel_uri` is the one `tel:`
+URI of a stored number (the Call action, both QR codes and every export dial it).
 """
 
 from __future__ import annotations
@@ -39,11 +40,6 @@ class Phone:
     extension: str | None = None
     rfc3966: str | None = None  # tel:+86-757-8668-3830;ext=12, for vCards and dialling
     line_kind: str = "invalid"
-
-    @property
-    def tel_uri(self) -> str | None:
-        """RFC 3966 `tel:` URI for dialling, or None for an invalid number."""
-        return self.rfc3966
 
 
 @lru_cache(maxsize=8192)
@@ -87,3 +83,16 @@ def subscriber_digits(national: str | None) -> str:
     if national.startswith("0") and " " in national:
         national = national.split(" ", 1)[1]
     return "".join(c for c in national if c.isdigit())
+
+
+def tel_uri(raw: str | None, e164: str | None = None) -> str | None:
+    """A stored number's RFC 3966 URI, extension kept (`tel:+86-757-8668-3830;ext=12`);
+    None when it is not a valid number. E.164 has no extension: never dial it alone."""
+    phone = read_stored(raw, e164)
+    return phone.rfc3966 if phone else None
+
+
+def line_kind(raw: str | None, e164: str | None = None) -> str:
+    """What kind of line a stored number is: landline, mobile, toll-free...; "invalid" if none."""
+    phone = read_stored(raw, e164)
+    return phone.line_kind if phone else "invalid"

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
 from parkdesk.core.db.directory import Directory
+from parkdesk.core.phones import tel_uri
 from parkdesk.core.records import PARK, PLACE, ZONE, Contact
 from parkdesk.ui import icons
 from parkdesk.ui.clipboard import copy_text
@@ -64,10 +65,12 @@ def copy_all_contacts(directory: Directory, owner_id: str) -> None:
 
 
 def call(contact: Contact) -> bool:
-    """Open the number's tel: URI with the system's dialler; False if it cannot be dialled."""
-    if contact.kind != "phone" or not contact.e164:
+    """Open the number's tel: URI (extension included) with the system's dialler; False if it
+    cannot be dialled."""
+    uri = tel_uri(contact.raw, contact.e164) if contact.kind == "phone" else None
+    if uri is None:
         return False
-    return QDesktopServices.openUrl(QUrl("tel:" + contact.e164))
+    return QDesktopServices.openUrl(QUrl(uri))
 
 
 def add_phone_actions(menu: QMenu, directory: Directory, contact: Contact,
@@ -92,7 +95,7 @@ def add_phone_actions(menu: QMenu, directory: Directory, contact: Contact,
         menu.addSeparator()
         add(f"Copy all contacts of {directory.name_of(owner)}",
             lambda: copy_all_contacts(directory, owner))
-    if contact.kind == "phone" and contact.e164:
+    if contact.kind == "phone" and contact.valid:
         menu.addSeparator()
         add(f"Call {contact.international}", lambda: call(contact), "call")
 

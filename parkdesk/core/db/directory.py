@@ -459,11 +459,6 @@ class Directory:
         c.sources = self.citations("contact", c.id)
         return c
 
-    def all_contacts(self) -> list[Contact]:
-        """Every contact in the directory, in id order."""
-        ids = [r[0] for r in self.con.execute("SELECT id FROM contacts ORDER BY id")]
-        return [c for c in (self.contact(i) for i in ids) if c]
-
     def figures(self, entity_id: str) -> list[Figure]:
         """Figures about an entity, grouped by metric, newest report first within a metric."""
         rows = self.con.execute(

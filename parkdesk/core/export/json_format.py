@@ -13,25 +13,11 @@ from parkdesk import __version__
 from parkdesk.core.db.directory import Directory, Source
 from parkdesk.core.export.scope import ALL, EVERYTHING, ZONE_SCOPE, Scope
 from parkdesk.core.export.walk import GROUP_KEYS, GROUP_OF, OTHERS, Visit
-from parkdesk.core.phones import read_stored
+from parkdesk.core.phones import line_kind, tel_uri
 from parkdesk.core.records import KINDS, PARK, Article, Contact, Entity, Figure, Relation, Role
 
 FORMAT = "parkdesk-directory"
 VERSION = 1
-
-
-# -- phone forms ----------------------------------------------------------------------------------
-
-def tel_uri(raw: str | None, e164: str | None = None) -> str | None:
-    """RFC 3966 global number with hyphens and `;ext=` (tel:+86-757-8668-3830); None if invalid."""
-    phone = read_stored(raw, e164)
-    return phone.rfc3966 if phone else None
-
-
-def line_kind(raw: str | None, e164: str | None = None) -> str:
-    """What kind of line a number is: landline, mobile, toll-free...; "invalid" if it is not one."""
-    phone = read_stored(raw, e164)
-    return phone.line_kind if phone else "invalid"
 
 
 # -- the document ---------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from parkdesk.core.factsheet.model import (
     TitleLine,
 )
 from parkdesk.core.parks import find_park
+from parkdesk.core.phones import tel_uri
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,
@@ -91,7 +92,7 @@ def _phones_and_addresses(sheet: FactSheet, directory: Directory, cite: _Sources
     for c in directory.contacts(sheet.entity_id, include_children=True):
         sources = cite.cite("contact", c.id)
         if c.kind == "phone":
-            uri = f"tel:{c.e164}" if c.valid and c.e164 else None
+            uri = tel_uri(c.raw, c.e164) if c.valid else None
             sheet.phones.append(
                 PhoneLine(c.label, c.raw, c.national if c.valid else None,
                           c.international if c.valid else None, uri, c.warning, sources)
