@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QTextBrowser
 
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.export.vcard_format import entity_card
+from parkdesk.core.qr import make_qr
 from parkdesk.ui.main_window import MainWindow
-from parkdesk.ui.qr_widget import MIN_MODULE, MIN_SIDE, QrWidget, attach_qr, make_qr
+from parkdesk.ui.qr_widget import MIN_MODULE, MIN_SIDE, QrWidget, attach_qr
 from parkdesk.ui.settings import Settings
 from tests.core.test_export_support import CHINESE_NAME, read_vcards, write_rich_db
 
