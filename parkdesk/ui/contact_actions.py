@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.phones import tel_uri
-from parkdesk.core.records import PARK, PLACE, ZONE, Contact
+from parkdesk.core.records import Contact
 from parkdesk.ui import icons
 from parkdesk.ui.clipboard import copy_text
 
@@ -35,12 +35,7 @@ def copy_number(directory: Directory, contact: Contact, form: str = "national") 
 
 
 def contacts_owner(directory: Directory, entity_id: str) -> str | None:
-    """The park, zone or outside place whose contact list covers `entity_id`."""
-    entity = directory.entity(entity_id)
-    if entity is None:
-        return None
-    if entity.kind in (PARK, ZONE, PLACE):
-        return entity.id
+    """The park, zone or outside place whose contact list covers `entity_id`: its park."""
     park = directory.park_of(entity_id)
     return park.id if park else None
 

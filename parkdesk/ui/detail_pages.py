@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parkdesk.core.db.directory import Directory, Source
+from parkdesk.core.parks import HOLDER_KINDS, park_in
 from parkdesk.core.records import (
     KIND_LABELS,
     ORGANISATION,
@@ -110,9 +111,9 @@ class _Page:
         if not chain:
             return rows
         parent = chain[-1]
-        if parent.kind not in (ZONE, PARK, PLACE):
+        if parent.kind not in HOLDER_KINDS:
             rows.append(("Part of", entity_link(parent.id, parent.name)))
-        home = next((a for a in reversed(chain) if a.kind in (ZONE, PARK, PLACE)), None)
+        home = park_in(chain, lambda a: a.kind)  # the park above: a park's own is the zone
         if home is None:
             return rows
         if home.kind == PARK:

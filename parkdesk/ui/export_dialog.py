@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.export.render import EXTENSIONS, LABELS, export_to_path
 from parkdesk.core.export.scope import EVERYTHING, Scope, scope_of_entity
-from parkdesk.core.records import PARK, PLACE, ZONE
 from parkdesk.ui.background import BackgroundJob, run_in_background
 
 SELECTION = "selection"
@@ -57,11 +56,8 @@ class ExportChoice:
 
 def park_scope(directory: Directory, entity_id: str | None) -> Scope | None:
     """The park (or zone-wide part, or outside place) holding an entity; None without one."""
-    entity = directory.entity(entity_id) if entity_id else None
-    if entity is None:
-        return None
-    holder = entity if entity.kind in (PARK, ZONE, PLACE) else directory.park_of(entity.id)
-    return scope_of_entity(directory, holder.id) if holder else None
+    park = directory.park_of(entity_id) if entity_id else None
+    return scope_of_entity(directory, park.id) if park else None
 
 
 def _slug(text: str) -> str:

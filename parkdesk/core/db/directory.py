@@ -19,9 +19,9 @@ from parkdesk.core.db.connect import (
 from parkdesk.core.db.hints import rebuild_hint
 from parkdesk.core.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from parkdesk.core.errors import DatabaseError, DatabaseLockedError, os_error_reason
+from parkdesk.core.parks import park_in
 from parkdesk.core.records import (
     PARK,
-    PLACE,
     ZONE,
     Article,
     Citation,
@@ -47,6 +47,10 @@ _Opt = str | None
 # Rows of `Directory._ENTITY_COLUMNS` and of the contact queries: the records' fields in order.
 _EntityRow = tuple[str, str, str, _Opt, _Opt, _Opt, _Opt, _Opt, int]
 _ContactRow = tuple[str, str, str, str, str, _Opt, _Opt, _Opt, int, _Opt]
+
+
+def _kind(entity: Entity) -> str:
+    return entity.kind
 
 
 @dataclass(frozen=True)
@@ -403,11 +407,11 @@ class Directory:
         return chain
 
     def park_of(self, entity_id: str) -> Entity | None:
-        """The park (or zone, or outside place) an entity belongs to."""
-        for e in reversed(self.ancestors(entity_id)):
-            if e.kind in (PARK, ZONE, PLACE):
-                return e
-        return None
+        """The park, zone or outside place an entity is or belongs to (see parks.park_in)."""
+        entity = self.entity(entity_id)
+        if entity is None:
+            return None
+        return park_in([*self.ancestors(entity_id), entity], _kind)
 
     # -- facts ------------------------------------------------------------------------------------
 

@@ -76,14 +76,8 @@ def find_sheets(directory: Directory, name: str) -> list[str]:
 
 def sheet_entity(directory: Directory, entity_id: str | None) -> Entity:
     """The park or zone whose sheet shows `entity_id` (the zone for None or an outside place)."""
-    if entity_id:
-        entity = directory.entity(entity_id)
-        if entity and entity.kind in (ZONE, PARK):
-            return entity
-        owner = directory.park_of(entity_id) if entity else None
-        if owner and owner.kind in (ZONE, PARK):
-            return owner
-    return directory.zone()
+    park = directory.park_of(entity_id) if entity_id else None
+    return park if park and park.kind in (ZONE, PARK) else directory.zone()
 
 
 # -- building a sheet -------------------------------------------------------------------------
