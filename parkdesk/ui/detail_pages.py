@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from parkdesk.core.dates import display_date
 from parkdesk.core.db.directory import Directory, Source
 from parkdesk.core.parks import HOLDER_KINDS, park_in
 from parkdesk.core.records import (
@@ -21,7 +22,6 @@ from parkdesk.ui.detail_html import (
     esc,
     facts_table,
     figure_rows,
-    format_date,
     heading,
     phone_html,
     relation_html,
@@ -156,7 +156,7 @@ class _Page:
                 person = entity_link(role.person_id, self.d.name_of(role.person_id))
                 title = self._cited(esc(role.title), "role", role.id)
                 if role.reported:
-                    title += f' <span class="muted">({esc(format_date(role.reported))})</span>'
+                    title += f' <span class="muted">({esc(display_date(role.reported))})</span>'
                 rows.append((person, title))
         more = 0
         if person_parent:
@@ -271,7 +271,7 @@ class _Page:
             title = self._cited(esc(role.title), "role", role.id)
             if role.org_id:
                 title += " — " + entity_link(role.org_id, self.d.name_of(role.org_id))
-            date = esc(format_date(role.reported)) if role.reported else "date not stated"
+            date = esc(display_date(role.reported)) if role.reported else "date not stated"
             rows.append((date, title))
         body = "".join(
             f'<tr><th>{d}</th><td>{t}</td></tr>' for d, t in rows

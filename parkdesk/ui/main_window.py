@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from parkdesk.core.dates import display_date
 from parkdesk.core.db.connect import UI_BUSY_TIMEOUT
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import DatabaseError
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(f"parkdesk — {self.directory.path.name}")
         meta = self.directory.meta()
-        built = (meta.get("built_at") or "")[:10]
+        built = display_date(meta.get("built_at"))
         self.db_label.setText(f"{self.directory.path.name}" + (f" · built {built}" if built else ""))
 
     # -- selection -----------------------------------------------------------------------------

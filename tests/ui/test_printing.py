@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from parkdesk.cli import main
 from parkdesk.commands.factsheet import factsheet as write_factsheets
+from parkdesk.core.dates import display_date
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.store import write_bundle
 from parkdesk.core.errors import ParkdeskError
@@ -63,7 +64,7 @@ def test_a_park_sheet_reads_back(sample_db: Path, tmp_path: Path, capsys) -> Non
                      "under construction", "530 million yuan (2023)", "Andao Test Devices",
                      "Test zone report", "Test Daily", "https://example.org/a1", "Page 1 of 1",
                      "Scan to call", "No figures published for this park",
-                     f"generated {date.today().isoformat()}", *SECTIONS):
+                     f"generated {display_date(date.today())}", *SECTIONS):
         assert expected in text, expected
     reader = PdfReader(out)
     assert reader.metadata.title == "Shunde Park"

@@ -15,9 +15,10 @@ from vobject.base import Component, ContentLine
 from vobject.vcard import Address, Name
 
 from parkdesk import __version__
+from parkdesk.core.dates import iso_day
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.export.json_format import entity_visit
-from parkdesk.core.export.walk import Visit, human_date, walk
+from parkdesk.core.export.walk import Visit, walk
 from parkdesk.core.records import ORGANISATION, PARK, PERSON, PLACE, ZONE
 
 PRODID = f"-//parkdesk//parkdesk {__version__}//EN"
@@ -37,7 +38,7 @@ def _uri_line(card: Component, name: str, uri: str,
 
 
 def _source_text(source: dict) -> str:
-    where = ", ".join(p for p in (source["outlet"], human_date(source["date"])) if p)
+    where = ", ".join(p for p in (source["outlet"], iso_day(source["date"])) if p)
     text = f"{source['title']}" + (f" ({where})" if where else "")
     return text
 

@@ -35,11 +35,6 @@ GROUP_KEYS = (*(key for _, key in GROUPS), OTHERS)
 GROUP_OF = dict(GROUPS)
 
 
-def human_date(date: str | None) -> str | None:
-    """A date for people to read: the day of an ISO date-time, anything else as it is."""
-    return date.split("T")[0] if date else date
-
-
 @dataclass(frozen=True)
 class Visit:
     """One entity node met while walking a document, with the chain of nodes above it."""
