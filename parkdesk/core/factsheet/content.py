@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.queries import count_below, count_people
 from parkdesk.core.factsheet.figures import key_figures, project_columns
 from parkdesk.core.factsheet.model import (
     MAX_ROWS,
@@ -95,19 +96,6 @@ def _phones_and_addresses(sheet: FactSheet, directory: Directory, cite: _Sources
             sheet.addresses.append(AddressLine(c.label, c.raw, sources))
 
 
-def _count_below(directory: Directory, root: str, kinds: tuple[str, ...]) -> int:
-    """How many entities of `kinds` sit under `root` directly or inside its projects."""
-    marks = ",".join("?" * len(kinds))
-    sql = (
-        "WITH RECURSIVE below(id) AS ("
-        "  SELECT ? UNION ALL"
-        "  SELECT e.id FROM entities e JOIN below b ON e.parent_id = b.id WHERE e.kind = ?"
-        f") SELECT count(*) FROM entities WHERE kind IN ({marks}) "
-        "AND parent_id IN (SELECT id FROM below)"
-    )
-    return int(directory.con.execute(sql, (root, PROJECT, *kinds)).fetchone()[0])
-
-
 def _project_tree(directory: Directory, root: str) -> list[tuple[Entity, str | None]]:
     """Projects under `root`, each followed by its own sub-projects; at most MAX_ROWS."""
     found: list[tuple[Entity, str | None]] = []
@@ -125,7 +113,7 @@ def _project_tree(directory: Directory, root: str) -> list[tuple[Entity, str | N
 
 def _projects(sheet: FactSheet, directory: Directory, cite: _Sources) -> list[Entity]:
     tree = _project_tree(directory, sheet.entity_id)
-    sheet.projects_total = _count_below(directory, sheet.entity_id, (PROJECT,))
+    sheet.projects_total = count_below(directory, sheet.entity_id, (PROJECT,))
     for p, part_of in tree:
         sources = cite.cite("entity", p.id)
         columns = project_columns(directory.figures(p.id), cite.cite)
@@ -147,7 +135,7 @@ def _organisations(
         if len(found) >= MAX_ROWS:
             break
         found += [(e, p.name) for e in directory.children(p.id, kinds, limit=MAX_ROWS)]
-    total = _count_below(directory, sheet.entity_id, kinds)
+    total = count_below(directory, sheet.entity_id, kinds)
     seen = {e.id for e, _ in found}
     for rel in directory.relations(sheet.entity_id):
         if rel.object_id == sheet.entity_id and rel.subject_id not in seen:
@@ -170,12 +158,7 @@ def _people(sheet: FactSheet, directory: Directory, cite: _Sources) -> None:
     order: list[str] = [r.person_id for b in bodies for r in directory.people_of(b)]
     order += [p.id for p in directory.children(sheet.entity_id, (PERSON,), limit=MAX_ROWS)]
     people = list(dict.fromkeys(order))
-    marks = ",".join("?" * len(bodies))
-    sheet.people_total = directory.con.execute(
-        "SELECT count(*) FROM (SELECT id FROM entities WHERE parent_id = ? AND kind = ? "
-        f"UNION SELECT person_id FROM roles WHERE org_id IN ({marks}))",
-        (sheet.entity_id, PERSON, *bodies),
-    ).fetchone()[0]
+    sheet.people_total = count_people(directory, sheet.entity_id, bodies)
     for person_id in people[:MAX_ROWS]:
         titles = tuple(
             TitleLine(role.title, directory.name_of(role.org_id) or None, role.reported,
@@ -210,8 +193,8 @@ def build_factsheet(
         for park in directory.parks():
             sheet.parks.append(
                 ParkLine(park.name, park.district,
-                         _count_below(directory, park.id, (PROJECT,)),
-                         _count_below(directory, park.id, (ENTERPRISE, INSTITUTION)))
+                         count_below(directory, park.id, (PROJECT,)),
+                         count_below(directory, park.id, (ENTERPRISE, INSTITUTION)))
             )
     projects = _projects(sheet, directory, cite)
     _organisations(sheet, directory, cite, projects)
