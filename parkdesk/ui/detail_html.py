@@ -14,6 +14,7 @@ from urllib.parse import quote, unquote
 from parkdesk.core.dates import article_date, display_date
 from parkdesk.core.db.directory import Source
 from parkdesk.core.records import Contact, Figure
+from parkdesk.core.sources import SourceNumbers
 
 PHONE_SCHEME = "phone"
 ENTITY_SCHEME = "entity"
@@ -97,17 +98,16 @@ class SourceList:
     """Numbers the sources cited on one page and renders the Sources section."""
 
     def __init__(self) -> None:
-        self.entries: list[Source] = []
-        self._numbers: dict[tuple, int] = {}
+        self._numbers = SourceNumbers()  # one number per citation: tooltips show each quote
+
+    @property
+    def entries(self) -> list[Source]:
+        """The cited sources, in the order of their numbers."""
+        return self._numbers.entries
 
     def number(self, source: Source) -> int:
         """The reference number of a source, adding it when new."""
-        c = source.citation
-        key = (c.article_id, c.paragraph, c.start, c.end, c.quote)
-        if key not in self._numbers:
-            self.entries.append(source)
-            self._numbers[key] = len(self.entries)
-        return self._numbers[key]
+        return self._numbers.number(source)
 
     def refs(self, sources: list[Source]) -> str:
         """Superscript links like [1][2] to the Sources section."""

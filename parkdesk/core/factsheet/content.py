@@ -36,32 +36,26 @@ from parkdesk.core.records import (
     ZONE,
     Entity,
 )
+from parkdesk.core.sources import SourceNumbers
 
 
 class _Sources:
-    """Numbers the articles a sheet cites, in order of first use."""
+    """Numbers the articles a sheet cites, in order of first use (core.sources)."""
 
     def __init__(self, directory: Directory) -> None:
         self.directory = directory
-        self.numbers: dict[str, int] = {}
-        self.refs: list[SourceRef] = []
+        self.numbers = SourceNumbers(per_article=True)
 
     def cite(self, record_type: str, record_id: str) -> tuple[int, ...]:
-        numbers: list[int] = []
-        for source in self.directory.sources(record_type, record_id):
-            article = source.article
-            if article.id not in self.numbers:
-                self.numbers[article.id] = len(self.refs) + 1
-                self.refs.append(
-                    SourceRef(
-                        len(self.refs) + 1, article.title, article.outlet, article.published,
-                        article.date_inferred, article.url,
-                    )
-                )
-            n = self.numbers[article.id]
-            if n not in numbers:
-                numbers.append(n)
-        return tuple(numbers)
+        return self.numbers.numbers(self.directory.sources(record_type, record_id))
+
+    @property
+    def refs(self) -> list[SourceRef]:
+        """The sheet's numbered sources: one per article, in the order of their numbers."""
+        return [
+            SourceRef(n, a.title, a.outlet, a.published, a.date_inferred, a.url)
+            for n, a in enumerate((s.article for s in self.numbers.entries), start=1)
+        ]
 
 
 # -- finding sheets by name --------------------------------------------------------------------
