@@ -22,11 +22,12 @@ from parkdesk.core.atomic import replacing
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.factsheet.content import build_factsheet, find_sheets
-from parkdesk.core.factsheet.model import DEFAULT_PAPER, FactSheet, paper_size
+from parkdesk.core.factsheet.model import DEFAULT_PAPER, PAPERS, FactSheet, paper_size
 from parkdesk.ui.printing_pages import paint_sheets
 
 MARGINS_MM = QMarginsF(16, 14, 16, 12)  # left, top, right, bottom
-PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+# Qt's page size of each paper core.factsheet.model knows (PAPERS are named as Qt names them).
+PAGE_SIZES = {paper: QPageSize.PageSizeId[paper] for paper in PAPERS}
 NO_PRINTER = "No printer is installed: Print will save the fact sheet as a PDF file instead."
 
 
