@@ -76,6 +76,12 @@ def launch(db_path: Path | str) -> int:
         print(f"parkdesk: {problem}", file=sys.stderr)
         return 1
     app = application()
+    from parkdesk import logs
+    from parkdesk.paths import user_log_dir
+    from parkdesk.ui import crash
+
+    logs.setup(user_log_dir())
+    crash.install()  # from here on an uncaught exception is logged and said in a dialog
     window = start(db_path)
     if window is None:
         return 1

@@ -187,7 +187,7 @@ def test_failed_export_says_why_and_writes_nothing(qtbot, rich: Directory, tmp_p
     replies = answer_next_dialog()  # waits for the message box after the export dialog
     job = show_export_dialog(None, rich, "li")
     assert job is not None
-    with qtbot.waitSignal(job.done, timeout=10_000):
+    with qtbot.waitSignal(job.finished, timeout=10_000):
         pass
     assert seen and replies
     assert replies[0]["title"] == "Export failed"
@@ -213,7 +213,7 @@ def test_export_runs_off_the_ui_thread(qtbot, rich: Directory, tmp_path: Path) -
     export_dialog_module.perform_export = spy
     try:
         job = show_export_dialog(None, rich, "li")
-        with qtbot.waitSignal(job.done, timeout=10_000):
+        with qtbot.waitSignal(job.finished, timeout=10_000):
             pass
     finally:
         export_dialog_module.perform_export = original

@@ -236,7 +236,7 @@ class Directory:
         self.con.close()
 
     def verify(self) -> None:
-        """SQLite's full quick_check on its own connection (safe in a worker thread).
+        """SQLite's full quick_check, on a connection of its own (slow: run it in a QueryOp).
 
         Raises DatabaseError when the file is damaged. Opening already did this for small files.
         """
