@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from parkdesk.core.db.directory import Directory
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import (
     Article,
@@ -93,3 +94,9 @@ def extension_bundle() -> Bundle:
     b = sample_bundle()
     b.contacts.append(_phone("c-sanshui", "park-sanshui", "Sanshui Park", EXTENSION_RAW))
     return b
+
+
+def all_contacts(directory: Directory) -> list[Contact]:
+    """Every contact of a database in id order (tests only: the app asks per owner)."""
+    ids = [r[0] for r in directory.con.execute("SELECT id FROM contacts ORDER BY id")]
+    return [c for c in (directory.contact(i) for i in ids) if c is not None]

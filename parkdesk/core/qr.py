@@ -21,8 +21,7 @@ def make_qr(text: str) -> segno.QRCode:
 
 def modules_across(qr: segno.QRCode) -> int:
     """How many modules wide a code is, quiet zone included."""
-    width: int = qr.symbol_size(scale=1, border=QUIET_ZONE)[0]
-    return width
+    return int(qr.symbol_size(scale=1, border=QUIET_ZONE)[0])
 
 
 def png_bytes(qr: segno.QRCode, scale: int = PNG_SCALE) -> bytes:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from parkdesk.core.db.directory import Directory
@@ -74,6 +74,8 @@ class BackgroundOp(QObject, Generic[T]):
         self._failure: Callable[[Exception], None] | None = None
         self._label: str | None = None
         self._progress: QProgressDialog | None = None
+        from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
+
         self._relay = _Relay()
         self._relay.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
         self._relay.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
@@ -153,6 +155,8 @@ class QueryOp(BackgroundOp[T]):
 
 
 def _progress_dialog(parent: QWidget | None, label: str) -> QProgressDialog:
+    from PySide6.QtCore import Qt
+
     progress = QProgressDialog(label, "", 0, 0, parent)
     progress.setCancelButton(None)  # the work cannot be stopped half-way safely
     progress.setWindowTitle("parkdesk")

@@ -13,7 +13,7 @@ import sys
 import threading
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from parkdesk import logs
@@ -40,10 +40,18 @@ class _Reporter(QObject):
         super().__init__()
         self.showing = False
         self.shown = 0  # dialogs shown, for tests
-        self.raised.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # From another thread the slot is queued to this one; either way the dialog waits for
+        # the event loop. (No explicit connection type: Qt's namespace waits for the first paint.)
+        self.raised.connect(self._later)
+
+    @Slot()
+    def _later(self) -> None:
+        QTimer.singleShot(0, self._show)
 
     @Slot()
     def _show(self) -> None:
+        from PySide6.QtCore import Qt
+
         if self.showing:  # one dialog at a time: errors in a burst are all in the log
             return
         self.showing = True
