@@ -14,7 +14,8 @@ from pathlib import Path
 from parkdesk.paths import DEFAULT_DB
 
 #: Module names under parkdesk.commands, in the order `parkdesk --help` lists them.
-COMMANDS = ("app", "import_articles", "check", "search", "export", "factsheet", "synth")
+COMMANDS = ("app", "import_articles", "check", "search", "export", "factsheet", "synth",
+            "install_desktop")
 
 
 def add_db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parkdesk import __version__
+from parkdesk.paths import APP_ID
 from parkdesk.ui.platform_check import display_problem
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def application() -> QApplication:
     app.setApplicationName("parkdesk")
     app.setOrganizationName("parkdesk")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("parkdesk")
+    app.setDesktopFileName(APP_ID)  # the desktop entry is APP_ID.desktop
     return app
 
 
