@@ -8,6 +8,7 @@ installation's `parkdesk-gui`; `--remove` deletes exactly those files again. Lin
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -124,7 +125,5 @@ def _touch_icon_theme(data_dir: Path) -> None:
     """Icon caches notice a theme folder's changed time; a stale cache only costs the icon."""
     theme = data_dir / "icons" / "hicolor"
     if theme.is_dir():
-        try:
+        with contextlib.suppress(OSError):
             os.utime(theme)
-        except OSError:
-            pass

@@ -79,11 +79,18 @@ def launch(db_path: Path | str) -> int:
     app = application()
     from parkdesk import logs
     from parkdesk.paths import user_log_dir
-    from parkdesk.ui import crash
+    from parkdesk.ui import crash, single_instance
 
     logs.setup(user_log_dir())
     crash.install()  # from here on an uncaught exception is logged and said in a dialog
-    window = start(db_path)
-    if window is None:
-        return 1
-    return app.exec()
+    instance = single_instance.claim(Path(db_path))
+    if instance is None:
+        return 0  # handed to the parkdesk already running on this desktop
+    try:
+        window = start(db_path)
+        if window is None:
+            return 1
+        instance.attach(lambda message: single_instance.present(window, message))
+        return app.exec()
+    finally:
+        instance.close()
