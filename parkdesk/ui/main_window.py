@@ -22,7 +22,7 @@ from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import ORGANISATION, PARK, PLACE, ZONE
 from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
 from parkdesk.ui import contact_actions, icons
-from parkdesk.ui.clipboard import copy_text, notifier
+from parkdesk.ui.clipboard import copy_text, may_quit, notifier
 from parkdesk.ui.detail_pane import DetailPane
 from parkdesk.ui.enum_properties import set_enum
 from parkdesk.ui.integrity import IntegrityCheck
@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
             self.choose_database()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not may_quit(self):  # X11 without a clipboard manager would lose a copied number
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
 
