@@ -42,7 +42,7 @@ def write_all(root: Path = HICOLOR) -> list[Path]:
     for size in SIZES:
         path = png_path(size, root)
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not draw(size).save(str(path), "PNG"):
+        if not draw(size).save(str(path), b"PNG"):
             raise OSError(f"could not write {path}")
         written.append(path)
     return written
