@@ -40,6 +40,9 @@ DATA_DIR = _bundled("parkdesk.data", "curation.toml")
 RESOURCES = _bundled("parkdesk.resources", "parkdesk.svg")
 DEFAULT_DB = DATA_DIR / "parks.db"
 CURATION_FILE = DATA_DIR / "curation.toml"
+#: True when the bundled files are a clone's own data/ folder (the editable install of `make
+#: run`), which `make db` rebuilds; False for a wheel or a bundle, which reinstalling restores.
+FROM_CLONE = (DATA_DIR.parent / "pyproject.toml").is_file()
 #: The articles the bundled directory is built from: a development input beside a clone (as
 #: `make db` reads it), relative to the working directory; `check` re-reads citations from it
 #: when it is there and checks the rest without it.

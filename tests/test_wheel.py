@@ -123,6 +123,17 @@ def test_the_installed_commands_work_outside_the_checkout(venv: Path, home: Path
     assert _tree(package) == before  # nothing written next to the package
 
 
+def test_the_installed_copy_says_reinstall_even_beside_a_folder_of_articles(venv: Path, home: Path) -> None:
+    articles = home / "shared" / "articles"
+    articles.mkdir(parents=True, exist_ok=True)
+    inside = home / "clone-like"
+    inside.mkdir(exist_ok=True)
+    code = ("import os; os.chdir('clone-like'); from parkdesk import paths; "
+            "from parkdesk.core.db.hints import rebuild_hint; print(rebuild_hint(paths.DEFAULT_DB))")
+    hint = _run(venv, home, code=code).stdout
+    assert "reinstall parkdesk" in hint and "parkdesk import" not in hint, hint
+
+
 START = """
 import sys
 from PySide6.QtCore import QTimer

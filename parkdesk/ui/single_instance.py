@@ -58,8 +58,7 @@ def runtime_folder() -> Path:
 def message_for(db: Path) -> Message:
     """What a second launch on `db` sends: the full path (the first may run in another working
     folder), or none for the bundled directory, which then just raises the window."""
-    same = db.exists() and DEFAULT_DB.exists() and os.path.samefile(db, DEFAULT_DB)
-    return {"db": None if same else str(db.resolve())}
+    return {"db": None if _same_file(db, DEFAULT_DB) else os.path.abspath(db)}
 
 
 class Primary(QObject):
@@ -207,5 +206,5 @@ def present(window: Any, message: Message) -> None:
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return os.path.samefile(a, b)
-    except OSError:
+    except OSError:  # missing, or in a folder we cannot enter: the app's open says which
         return False

@@ -15,6 +15,7 @@ import pytest
 
 from parkdesk.paths import DEFAULT_DB
 from parkdesk.ui import launch, single_instance
+from tests.other_programs import as_plain_user, shut
 
 
 @pytest.fixture
@@ -59,6 +60,18 @@ def test_a_launch_on_the_bundled_directory_only_raises_the_window(tmp_path: Path
     assert single_instance.message_for(DEFAULT_DB) == {"db": None}
     assert single_instance.message_for(Path(os.path.relpath(tmp_path / "x.db"))) == {
         "db": str(tmp_path / "x.db")}
+
+
+def test_a_db_in_a_folder_the_user_cannot_enter_is_handed_on_not_raised(tmp_path: Path) -> None:
+    """The running window (or this one) says what is wrong with it; the hand-over must not."""
+    code = ("from pathlib import Path; import sys; from parkdesk.ui.single_instance import "
+            "message_for; print(message_for(Path(sys.argv[1])))")
+    folder = tmp_path / "private"
+    folder.mkdir()
+    (folder / "parks.db").write_bytes(b"")
+    shut(folder)
+    run = as_plain_user([sys.executable, "-c", code, str(folder / "parks.db")])
+    assert run.stdout.strip() == str({"db": str(folder / "parks.db")}), run.stderr
 
 
 def test_the_lock_of_a_killed_parkdesk_is_taken_over(
