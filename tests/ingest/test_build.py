@@ -162,7 +162,7 @@ def test_no_articles_in_folder(tmp_path: Path, curation: Path, capsys) -> None:
     empty.mkdir()
     code, err = _run(["import", str(empty), "-o", str(tmp_path / "o.db"), "--curation", str(curation)], capsys)
     assert code == 1
-    assert err == f"parkdesk: {empty}: no *.txt articles in this folder; nothing to build."
+    assert err == f"parkdesk: {empty}: no articles (*.txt, *.html) in this folder; nothing to build."
 
 
 def test_missing_folder(tmp_path: Path, curation: Path, capsys) -> None:
