@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from parkdesk import __version__
@@ -21,6 +20,8 @@ def setup(folder: Path) -> Path | None:
     for handler in [h for h in _LOGGER.handlers if getattr(h, "parkdesk_file", False)]:
         _LOGGER.removeHandler(handler)
         handler.close()
+    import logging.handlers  # socket, pickle and queue with it: ~6 ms, kept off the start path
+
     path = folder / LOG_NAME
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -11,20 +11,25 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import phonenumbers
-
 REGION = "CN"
 _EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x)\s*(\d{1,6})\s*$", re.IGNORECASE)
-_LINE_KINDS = {
-    phonenumbers.PhoneNumberType.FIXED_LINE: "landline",
-    phonenumbers.PhoneNumberType.MOBILE: "mobile",
-    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: "landline or mobile",
-    phonenumbers.PhoneNumberType.TOLL_FREE: "toll-free",
-    phonenumbers.PhoneNumberType.PREMIUM_RATE: "premium rate",
-    phonenumbers.PhoneNumberType.SHARED_COST: "shared cost",
-    phonenumbers.PhoneNumberType.VOIP: "VoIP",
-    phonenumbers.PhoneNumberType.UAN: "universal access",
-}
+
+
+@lru_cache(maxsize=1)
+def _line_kinds() -> dict[object, str]:
+    import phonenumbers
+
+    kinds = phonenumbers.PhoneNumberType
+    return {
+        kinds.FIXED_LINE: "landline",
+        kinds.MOBILE: "mobile",
+        kinds.FIXED_LINE_OR_MOBILE: "landline or mobile",
+        kinds.TOLL_FREE: "toll-free",
+        kinds.PREMIUM_RATE: "premium rate",
+        kinds.SHARED_COST: "shared cost",
+        kinds.VOIP: "VoIP",
+        kinds.UAN: "universal access",
+    }
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,10 @@ class Phone:
 @lru_cache(maxsize=8192)
 def normalise(raw: str, region: str = REGION) -> Phone:
     """Parse `raw` as a phone number (Chinese by default); never raises."""
+    # Imported here: phonenumbers takes ~30 ms to import, and the window's first paint needs
+    # only this module's names, not a parse.
+    import phonenumbers
+
     text = _EXTENSION.sub(r" ext. \1", raw.replace("\x00", "").strip())
     try:
         number = phonenumbers.parse(text, region)
@@ -61,7 +70,7 @@ def normalise(raw: str, region: str = REGION) -> Phone:
         valid=True,
         extension=number.extension or None,
         rfc3966=phonenumbers.format_number(number, fmt.RFC3966),
-        line_kind=_LINE_KINDS.get(phonenumbers.number_type(number), "other"),
+        line_kind=_line_kinds().get(phonenumbers.number_type(number), "other"),
     )
 
 
