@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench db clean
+.PHONY: run test lint bench db dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,5 +38,19 @@ bench: $(TESTSTAMP)
 db: $(STAMP)
 	$(BIN)/parkdesk import ../shared/articles -o data/parks.db
 
+# A one-folder app for machines without Python (dist/parkdesk/parkdesk), built with PyInstaller
+# from a non-editable install in a venv of its own (build/dist-venv). Not part of `make test`.
+DISTVENV := build/dist-venv
+dist:
+	rm -rf $(DISTVENV) build/pyinstaller dist/parkdesk
+	$(PYTHON) -m venv $(DISTVENV)
+	$(DISTVENV)/bin/python -m pip install --quiet --upgrade pip
+	$(DISTVENV)/bin/python -m pip install --quiet 'pyinstaller>=6.6' .
+	$(DISTVENV)/bin/pyinstaller --noconfirm --log-level WARN --name parkdesk --onedir \
+	  --collect-data parkdesk --collect-submodules parkdesk.commands --exclude-module tkinter \
+	  --distpath dist --workpath build/pyinstaller --specpath build packaging/bundle_entry.py
+	dist/parkdesk/parkdesk --version
+	du -sh dist/parkdesk
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import atexit
 import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from parkdesk.core.db.store import write_bundle
 from tests.sample_data import sample_bundle
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The single-instance lock and socket (ui/single_instance.py) live in the user's runtime folder:
+# give this run its own, so that a parkdesk open on this desktop, or another test run, never
+# answers for the app this run starts.
+os.environ["XDG_RUNTIME_DIR"] = _RUNTIME = tempfile.mkdtemp(prefix="parkdesk-tests-")
+atexit.register(shutil.rmtree, _RUNTIME, ignore_errors=True)
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_ARTICLES = REPO.parent / "shared" / "articles"

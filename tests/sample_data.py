@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from parkdesk.core.db.directory import Directory
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import (
     Article,
@@ -82,3 +83,20 @@ def sample_bundle() -> Bundle:
         Relation("rel-1", "andao", "located in", "park-shunde", sources=_cite("a1", "Shunde", 7)),
     ]
     return b
+
+
+EXTENSION_RAW = "0757-87778888转66"  # Sanshui Park's only number, with an extension
+EXTENSION_URI = "tel:+86-757-8777-8888;ext=66"
+
+
+def extension_bundle() -> Bundle:
+    """The sample with Sanshui Park's number given with an extension (转66)."""
+    b = sample_bundle()
+    b.contacts.append(_phone("c-sanshui", "park-sanshui", "Sanshui Park", EXTENSION_RAW))
+    return b
+
+
+def all_contacts(directory: Directory) -> list[Contact]:
+    """Every contact of a database in id order (tests only: the app asks per owner)."""
+    ids = [r[0] for r in directory.con.execute("SELECT id FROM contacts ORDER BY id")]
+    return [c for c in (directory.contact(i) for i in ids) if c is not None]

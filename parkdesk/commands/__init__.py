@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from parkdesk.core.db.directory import Directory
 
 #: Module names under parkdesk.commands, in the order `parkdesk --help` lists them.
-COMMANDS = ("app", "import_articles", "check", "search", "export", "factsheet", "synth", "changes")
+COMMANDS = ("app", "import_articles", "check", "search", "export", "factsheet", "synth",
+            "install_desktop", "changes")
 
 
 def add_db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:

@@ -17,6 +17,8 @@ FORMATS = ("json", "vcard", "csv")  # the renderers of core.export.render
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """`export --format F [--park NAME] [-o FILE]`."""
     parser.add_argument("--format", choices=FORMATS, default="json")
+    parser.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0",
+                        help="vCard version (default 3.0, which phones import; 4.0 = RFC 6350)")
     parser.add_argument("--park", default=None, metavar="NAME", help="only this park (or 'zone')")
     parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
                         help="file to write (default: standard output)")
@@ -25,11 +27,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Export from the parsed arguments."""
-    return export(args.db, args.format, args.park, args.output, user_store=user_store_of(args))
+    return export(args.db, args.format, args.park, args.output, user_store=user_store_of(args),
+                  vcard_version=args.vcard_version)
 
 
 def export(db: Path, fmt: str, park: str | None = None, output: Path | None = None,
-           stdout: BinaryIO | None = None, user_store: Path | None = None) -> int:
+           stdout: BinaryIO | None = None, user_store: Path | None = None,
+           vcard_version: str = "3.0") -> int:
     """Run `parkdesk export`; errors are raised as ParkdeskError for cli.main to print."""
     from parkdesk.core.atomic import write_bytes
     from parkdesk.core.export.render import render
@@ -38,7 +42,7 @@ def export(db: Path, fmt: str, park: str | None = None, output: Path | None = No
     directory = open_directory(db, user_store)
     try:
         scope = resolve_park(directory, park)
-        data = render(directory, fmt, scope)
+        data = render(directory, fmt, scope, vcard_version)
         if output is None:
             out = stdout or sys.stdout.buffer
             out.write(data)

@@ -14,7 +14,7 @@ HELP = "build the database from a folder of articles"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """`import DIR [-o FILE] [--curation FILE] [-q]`."""
-    parser.add_argument("articles", type=Path, metavar="DIR", help="folder of *.txt articles")
+    parser.add_argument("articles", type=Path, metavar="DIR", help="folder of articles (*.txt, saved *.html pages)")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_DB, metavar="FILE",
                         help=f"database to write (default: {DEFAULT_DB})")
     parser.add_argument("--curation", type=Path, default=None, metavar="FILE",

@@ -1,4 +1,9 @@
-"""Naming a park on the command line: one resolver for `export --park NAME` and `factsheet NAME`.
+"""Parks: which park an entity belongs to (`park_in`, the one rule), and naming a park on the
+command line (one resolver for `export --park NAME` and `factsheet NAME`).
+
+The park of an entity is the nearest park, zone or outside place at or above it: a park is its
+own park, the zone's own bodies and people belong to the zone, and a firm in a place outside the
+zone belongs to that place.
 
 A name matches without regard to case, spacing or punctuation, by a park's name, alias, district
 or id, with or without words such as "Park" or "District" ("shunde", "Shunde Park", "Shunde
@@ -9,16 +14,30 @@ words of one park's name or alias are enough when they fit that park only.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
-from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.records import PLACE, Entity
+from parkdesk.core.records import PARK, PLACE, ZONE, Entity
+
+if TYPE_CHECKING:  # (the directory uses park_in: no import at run time)
+    from parkdesk.core.db.directory import Directory
+
+T = TypeVar("T")
+# The kinds that are a park of their own: what `park_in` answers with.
+HOLDER_KINDS = (ZONE, PARK, PLACE)
 
 ALL = "all"
 ZONE_WORD = "zone"
 # Words that do not tell one park from another: "Chancheng Park" also answers to "Chancheng".
 _FILLER = frozenset({"park", "district", "the", "zone", "high-tech", "hi-tech"})
 _CJK_PARK = re.compile(r"(园区|园)$")  # "高明园" also answers to "高明"
+
+
+def park_in(chain: Sequence[T], kind: Callable[[T], str]) -> T | None:
+    """The park of the last record of `chain` (records from the root down, read by `kind`):
+    the nearest park, zone or outside place at or above it; None when there is none."""
+    return next((record for record in reversed(chain) if kind(record) in HOLDER_KINDS), None)
 
 
 def _norm(text: str) -> str:

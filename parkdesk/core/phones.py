@@ -1,7 +1,8 @@
 """Phone numbers: parsing and normalising with the phonenumbers library (Foshan is 0757).
 
 The one parser of the project: the import, the app and the exports all read numbers here,
-so an extension (`转123`, `ext. 123`) means the same everywhere.
+so an extension (`转123`, `ext. 123`) means the same everywhere. `tel_uri` is the one `tel:`
+URI of a stored number (the Call action, both QR codes and every export dial it).
 """
 
 from __future__ import annotations
@@ -10,20 +11,25 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import phonenumbers
-
 REGION = "CN"
 _EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x)\s*(\d{1,6})\s*$", re.IGNORECASE)
-_LINE_KINDS = {
-    phonenumbers.PhoneNumberType.FIXED_LINE: "landline",
-    phonenumbers.PhoneNumberType.MOBILE: "mobile",
-    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: "landline or mobile",
-    phonenumbers.PhoneNumberType.TOLL_FREE: "toll-free",
-    phonenumbers.PhoneNumberType.PREMIUM_RATE: "premium rate",
-    phonenumbers.PhoneNumberType.SHARED_COST: "shared cost",
-    phonenumbers.PhoneNumberType.VOIP: "VoIP",
-    phonenumbers.PhoneNumberType.UAN: "universal access",
-}
+
+
+@lru_cache(maxsize=1)
+def _line_kinds() -> dict[object, str]:
+    import phonenumbers
+
+    kinds = phonenumbers.PhoneNumberType
+    return {
+        kinds.FIXED_LINE: "landline",
+        kinds.MOBILE: "mobile",
+        kinds.FIXED_LINE_OR_MOBILE: "landline or mobile",
+        kinds.TOLL_FREE: "toll-free",
+        kinds.PREMIUM_RATE: "premium rate",
+        kinds.SHARED_COST: "shared cost",
+        kinds.VOIP: "VoIP",
+        kinds.UAN: "universal access",
+    }
 
 
 @dataclass(frozen=True)
@@ -40,15 +46,14 @@ class Phone:
     rfc3966: str | None = None  # tel:+86-757-8668-3830;ext=12, for vCards and dialling
     line_kind: str = "invalid"
 
-    @property
-    def tel_uri(self) -> str | None:
-        """RFC 3966 `tel:` URI for dialling, or None for an invalid number."""
-        return self.rfc3966
-
 
 @lru_cache(maxsize=8192)
 def normalise(raw: str, region: str = REGION) -> Phone:
     """Parse `raw` as a phone number (Chinese by default); never raises."""
+    # Imported here: phonenumbers takes ~30 ms to import, and the window's first paint needs
+    # only this module's names, not a parse.
+    import phonenumbers
+
     text = _EXTENSION.sub(r" ext. \1", raw.replace("\x00", "").strip())
     try:
         number = phonenumbers.parse(text, region)
@@ -65,7 +70,7 @@ def normalise(raw: str, region: str = REGION) -> Phone:
         valid=True,
         extension=number.extension or None,
         rfc3966=phonenumbers.format_number(number, fmt.RFC3966),
-        line_kind=_LINE_KINDS.get(phonenumbers.number_type(number), "other"),
+        line_kind=_line_kinds().get(phonenumbers.number_type(number), "other"),
     )
 
 
@@ -87,3 +92,16 @@ def subscriber_digits(national: str | None) -> str:
     if national.startswith("0") and " " in national:
         national = national.split(" ", 1)[1]
     return "".join(c for c in national if c.isdigit())
+
+
+def tel_uri(raw: str | None, e164: str | None = None) -> str | None:
+    """A stored number's RFC 3966 URI, extension kept (`tel:+86-757-8668-3830;ext=12`);
+    None when it is not a valid number. E.164 has no extension: never dial it alone."""
+    phone = read_stored(raw, e164)
+    return phone.rfc3966 if phone else None
+
+
+def line_kind(raw: str | None, e164: str | None = None) -> str:
+    """What kind of line a stored number is: landline, mobile, toll-free...; "invalid" if none."""
+    phone = read_stored(raw, e164)
+    return phone.line_kind if phone else "invalid"

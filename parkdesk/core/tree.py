@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.queries import kind_of
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,
@@ -75,10 +76,7 @@ class DirectoryTree:
         return TreeNode(ENTITY, entity_id, name, kind)
 
     def _parent_kind(self, entity_id: str) -> str | None:
-        row = self.directory.con.execute(
-            "SELECT kind FROM entities WHERE id = ?", (entity_id,)
-        ).fetchone()
-        return row[0] if row else None
+        return kind_of(self.directory, entity_id)
 
     def _groups(self, entity_id: str) -> list[TreeNode]:
         nodes = []

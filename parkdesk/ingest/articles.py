@@ -15,6 +15,7 @@ from parkdesk.ingest.dates import (
     outlet_name,
     parse_date_line,
 )
+from parkdesk.ingest.web_pages import is_web_page, read_page
 
 
 class ArticleError(ParkdeskError):
@@ -78,8 +79,13 @@ class ParsedArticle:
     warnings: list[str] = field(default_factory=list)
 
 
+#: File endings the import reads: scraped text, and saved web pages.
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+
+
 def read_text(path: Path) -> str:
-    """The article's text; ArticleError naming the problem for empty, binary or non-UTF-8 files."""
+    """The article's text (a saved web page's main text); ArticleError naming the problem for
+    empty, binary or non-UTF-8 files."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -95,7 +101,20 @@ def read_text(path: Path) -> str:
             f"{path.name}: is not UTF-8 text (bad byte at position {exc.start}); "
             "save it as UTF-8 and import again; skipped."
         ) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if is_web_page(path.name):
+        return read_page(text).article_text()
+    return text
+
+
+def page_url(path: Path) -> str | None:
+    """A saved web page's canonical URL (its metadata), None for text files or when it has none."""
+    if not is_web_page(path.name):
+        return None
+    try:
+        return read_page(path.read_text(encoding="utf-8", errors="replace")).url
+    except OSError:
+        return None
 
 
 def normalise_line(line: str) -> str:

@@ -24,7 +24,14 @@ from parkdesk.core.records import (
     Relation,
     Role,
 )
-from parkdesk.ingest.articles import ArticleError, ParsedArticle, parse_article, read_text
+from parkdesk.ingest.articles import (
+    ARTICLE_SUFFIXES,
+    ArticleError,
+    ParsedArticle,
+    page_url,
+    parse_article,
+    read_text,
+)
 from parkdesk.ingest.check import file_problems
 from parkdesk.ingest.curation import Anchor, Curation, load_curation
 from parkdesk.ingest.extract import Finding, extract, find_phones
@@ -501,9 +508,11 @@ def collect(articles_dir: Path, curation_path: Path) -> BuildResult:
         raise BuildError(f"{articles_dir}: is not a folder of articles.") from None
     except PermissionError:
         raise BuildError(f"{articles_dir}: you do not have permission to read this folder.") from None
-    files = sorted(articles_dir.glob("*.txt"))
+    files = sorted(p for p in articles_dir.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
     if not files:
-        raise BuildError(f"{articles_dir}: no *.txt articles in this folder; nothing to build.")
+        raise BuildError(
+            f"{articles_dir}: no articles (*.txt, *.html) in this folder; nothing to build."
+        )
     cur = load_curation(curation_path)
     warnings: list[str] = []
     urls = read_sources(articles_dir, warnings)
@@ -513,6 +522,8 @@ def collect(articles_dir: Path, curation_path: Path) -> BuildResult:
         report = ArticleReport(path.name)
         reports.append(report)
         try:
+            if path.name not in urls and (canonical := page_url(path)):
+                urls[path.name] = canonical  # a saved page names its own address
             art = parse_article(path, extra_noise=cur.noise.get(path.stem, frozenset()),
                                 url=urls.get(path.name))
         except ArticleError as exc:

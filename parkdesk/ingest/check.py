@@ -8,6 +8,7 @@ import hashlib
 from pathlib import Path
 
 from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.queries import all_citations, figure_values
 from parkdesk.core.db.structure import structure_problems
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.ingest.articles import ArticleError, parse_article, read_text
@@ -50,12 +51,11 @@ def citation_problems(directory: Directory, articles_dir: Path | None = None,
             if raw is not None and hashlib.sha256(raw.encode()).hexdigest() == article.sha256:
                 texts[article.id] = [p.text for p in parse_article(path, raw, noise.get(article.id, frozenset())).paragraphs]
     problems = []
-    rows = directory.con.execute(
-        "SELECT id, record_type, record_id, article_id, paragraph, start, [end], quote "
-        "FROM citations ORDER BY id"
-    )
-    values = dict(directory.con.execute("SELECT id, value_text FROM figures"))
-    for cid, rtype, rid, aid, para, start, end, quote in rows:
+    values = figure_values(directory)
+    for cid, rtype, rid, cited in all_citations(directory):
+        aid, para, start, end, quote = (
+            cited.article_id, cited.paragraph, cited.start, cited.end, cited.quote
+        )
         where = f"citation {cid} ({rtype} {rid})"
         art = articles.get(aid)
         if art is None:

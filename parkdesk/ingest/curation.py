@@ -69,7 +69,6 @@ class Curation:
     figures: list[CuratedFigure] = field(default_factory=list)
     roles: list[CuratedRole] = field(default_factory=list)
     relations: list[CuratedRelation] = field(default_factory=list)
-    ignore: frozenset[str] = frozenset()
 
 
 def _anchor(item: dict, where: str) -> Anchor:
@@ -109,7 +108,6 @@ def _read(path: Path, data: dict, at: list[str]) -> Curation:
     cur.noise = {k: frozenset(v) for k, v in noise.items()}
     at[0] = f"{path.name}: contact"
     cur.contact_owners = {c["label"]: c["owner"] for c in data.get("contact", [])}
-    cur.ignore = frozenset(data.get("ignore", {}).get("texts", []))
     ids: set[str] = set()
     for i, e in enumerate(data.get("entity", []), start=1):
         where = at[0] = f"{path.name}: entity #{i} ({e.get('id', '?')})"

@@ -1,76 +1,167 @@
-"""Work off the UI thread: one helper runs a function in Qt's thread pool behind a busy
-indicator, then calls back on the UI thread. The function must not touch widgets."""
+"""Work off the UI thread: the one helper, in the shape of Anki's `QueryOp`.
+
+    QueryOp(parent=window, db=directory.path, op=lambda d: export(d, ...), success=say_done)
+        .failure(say_why).with_progress("Exporting…").run_in_background()
+
+`op(directory)` runs in Qt's thread pool on a Directory of its own, opened in the worker and
+closed after (an SQLite connection stays in the thread that made it), and never touches
+widgets. Then `success(result)` or `failure(exception)` runs on the UI thread. Without a
+`failure`, a ParkdeskError is shown as a warning and anything else is an internal error (logged,
+one dialog: see crash). `BackgroundOp` is the same for work that needs no database.
+"""
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
 
-# Jobs in flight, kept alive until they report (Qt deletes the runnable, not its signals).
-_RUNNING: set[BackgroundJob] = set()
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+PROGRESS_AFTER_MS = 400  # quick work never flashes a progress dialog
+
+# Operations in flight, kept alive until they have reported.
+_RUNNING: set[BackgroundOp[Any]] = set()
 
 
-class BackgroundJob(QObject):
-    """One piece of work in flight; `done` is emitted on the UI thread when it has reported."""
+class _Relay(QObject):
+    """Carries the worker's outcome to the UI thread, where it lives (the signals queue)."""
 
     succeeded = Signal(object)
-    failed = Signal(str)
-    done = Signal()
+    failed = Signal(object)
 
-    def __init__(self, parent: QWidget | None, label: str) -> None:
+
+class _Worker(QRunnable):
+    def __init__(self, relay: _Relay, work: Callable[[], object]) -> None:
         super().__init__()
-        self.progress = QProgressDialog(label, "", 0, 0, parent)
-        self.progress.setCancelButton(None)  # the work cannot be stopped half-way safely
-        self.progress.setWindowTitle("parkdesk")
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(400)  # quick jobs never flash a dialog
-        self.progress.setAutoClose(False)
-        self.progress.setValue(0)
-
-
-class _Runnable(QRunnable):
-    def __init__(self, job: BackgroundJob, work: Callable[[], Any]) -> None:
-        super().__init__()
-        self.job = job
+        self.relay = relay
         self.work = work
 
     def run(self) -> None:
         try:
             result = self.work()
-        except ParkdeskError as exc:
-            self.job.failed.emit(str(exc))
-        except Exception as exc:  # reported to the user as a sentence, never a traceback
-            self.job.failed.emit(f"Something went wrong: {exc}")
+        except Exception as exc:  # handed to `failure`, on the UI thread
+            self.relay.failed.emit(exc)
         else:
-            self.job.succeeded.emit(result)
+            self.relay.succeeded.emit(result)
 
 
-def run_in_background(
-    parent: QWidget | None,
-    label: str,
-    work: Callable[[], Any],
-    on_success: Callable[[Any], None],
-    on_failure: Callable[[str], None],
-) -> BackgroundJob:
-    """Run `work()` in a worker thread; then `on_success(result)` or `on_failure(message)`."""
-    job = BackgroundJob(parent, label)
+class BackgroundOp(QObject, Generic[T]):
+    """`work()` in a worker thread, then `success(result)` or `failure(exception)` on the UI
+    thread; `finished` follows either, on the UI thread."""
 
-    def finish(callback: Callable, value: Any) -> None:
-        job.progress.reset()
-        job.progress.deleteLater()
+    finished = Signal()
+
+    def __init__(
+        self,
+        *,
+        parent: QWidget | None,
+        work: Callable[[], T],
+        success: Callable[[T], None],
+    ) -> None:
+        super().__init__()
+        self.parent_widget = parent
+        self._work = work
+        self._success = success
+        self._failure: Callable[[Exception], None] | None = None
+        self._label: str | None = None
+        self._progress: QProgressDialog | None = None
+        from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
+
+        self._relay = _Relay()
+        self._relay.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
+        self._relay.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self._started = 0.0
+        self.running = False
+
+    def failure(self, callback: Callable[[Exception], None]) -> BackgroundOp[T]:
+        """Call `callback(exception)` on the UI thread if the work raises."""
+        self._failure = callback
+        return self
+
+    def with_progress(self, label: str) -> BackgroundOp[T]:
+        """Show a busy dialog with `label` (over the parent) while the work takes long."""
+        self._label = label
+        return self
+
+    def run_in_background(self) -> BackgroundOp[T]:
+        """Start the work in Qt's thread pool; returns at once."""
+        if self._label is not None:
+            self._progress = _progress_dialog(self.parent_widget, self._label)
+        self.running = True
+        self._started = time.perf_counter()
+        _RUNNING.add(self)
+        QThreadPool.globalInstance().start(_Worker(self._relay, self._work))
+        return self
+
+    @Slot(object)
+    def _on_succeeded(self, result: T) -> None:
+        self._finish(lambda: self._success(result))
+
+    @Slot(object)
+    def _on_failed(self, exc: Exception) -> None:
+        self._finish(lambda: (self._failure or self._default_failure)(exc))
+
+    def _default_failure(self, exc: Exception) -> None:
+        if isinstance(exc, ParkdeskError):
+            QMessageBox.warning(self.parent_widget, "parkdesk", str(exc))
+        else:
+            from parkdesk.ui import crash
+
+            crash.report(exc)
+
+    def _finish(self, callback: Callable[[], None]) -> None:
+        log.info("%s took %.2f s", self._label or "background work",
+                 time.perf_counter() - self._started)
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
         try:
-            callback(value)
+            callback()
         finally:
-            _RUNNING.discard(job)
-            job.done.emit()
+            self.running = False
+            _RUNNING.discard(self)
+            self.finished.emit()
 
-    job.succeeded.connect(lambda result: finish(on_success, result), Qt.ConnectionType.QueuedConnection)
-    job.failed.connect(lambda message: finish(on_failure, message), Qt.ConnectionType.QueuedConnection)
-    _RUNNING.add(job)
-    QThreadPool.globalInstance().start(_Runnable(job, work))
-    return job
+
+class QueryOp(BackgroundOp[T]):
+    """`op(directory)` on a Directory of the worker's own (opened from `db`), off the UI thread."""
+
+    def __init__(
+        self,
+        *,
+        parent: QWidget | None,
+        db: Path,
+        op: Callable[[Directory], T],
+        success: Callable[[T], None],
+    ) -> None:
+        def work() -> T:
+            directory = Directory.open(db)
+            try:
+                return op(directory)
+            finally:
+                directory.close()
+
+        super().__init__(parent=parent, work=work, success=success)
+
+
+def _progress_dialog(parent: QWidget | None, label: str) -> QProgressDialog:
+    from PySide6.QtCore import Qt
+
+    progress = QProgressDialog(label, "", 0, 0, parent)
+    progress.setCancelButton(None)  # the work cannot be stopped half-way safely
+    progress.setWindowTitle("parkdesk")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(PROGRESS_AFTER_MS)
+    progress.setAutoClose(False)
+    progress.setValue(0)
+    return progress

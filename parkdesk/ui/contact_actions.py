@@ -9,7 +9,8 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
 from parkdesk.core.db.directory import Directory
-from parkdesk.core.records import PARK, PLACE, ZONE, Contact
+from parkdesk.core.phones import tel_uri
+from parkdesk.core.records import Contact
 from parkdesk.ui import icons
 from parkdesk.ui.clipboard import copy_text
 
@@ -34,12 +35,7 @@ def copy_number(directory: Directory, contact: Contact, form: str = "national") 
 
 
 def contacts_owner(directory: Directory, entity_id: str) -> str | None:
-    """The park, zone or outside place whose contact list covers `entity_id`."""
-    entity = directory.entity(entity_id)
-    if entity is None:
-        return None
-    if entity.kind in (PARK, ZONE, PLACE):
-        return entity.id
+    """The park, zone or outside place whose contact list covers `entity_id`: its park."""
     park = directory.park_of(entity_id)
     return park.id if park else None
 
@@ -64,10 +60,12 @@ def copy_all_contacts(directory: Directory, owner_id: str) -> None:
 
 
 def call(contact: Contact) -> bool:
-    """Open the number's tel: URI with the system's dialler; False if it cannot be dialled."""
-    if contact.kind != "phone" or not contact.e164:
+    """Open the number's tel: URI (extension included) with the system's dialler; False if it
+    cannot be dialled."""
+    uri = tel_uri(contact.raw, contact.e164) if contact.kind == "phone" else None
+    if uri is None:
         return False
-    return QDesktopServices.openUrl(QUrl("tel:" + contact.e164))
+    return QDesktopServices.openUrl(QUrl(uri))
 
 
 def add_phone_actions(menu: QMenu, directory: Directory, contact: Contact,
@@ -92,7 +90,7 @@ def add_phone_actions(menu: QMenu, directory: Directory, contact: Contact,
         menu.addSeparator()
         add(f"Copy all contacts of {directory.name_of(owner)}",
             lambda: copy_all_contacts(directory, owner))
-    if contact.kind == "phone" and contact.e164:
+    if contact.kind == "phone" and contact.valid:
         menu.addSeparator()
         add(f"Call {contact.international}", lambda: call(contact), "call")
 

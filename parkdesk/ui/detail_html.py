@@ -11,34 +11,20 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote, unquote
 
+from parkdesk.core.dates import article_date, display_date
 from parkdesk.core.db.directory import Source
 from parkdesk.core.records import Contact, Figure
+from parkdesk.core.sources import SourceNumbers
 
 PHONE_SCHEME = "phone"
 ENTITY_SCHEME = "entity"
 SOURCE_ANCHOR = "src-"
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
 
 
 def esc(text: object) -> str:
     """Text as HTML that shows literally (quotes escaped too, for attributes)."""
     return html.escape(str(text), quote=True)
-
-
-def format_date(value: str | None) -> str:
-    """A readable date: "29 Feb 2024", "Nov 2023" or "2021"; other text as it is."""
-    if not value:
-        return ""
-    m = _DATE.match(value.strip())
-    if not m:
-        return value
-    year, month, day = m.groups()
-    if month and 1 <= int(month) <= 12:
-        name = _MONTHS[int(month) - 1]
-        return f"{int(day)} {name} {year}" if day else f"{name} {year}"
-    return year
 
 
 def web_url(url: str | None) -> str | None:
@@ -103,8 +89,7 @@ def describe_source(source: Source) -> str:
     if article.outlet:
         parts.append(article.outlet)
     if article.published:
-        date = format_date(article.published)
-        parts.append(f"{date} (date inferred)" if article.date_inferred else date)
+        parts.append(article_date(article.published, article.date_inferred))
     parts.append(f"paragraph {citation.paragraph}")
     return f"{article.title}\n{', '.join(parts)}\n“{citation.quote}”"
 
@@ -113,17 +98,16 @@ class SourceList:
     """Numbers the sources cited on one page and renders the Sources section."""
 
     def __init__(self) -> None:
-        self.entries: list[Source] = []
-        self._numbers: dict[tuple, int] = {}
+        self._numbers = SourceNumbers()  # one number per citation: tooltips show each quote
+
+    @property
+    def entries(self) -> list[Source]:
+        """The cited sources, in the order of their numbers."""
+        return self._numbers.entries
 
     def number(self, source: Source) -> int:
         """The reference number of a source, adding it when new."""
-        c = source.citation
-        key = (c.article_id, c.paragraph, c.start, c.end, c.quote)
-        if key not in self._numbers:
-            self.entries.append(source)
-            self._numbers[key] = len(self.entries)
-        return self._numbers[key]
+        return self._numbers.number(source)
 
     def refs(self, sources: list[Source]) -> str:
         """Superscript links like [1][2] to the Sources section."""
@@ -151,8 +135,7 @@ class SourceList:
             article = self.entries[numbers[0] - 1].article
             where = [esc(article.outlet)] if article.outlet else []
             if article.published:
-                date = esc(format_date(article.published))
-                where.append(f"{date} (date inferred)" if article.date_inferred else date)
+                where.append(esc(article_date(article.published, article.date_inferred)))
             url = web_url(article.url)
             opener = (
                 f'<a href="{esc(url)}" title="{esc(url)}">Open article</a>'
@@ -210,9 +193,9 @@ def figure_rows(figures: list[Figure], sources_of: Callable[[Figure], list[Sourc
         for f in group:
             when = []
             if f.refers_to:
-                when.append(f"for {esc(format_date(f.refers_to))}")
+                when.append(f"for {esc(display_date(f.refers_to))}")
             if f.reported:
-                when.append(f"reported {esc(format_date(f.reported))}")
+                when.append(f"reported {esc(display_date(f.reported))}")
             meta = f' <span class="muted">({" · ".join(when)})</span>' if when else ""
             values.append(sources.cited(esc(f.display), sources_of(f)) + meta
                           + (after or {}).get(f.id, ""))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from parkdesk.core.dates import display_date
 from parkdesk.core.db.directory import Directory, Source
+from parkdesk.core.parks import HOLDER_KINDS, park_in
 from parkdesk.core.records import (
     KIND_LABELS,
     ORGANISATION,
@@ -22,7 +24,6 @@ from parkdesk.ui.detail_html import (
     esc,
     facts_table,
     figure_rows,
-    format_date,
     heading,
     phone_html,
     relation_html,
@@ -40,7 +41,7 @@ def entered_html(entered: Entered | None, what: str = "entered") -> str:
     """The mark of the user's own values: "— entered by you, 2 Dec 2026"."""
     if entered is None:
         return ""
-    return f' <span class="user">— {what} by you, {esc(format_date(entered.date))}</span>'
+    return f' <span class="user">— {what} by you, {esc(display_date(entered.date))}</span>'
 
 
 def page_html(directory: Directory, node: TreeNode) -> str:
@@ -94,7 +95,7 @@ class _Page:
         html = heading(label, e.name, "" if "name" in mine else refs)
         added = self.d.layer.entered("entity", e.id)
         if added is not None:
-            html += f'<p class="user">Entered by you, {esc(format_date(added.date))}.</p>'
+            html += f'<p class="user">Entered by you, {esc(display_date(added.date))}.</p>'
         if "name" in mine:
             html += (f'<p>{entered_html(mine["name"].entered, "name entered")}<br>'
                      f'<span class="muted">In the articles: {esc(mine["name"].article_value)}'
@@ -102,7 +103,7 @@ class _Page:
         if e.aliases or "aliases" in mine:
             html += f'<p class="muted">Also known as: {esc(", ".join(e.aliases) or "—")}'
             if "aliases" in mine:
-                old = ", ".join(mine["aliases"].article_value or []) or "none"
+                old = ", ".join(str(a) for a in (mine["aliases"].article_value or [])) or "none"  # type: ignore[attr-defined]
                 html += f'{entered_html(mine["aliases"].entered)} (in the articles: {esc(old)})'
             html += "</p>"
         if not e.reviewed:
@@ -110,7 +111,7 @@ class _Page:
         if e.description or "description" in mine:
             html += f"<p>{esc(e.description or '—')}"
             if "description" in mine:
-                old = mine["description"].article_value
+                old = str(mine["description"].article_value or "")
                 html += entered_html(mine["description"].entered)
                 if old:
                     html += f'<br><span class="muted">In the articles: {esc(old)}</span>'
@@ -146,9 +147,9 @@ class _Page:
         if not chain:
             return rows
         parent = chain[-1]
-        if parent.kind not in (ZONE, PARK, PLACE):
+        if parent.kind not in HOLDER_KINDS:
             rows.append(("Part of", entity_link(parent.id, parent.name)))
-        home = next((a for a in reversed(chain) if a.kind in (ZONE, PARK, PLACE)), None)
+        home = park_in(chain, lambda a: a.kind)  # the park above: a park's own is the zone
         if home is None:
             return rows
         if home.kind == PARK:
@@ -211,7 +212,7 @@ class _Page:
                 mine = self.d.layer.entered("role", role.id)
                 title += entered_html(mine)
                 if role.reported and mine is None:
-                    title += f' <span class="muted">({esc(format_date(role.reported))})</span>'
+                    title += f' <span class="muted">({esc(display_date(role.reported))})</span>'
                 rows.append((person, title))
         more = 0
         if person_parent:
@@ -327,7 +328,7 @@ class _Page:
             title += entered_html(self.d.layer.entered("role", role.id))
             if role.org_id:
                 title += " — " + entity_link(role.org_id, self.d.name_of(role.org_id))
-            date = esc(format_date(role.reported)) if role.reported else "date not stated"
+            date = esc(display_date(role.reported)) if role.reported else "date not stated"
             rows.append((date, title))
         body = "".join(
             f'<tr><th>{d}</th><td>{t}</td></tr>' for d, t in rows

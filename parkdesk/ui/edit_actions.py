@@ -3,9 +3,9 @@ figures, Hide, History and Restore from Backup; and showing the directory anew a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from parkdesk.core.records import PARK, PLACE, ZONE
@@ -15,79 +15,101 @@ from parkdesk.ui.enum_properties import set_enum
 from parkdesk.ui.window_actions import make_action
 
 if TYPE_CHECKING:
+    from parkdesk.ui.history_view import HistoryDialog
     from parkdesk.ui.main_window import MainWindow
 
 STATUS_MS = 10_000
 
 
-def build(window: MainWindow) -> None:
-    """Give the window its editing actions, in the Edit and File menus and the tree's menu."""
+class EditActions:
+    """The editing actions the window holds (made by `build`)."""
+
+    undo_action: QAction
+    redo_action: QAction
+    edit_record_action: QAction
+    add_record_action: QAction
+    add_contact_action: QAction
+    note_action: QAction
+    outdated_action: QAction
+    hide_action: QAction
+    history_action: QAction
+    restore_action: QAction
+    editing_actions: list[QAction]
+
+    def __init__(self) -> None:
+        self.history_dialog: HistoryDialog | None = None
+
+
+def build(window: MainWindow) -> EditActions:
+    """The window's editing actions, put in the Edit and File menus (the tree's menu adds them
+    when it opens); the window holds what this returns as `window.edit_actions`."""
+    acts = EditActions()
     edits = window.edits
     K = QKeySequence.StandardKey  # noqa: N806
-    window.undo_action = edits.stack.createUndoAction(window, "&Undo")
-    window.undo_action.setShortcuts(K.Undo)
-    window.redo_action = edits.stack.createRedoAction(window, "&Redo")
-    window.redo_action.setShortcuts(K.Redo)
-    window.addActions([window.undo_action, window.redo_action])
-    window.edit_record_action = make_action(window, "&Edit Record…", lambda: edit_record(window),
+    acts.undo_action = edits.stack.createUndoAction(window, "&Undo")
+    acts.undo_action.setShortcuts(K.Undo)
+    acts.redo_action = edits.stack.createRedoAction(window, "&Redo")
+    acts.redo_action.setShortcuts(K.Redo)
+    window.addActions([acts.undo_action, acts.redo_action])
+    acts.edit_record_action = make_action(window, "&Edit Record…", lambda: edit_record(window),
                                             "F2", "", "Correct the selected record or contact")
-    window.add_record_action = make_action(window, "&Add to Directory…", lambda: add_record(window),
+    acts.add_record_action = make_action(window, "&Add to Directory…", lambda: add_record(window),
                                            "Ctrl+N", "", "Add a person, enterprise, project or institution")
-    window.add_contact_action = make_action(window, "Add &Contact…", lambda: add_contact(window),
+    acts.add_contact_action = make_action(window, "Add &Contact…", lambda: add_contact(window),
                                             "Ctrl+Shift+N", "", "Add a phone number or address")
-    window.note_action = make_action(window, "&Note…", lambda: edit_note(window), "Ctrl+Shift+M",
+    acts.note_action = make_action(window, "&Note…", lambda: edit_note(window), "Ctrl+Shift+M",
                                      "", "Write a note on the selected record")
-    window.outdated_action = make_action(window, "Mark Figures &Outdated…",
+    acts.outdated_action = make_action(window, "Mark Figures &Outdated…",
                                          lambda: mark_outdated(window), "Ctrl+Shift+U")
-    window.hide_action = make_action(window, "&Hide", lambda: hide_selected(window), "Delete", "",
+    acts.hide_action = make_action(window, "&Hide", lambda: hide_selected(window), "Delete", "",
                                      "Hide the selected record (undo, or revert it in the History)")
     # Delete hides only from the tree: in the search field it deletes text.
-    window.removeAction(window.hide_action)
-    set_enum(window.hide_action, "shortcutContext", "WidgetWithChildrenShortcut")
-    window.tree_view.addAction(window.hide_action)
-    window.history_action = make_action(window, "&History…", lambda: show_history(window), "Ctrl+H",
+    window.removeAction(acts.hide_action)
+    set_enum(acts.hide_action, "shortcutContext", "WidgetWithChildrenShortcut")
+    window.tree_view.addAction(acts.hide_action)
+    acts.history_action = make_action(window, "&History…", lambda: show_history(window), "Ctrl+H",
                                         "", "All your changes; revert any of them")
-    window.restore_action = make_action(window, "&Restore from Backup…",
+    acts.restore_action = make_action(window, "&Restore from Backup…",
                                         lambda: restore_backup(window), "Ctrl+Shift+R")
-    window.editing_actions = [window.edit_record_action, window.add_record_action,
-                              window.add_contact_action, window.note_action,
-                              window.outdated_action, window.hide_action, window.restore_action]
-    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    acts.editing_actions = [acts.edit_record_action, acts.add_record_action,
+                              acts.add_contact_action, acts.note_action,
+                              acts.outdated_action, acts.hide_action, acts.restore_action]
+    menus = {a.text(): cast(QMenu, a.menu()) for a in window.menuBar().actions()}
     edit_menu, file_menu = menus["&Edit"], menus["&File"]
     first = edit_menu.actions()[0]
-    edit_menu.insertActions(first, [window.undo_action, window.redo_action])
+    edit_menu.insertActions(first, [acts.undo_action, acts.redo_action])
     edit_menu.insertSeparator(first)
     edit_menu.addSeparator()
-    edit_menu.addActions([window.edit_record_action, window.add_record_action,
-                          window.add_contact_action, window.note_action, window.outdated_action,
-                          window.hide_action])
+    edit_menu.addActions([acts.edit_record_action, acts.add_record_action,
+                          acts.add_contact_action, acts.note_action, acts.outdated_action,
+                          acts.hide_action])
     edit_menu.addSeparator()
-    edit_menu.addAction(window.history_action)
-    file_menu.insertAction(window.window_actions.quit, window.restore_action)
+    edit_menu.addAction(acts.history_action)
+    file_menu.insertAction(window.window_actions.quit, acts.restore_action)
     file_menu.insertSeparator(window.window_actions.quit)
     edits.directory_changed.connect(lambda: refresh(window))
     edits.failed.connect(lambda message: _say(window, message))
-    update_enabled(window)
+    return acts
 
 
 def update_enabled(window: MainWindow) -> None:
     """Editing is possible only with a writable store; the reason shows in each tooltip."""
     reason = window.edits.data.read_only_reason
-    for action in window.editing_actions:
+    for action in window.edit_actions.editing_actions:
         action.setEnabled(not reason)
         if reason:
             action.setToolTip(reason)
-    window.history_action.setEnabled(window.edits.data.store is not None)
+    window.edit_actions.history_action.setEnabled(window.edits.data.store is not None)
 
 
 def extend_tree_menu(window: MainWindow, menu: QMenu, node: TreeNode) -> None:
     """The tree's context menu: the editing commands that apply to the clicked node."""
     menu.addSeparator()
-    menu.addAction(window.edit_record_action)
+    menu.addAction(window.edit_actions.edit_record_action)
     if node.type == ENTITY:
-        menu.addActions([window.add_contact_action, window.note_action, window.hide_action])
+        menu.addActions([window.edit_actions.add_contact_action, window.edit_actions.note_action, window.edit_actions.hide_action])
     elif node.type == CONTACT:
-        menu.addAction(window.hide_action)
+        menu.addAction(window.edit_actions.hide_action)
 
 
 def _say(window: MainWindow, message: str) -> None:
@@ -238,9 +260,9 @@ def show_history(window: MainWindow) -> None:
     """Edit › History…: the journal of changes, non-modal, one window."""
     from parkdesk.ui.history_view import HistoryDialog
 
-    dialog = getattr(window, "history_dialog", None)
+    dialog = window.edit_actions.history_dialog
     if dialog is None:
-        dialog = window.history_dialog = HistoryDialog(window.edits, window)
+        dialog = window.edit_actions.history_dialog = HistoryDialog(window.edits, window)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
@@ -280,5 +302,5 @@ def refresh(window: MainWindow) -> None:
     if not restored:
         window.tree_view.setCurrentIndex(window.model.index(0, 0))
     window.detail.show_node(window.current_node())
-    if getattr(window, "history_dialog", None) is not None:
-        window.history_dialog.reload()
+    if window.edit_actions.history_dialog is not None:
+        window.edit_actions.history_dialog.reload()

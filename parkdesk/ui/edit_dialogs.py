@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from parkdesk.core.dates import display_date
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.records import (
     ENTERPRISE,
@@ -33,7 +34,6 @@ from parkdesk.core.records import (
 )
 from parkdesk.core.userstore import changes as ch
 from parkdesk.core.userstore.changes import ChangeError, Op
-from parkdesk.ui.detail_html import format_date
 
 
 def _article_hint(text: object) -> QLabel:
@@ -121,7 +121,8 @@ class EditRecordDialog(_FormDialog):
             ("Name", self.name, "name"), ("Also known as", self.aliases, "aliases"),
             ("Description", self.description, "description"), ("Status", self.status, "status"),
         ]
-        parent_kind = directory.entity(entity.parent_id).kind if entity.parent_id and directory.entity(entity.parent_id) else None
+        parent_record = directory.entity(entity.parent_id) if entity.parent_id else None
+        parent_kind = parent_record.kind if parent_record else None
         if entity.kind not in (ZONE, PARK, PLACE) and parent_kind in (ZONE, PARK, PLACE):
             for key, label in place_choices(directory):
                 self.park.addItem(label, key)
@@ -316,7 +317,7 @@ class OutdatedFiguresDialog(_FormDialog):
         self.list = QListWidget()
         self.before: dict[str, bool] = {}
         for f in directory.figures(entity_id):
-            when = f" ({format_date(f.reported)})" if f.reported else ""
+            when = f" ({display_date(f.reported)})" if f.reported else ""
             item = QListWidgetItem(f"{f.metric}: {f.display}{when}")
             item.setData(Qt.ItemDataRole.UserRole, f.id)
             outdated = f.id in directory.layer.outdated

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from parkdesk.core.db.directory import Directory
+from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.export.render import EXTENSIONS, LABELS, export_to_path
 from parkdesk.core.export.scope import EVERYTHING, Scope, scope_of_entity
-from parkdesk.core.records import PARK, PLACE, ZONE
-from parkdesk.ui.background import BackgroundJob, run_in_background
+from parkdesk.ui import crash
+from parkdesk.ui.background import QueryOp
 
 SELECTION = "selection"
 THIS_PARK = "park"
@@ -57,11 +58,8 @@ class ExportChoice:
 
 def park_scope(directory: Directory, entity_id: str | None) -> Scope | None:
     """The park (or zone-wide part, or outside place) holding an entity; None without one."""
-    entity = directory.entity(entity_id) if entity_id else None
-    if entity is None:
-        return None
-    holder = entity if entity.kind in (PARK, ZONE, PLACE) else directory.park_of(entity.id)
-    return scope_of_entity(directory, holder.id) if holder else None
+    park = directory.park_of(entity_id) if entity_id else None
+    return scope_of_entity(directory, park.id) if park else None
 
 
 def _slug(text: str) -> str:
@@ -264,30 +262,25 @@ def perform_export(directory: Directory, choice: ExportChoice) -> int:
 
 def show_export_dialog(
     parent: QWidget | None, directory: Directory, selected_entity_id: str | None
-) -> BackgroundJob | None:
+) -> QueryOp[int] | None:
     """File › Export…: ask, then export in the background (a large directory takes seconds)
     and report in the status bar, or in a message on failure. None when the user cancels."""
     choice = ExportDialog.ask(parent, directory, selected_entity_id)
     if choice is None:
         return None
-    path = directory.path
-
-    def work() -> int:
-        # A connection of the worker's own: SQLite connections stay on their thread.
-        own = Directory.open(path)
-        try:
-            return perform_export(own, choice)
-        finally:
-            own.close()
 
     def succeeded(size: int) -> None:
         message = f"Exported {choice.scope.label} to {choice.path} ({size:,} bytes)"
         if isinstance(parent, QMainWindow):
             parent.statusBar().showMessage(message, 10_000)
 
-    def failed(message: str) -> None:
-        QMessageBox.warning(parent, "Export failed", message)
+    def failed(exc: Exception) -> None:
+        if isinstance(exc, ParkdeskError):
+            QMessageBox.warning(parent, "Export failed", str(exc))
+        else:
+            crash.report(exc)  # an internal error: logged, and said in a dialog
 
-    return run_in_background(
-        parent, f"Exporting {choice.scope.label}…", work, succeeded, failed
-    )
+    op = QueryOp(parent=parent, db=directory.path, op=lambda own: perform_export(own, choice),
+                 success=succeeded)
+    op.failure(failed).with_progress(f"Exporting {choice.scope.label}…").run_in_background()
+    return op

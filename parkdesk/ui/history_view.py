@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from parkdesk.core.dates import display_date
 from parkdesk.core.db.backups import Backup, backups
 from parkdesk.core.userstore.changes import ACTIVE, REVERTED, UNDONE, Change
-from parkdesk.ui.detail_html import format_date
 from parkdesk.ui.user_edits import UserEdits
 
 _STATE_TEXT = {ACTIVE: "in effect", UNDONE: "undone", REVERTED: "reverted"}
@@ -34,7 +34,7 @@ def when_text(iso: str | None) -> str:
     """A stored UTC time as "2 Dec 2026 14:05 UTC"."""
     if not iso:
         return ""
-    return f"{format_date(iso[:10])} {iso[11:16]} UTC"
+    return f"{display_date(iso[:10])} {iso[11:16]} UTC"
 
 
 class HistoryDialog(QDialog):
@@ -101,8 +101,9 @@ class HistoryDialog(QDialog):
             self.list.resizeColumnToContents(col)
         self.list.setColumnWidth(1, max(260, self.list.columnWidth(1)))
         self.empty.setVisible(self.list.topLevelItemCount() == 0)
-        if self.list.currentItem() is None and self.list.topLevelItemCount():
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if self.list.currentItem() is None and first is not None:
+            self.list.setCurrentItem(first)
         self._update_buttons()
 
     def selected(self) -> Change | None:

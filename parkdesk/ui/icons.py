@@ -1,7 +1,7 @@
 """Every icon of the app: the only module that names qtawesome icons.
 
 Icons are read from SVG files drawn from those qtawesome glyphs (resources/icons/, written by
-icon_files.py), so the app never imports qtawesome (~150 ms, ~30 MB) unless a file is missing.
+icon_files.py), so the app never imports qtawesome (~150 ms, ~30 MB; a test-only dependency).
 They are shown once `enable()` is called, after the window's first paint; until then `icon()`
 returns an empty QIcon. The app's own icon is set then too (`set_app_icon`).
 """
@@ -56,7 +56,7 @@ _enabled = False
 
 
 def enable() -> None:
-    """Load qtawesome; from now on `icon()` returns real icons. Needs a QApplication."""
+    """Switch icons on: from now on `icon()` returns real icons. Needs a QApplication."""
     global _enabled
     _enabled = True
 
@@ -75,13 +75,8 @@ def icon_path(name: str) -> Path:
 def _load(name: str) -> QIcon:
     from PySide6.QtGui import QIcon
 
-    path = icon_path(name)
-    if path.is_file():
-        return QIcon(str(path))
-    import qtawesome  # only for an icon added since the files were drawn
-
-    made: QIcon = qtawesome.icon(_NAMES[name], color=COLOR)
-    return made
+    # A missing file (an icon added without running icon_files) shows nothing; a test fails.
+    return QIcon(str(icon_path(name)))
 
 
 def icon(name: str) -> QIcon:

@@ -1,17 +1,18 @@
-"""SQLite's full check of a large database, in a background thread, after the window is shown.
+"""SQLite's full check of a large database, in the background, after the window is shown.
 
 Opening a file over 8 MB skips the full check (it reads every page: ~0.15 s at 100,000
-enterprises); this runs it off the UI thread and reports a damaged file through `damaged` (the DatabaseError: its problem and hint).
+enterprises); this runs it as a QueryOp and reports a damaged file through `damaged` (the
+DatabaseError: its problem and hint).
 """
 
 from __future__ import annotations
-
-import threading
 
 from PySide6.QtCore import QObject, Signal
 
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import DatabaseError
+from parkdesk.ui import crash
+from parkdesk.ui.background import QueryOp
 
 
 class IntegrityCheck(QObject):
@@ -24,13 +25,16 @@ class IntegrityCheck(QObject):
         """Check `directory` unless opening it already did; True when a check was started."""
         if directory.fully_checked:
             return False
-        threading.Thread(target=self._run, args=(directory,), name="parkdesk-check",
-                         daemon=True).start()
-        return True
+        path = str(directory.path)
 
-    def _run(self, directory: Directory) -> None:
-        try:
-            directory.verify()  # its own connection: safe in this thread
-        except DatabaseError as exc:
-            self.damaged.emit(exc)
-        self.finished.emit(str(directory.path))
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, DatabaseError):
+                self.damaged.emit(exc)
+            else:
+                crash.report(exc)
+            self.finished.emit(path)
+
+        op = QueryOp(parent=None, db=directory.path, op=Directory.verify,
+                     success=lambda _: self.finished.emit(path))
+        op.failure(failed).run_in_background()
+        return True

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parkdesk import __version__
+from parkdesk.paths import APP_ID
 from parkdesk.ui.platform_check import display_problem
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def application() -> QApplication:
     app.setApplicationName("parkdesk")
     app.setOrganizationName("parkdesk")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("parkdesk")
+    app.setDesktopFileName(APP_ID)  # the desktop entry is APP_ID.desktop
     return app
 
 
@@ -83,7 +84,20 @@ def launch(db_path: Path | str, user_store: Path | None = None) -> int:
         print(f"parkdesk: {problem}", file=sys.stderr)
         return 1
     app = application()
-    window = start(db_path, user_store=user_store)
-    if window is None:
-        return 1
-    return app.exec()
+    from parkdesk import logs
+    from parkdesk.paths import user_log_dir
+    from parkdesk.ui import crash, single_instance
+
+    logs.setup(user_log_dir())
+    crash.install()  # from here on an uncaught exception is logged and said in a dialog
+    instance = single_instance.claim(Path(db_path))
+    if instance is None:
+        return 0  # handed to the parkdesk already running on this desktop
+    try:
+        window = start(db_path, user_store=user_store)
+        if window is None:
+            return 1
+        instance.attach(lambda message: single_instance.present(window, message))
+        return app.exec()
+    finally:
+        instance.close()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from parkdesk.core.dates import display_date
 from parkdesk.core.db.connect import UI_BUSY_TIMEOUT
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import DatabaseError
@@ -22,7 +23,7 @@ from parkdesk.core.records import ORGANISATION, PARK, PLACE, ZONE
 from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
 from parkdesk.core.userstore.session import UserData
 from parkdesk.ui import contact_actions, edit_actions, icons
-from parkdesk.ui.clipboard import copy_text, notifier
+from parkdesk.ui.clipboard import copy_text, may_quit, notifier
 from parkdesk.ui.detail_pane import DetailPane
 from parkdesk.ui.enum_properties import set_enum
 from parkdesk.ui.integrity import IntegrityCheck
@@ -53,7 +54,8 @@ class MainWindow(QMainWindow):
         self._build_views()
         self.window_actions = WindowActions(self, commands=self)
         self.toolbar = self.window_actions.install(self)
-        edit_actions.build(self)
+        self.edit_actions = edit_actions.build(self)
+        edit_actions.update_enabled(self)
         notifier.copied.connect(self._on_copied)
         self.integrity = IntegrityCheck(self)  # large files: full check after the first paint
         self.integrity.damaged.connect(self._on_damaged)
@@ -202,6 +204,9 @@ class MainWindow(QMainWindow):
             self.choose_database()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not may_quit(self):  # X11 without a clipboard manager would lose a copied number
+            event.ignore()
+            return
         self.save_state()
         if self.user_data.store is not None:
             self.user_data.store.close()  # every change is committed already
@@ -211,7 +216,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(f"parkdesk — {self.directory.path.name}")
         meta = self.directory.meta()
-        built = (meta.get("built_at") or "")[:10]
+        built = display_date(meta.get("built_at"))
         self.db_label.setText(f"{self.directory.path.name}" + (f" · built {built}" if built else ""))
 
     # -- selection -----------------------------------------------------------------------------

@@ -16,17 +16,20 @@ from PySide6.QtPrintSupport import (
     QPrintPreviewDialog,
     QPrintPreviewWidget,
 )
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from parkdesk.core.atomic import replacing
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.factsheet.content import build_factsheet, find_sheets
-from parkdesk.core.factsheet.model import DEFAULT_PAPER, FactSheet, paper_size
+from parkdesk.core.factsheet.content import build_factsheet, find_sheets, sheet_entity
+from parkdesk.core.factsheet.model import DEFAULT_PAPER, PAPERS, FactSheet, paper_size
+from parkdesk.ui import crash
+from parkdesk.ui.background import QueryOp
 from parkdesk.ui.printing_pages import paint_sheets
 
 MARGINS_MM = QMarginsF(16, 14, 16, 12)  # left, top, right, bottom
-PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+# Qt's page size of each paper core.factsheet.model knows (PAPERS are named as Qt names them).
+PAGE_SIZES = {paper: QPageSize.PageSizeId[paper] for paper in PAPERS}
 NO_PRINTER = "No printer is installed: Print will save the fact sheet as a PDF file instead."
 
 
@@ -192,34 +195,53 @@ def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
 
 
 def _export(
-    parent: QWidget | None, sheets: list[FactSheet], path: Path | str | None, name: str
-) -> Path | None:
+    parent: QWidget | None, directory: Directory, entity_ids: list[str | None],
+    path: Path | str | None, name: str,
+) -> QueryOp[Path] | None:
+    """Write the sheets of `entity_ids` to a PDF in the background; None when no file is chosen.
+
+    The sheets are built and painted in the worker (QPainter on a QPrinter is fine off the UI
+    thread); the status bar, or a message, says how it went."""
     target = Path(path) if path is not None else ask_pdf_path(parent, name)
     if target is None:
         return None
-    try:
-        write_pdf(sheets, target)
-    except ParkdeskError as exc:
-        QMessageBox.warning(parent, "Export fact sheet", str(exc))
-        return None
-    return target
+
+    def op(own: Directory) -> Path:
+        write_pdf([build_factsheet(own, i) for i in entity_ids], target)
+        return target
+
+    def succeeded(written: Path) -> None:
+        if isinstance(parent, QMainWindow):
+            parent.statusBar().showMessage(f"Saved {written}", 10_000)
+
+    def failed(exc: Exception) -> None:
+        if isinstance(exc, ParkdeskError):
+            QMessageBox.warning(parent, "Export fact sheet", str(exc))
+        else:
+            crash.report(exc)
+
+    what = "fact sheet" if len(entity_ids) == 1 else "fact sheets"
+    query = QueryOp(parent=parent, db=directory.path, op=op, success=succeeded)
+    query.failure(failed).with_progress(f"Writing the {what}…").run_in_background()
+    return query
 
 
 def export_pdf(
     parent: QWidget | None, directory: Directory, entity_id: str | None,
     path: Path | str | None = None,
-) -> Path | None:
-    """Save the sheet of `entity_id`'s park (or the zone) as PDF; asks for a file unless `path`."""
-    sheet = build_factsheet(directory, entity_id)
-    return _export(parent, [sheet], path, _file_name(sheet.title))
+) -> QueryOp[Path] | None:
+    """Save the sheet of `entity_id`'s park (or the zone) as PDF, in the background; asks for a
+    file unless `path`. None when the user cancels."""
+    title = sheet_entity(directory, entity_id).name
+    return _export(parent, directory, [entity_id], path, _file_name(title))
 
 
 def export_all_pdf(
     parent: QWidget | None, directory: Directory, path: Path | str | None = None
-) -> Path | None:
-    """Save the all-parks sheet (zone, then each park) as one PDF."""
-    sheets = [build_factsheet(directory, i) for i in find_sheets(directory, "all")]
-    return _export(parent, sheets, path, "all-parks-fact-sheet.pdf")
+) -> QueryOp[Path] | None:
+    """Save the all-parks sheet (zone, then each park) as one PDF, in the background."""
+    ids: list[str | None] = list(find_sheets(directory, "all"))
+    return _export(parent, directory, ids, path, "all-parks-fact-sheet.pdf")
 
 
 _headless_app: list[object] = []

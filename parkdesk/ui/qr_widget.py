@@ -1,4 +1,4 @@
-"""A QR code of a contact's vCard (made with segno), big enough to scan from the screen.
+"""A QR code of a contact's vCard (made by core.qr), big enough to scan from the screen.
 
 `QrWidget` shows any vCard text; `QrWidget.show_entity` takes it from the core's compact card
 of an entity (None, and the widget hides, when the entity has no phone). `attach_qr` puts one
@@ -7,42 +7,27 @@ in the top-right corner of a text pane, beside the text, by reserving a right vi
 
 from __future__ import annotations
 
-import io
 import math
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QLabel, QVBoxLayout, QWidget
 
 from parkdesk.core.db.directory import Directory
-
-if TYPE_CHECKING:
-    import segno
+from parkdesk.core.qr import make_qr, modules_across, png_bytes
 
 MIN_SIDE = 228  # pixels across the whole code at least, quiet zone included
 MIN_MODULE = 3  # pixels per module at least: phone cameras read 3 px modules on a screen
-QUIET_ZONE = 4  # modules of white border, as the standard asks
 MARGIN = 8
 MIN_TEXT_WIDTH = 320  # a pane narrower than this plus the code shows no code
-
-
-def make_qr(text: str) -> segno.QRCode:
-    """The QR code of `text`: error level M; UTF-8 flagged with ECI when the text is not ASCII."""
-    import segno  # imported when first needed: it is not needed for the first paint
-
-    return segno.make(text, error="m", micro=False, eci=not text.isascii())
 
 
 def qr_pixmap(text: str) -> tuple[QPixmap, int]:
     """A crisp black-on-white pixmap of the QR code of `text`, and its pixels per module."""
     qr = make_qr(text)
-    modules = qr.symbol_size(scale=1, border=QUIET_ZONE)[0]
-    scale = max(MIN_MODULE, math.ceil(MIN_SIDE / modules))
-    buffer = io.BytesIO()
-    qr.save(buffer, kind="png", scale=scale, border=QUIET_ZONE, dark="#000", light="#fff")
+    scale = max(MIN_MODULE, math.ceil(MIN_SIDE / modules_across(qr)))
     pixmap = QPixmap()
-    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    pixmap.loadFromData(png_bytes(qr, scale), "PNG")
     return pixmap, scale
 
 

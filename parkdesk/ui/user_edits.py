@@ -8,6 +8,8 @@ refusal is one plain sentence.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -67,7 +69,7 @@ class UserEdits(QObject):
         self.directory_changed.emit()
         return True
 
-    def restore_backup(self, backup) -> bool:
+    def restore_backup(self, backup: Path) -> bool:
         """Take a backup's changes in place of the current ones (backed up first)."""
         try:
             saved = self.data.restore(backup)

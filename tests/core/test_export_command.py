@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import vobject
 
 from parkdesk.cli import main
 from parkdesk.core.atomic import write_bytes
@@ -36,9 +37,16 @@ def test_file_and_stdout_are_identical(db: Path, tmp_path: Path, fmt: str, capsy
 def test_park_option(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "shunde.vcf"
     assert main(["export", "--format", "vcard", "--park", "SHUNDE", "--db", str(db),
-                 "-o", str(out)]) == 0
+                 "--vcard-version", "4.0", "-o", str(out)]) == 0
     assert [c.one("FN").text() for c in read_vcards(out.read_bytes())] == [
         "Shunde Park", "Li Mingzhu"
+    ]
+    default = tmp_path / "shunde3.vcf"
+    assert main(["export", "--format", "vcard", "--park", "SHUNDE", "--db", str(db),
+                 "-o", str(default)]) == 0
+    cards = list(vobject.readComponents(default.read_text("utf-8")))
+    assert [(c.version.value, c.fn.value) for c in cards] == [
+        ("3.0", "Shunde Park"), ("3.0", "Li Mingzhu")
     ]
     out = tmp_path / "zone.json"
     assert main(["export", "--park", "zone", "--db", str(db), "-o", str(out)]) == 0

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from parkdesk.core.db.directory import Directory
-from parkdesk.core.export.json_format import build_document, render_json, tel_uri
+from parkdesk.core.export.json_format import build_document, render_json
 from parkdesk.core.export.scope import resolve_park, scope_of_entity
 from parkdesk.core.export.walk import GROUP_KEYS, walk
+from parkdesk.core.phones import tel_uri
 from tests.core.test_export_support import CHINESE, COMMA_URL, write_rich_db
 
 

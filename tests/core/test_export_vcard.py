@@ -30,7 +30,7 @@ def rich(tmp_path: Path) -> Directory:
 
 def _vcards(directory: Directory, scope: Scope = EVERYTHING) -> bytes:
     """The vCard export of a scope, as `parkdesk export` and the app write it."""
-    return render(directory, "vcard", scope)
+    return render(directory, "vcard", scope, "4.0")
 
 
 def _phones_in_db(directory: Directory) -> dict[str, set[str]]:
@@ -116,18 +116,44 @@ def test_park_scope(rich: Directory) -> None:
 
 
 def test_cards_are_stable(rich: Directory) -> None:
-    assert _vcards(rich) == render_vcards(build_document(rich)).encode()
+    assert _vcards(rich) == render_vcards(build_document(rich), "4.0").encode()
     li = scope_of_entity(rich, "li")
     assert _vcards(rich, li) == _vcards(rich, li)
 
 
 def test_entity_card_for_qr_is_compact(rich: Directory) -> None:
-    text = entity_card(rich, "li")
+    text = entity_card(rich, "li", version="4.0")
     (card,) = read_vcards(text.encode())
     assert [p.name for p in card.props] == [
         "VERSION", "FN", "KIND", "N", "ORG", "TEL", "TEL", "TITLE"
     ]
-    full = entity_card(rich, "li", compact=False)
+    full = entity_card(rich, "li", compact=False, version="4.0")
     assert full.encode() == _vcards(rich, scope_of_entity(rich, "li"))
     assert entity_card(rich, "pan") is None  # no phone, no card
     assert entity_card(rich, "no-such-id") is None
+
+
+def test_default_is_vcard_3_that_phones_import(rich: Directory) -> None:
+    """3.0 by default: TYPE=WORK,VOICE, the extension as 'ext.', ORG/TITLE/NOTE/URL, UID kept."""
+    from parkdesk.core.phones import normalise
+
+    text = render(rich, "vcard", EVERYTHING).decode("utf-8")
+    assert "TEL;TYPE=WORK,VOICE,PREF:+86 138 0013 8000\r\n" in text
+    cards = {c.fn.value: c for c in vobject.readComponents(text)}
+    assert all(c.version.value == "3.0" for c in cards.values())
+    li = cards["Li Mingzhu"]
+    tels = [t.value for t in li.contents["tel"]]
+    assert tels == ["+86 138 0013 8000", "+86 757 2222 3333 ext. 808"]
+    assert normalise(tels[1]).extension == "808"  # a reader that parses numbers keeps it
+    assert li.title.value == "Director"
+    assert li.org.value == ["Test High-tech Zone", "Shunde Park"]
+    assert f"Source: {CHINESE} (测试日报, 2025-06-01)" in li.note.value
+    # A URI: commas kept unescaped (vobject's reader splits it at the comma; the line is right).
+    assert f"\r\nURL:{COMMA_URL}\r\n" in text.replace("\r\n ", "")
+    committee = cards["Management Committee"]
+    assert committee.x_abshowas.value == "COMPANY" and "kind" not in committee.contents
+    assert committee.adr.value.street == "2 Test Road, Foshan 528222"
+    four = {c.fn.value: c for c in vobject.readComponents(_vcards(rich).decode())}
+    assert {n: c.uid.value for n, c in cards.items()} == {
+        n: c.uid.value for n, c in four.items()
+    }

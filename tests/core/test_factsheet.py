@@ -74,7 +74,7 @@ def test_a_park_sheet_holds_its_facts(directory) -> None:
     phone = sheet.main_phone
     assert phone is not None
     assert (phone.national, phone.international) == ("0757 2636 3972", "+86 757 2636 3972")
-    assert phone.tel_uri == "tel:+8675726363972"
+    assert phone.tel_uri == "tel:+86-757-2636-3972"
     [project] = sheet.projects
     assert project.name == "Lighthouse Innovation Centre"
     assert project.status == "under construction"
@@ -83,14 +83,16 @@ def test_a_park_sheet_holds_its_facts(directory) -> None:
     assert sheet.figures == [] and sheet.people == []
     assert [s.title for s in sheet.sources] == ["Test zone report"]
     assert sheet.generated == DAY
-    assert "2026-01-02" in sheet.footer and "2026-01-01" in sheet.footer
+    assert sheet.footer == (
+        "Fact sheet generated 2 Jan 2026 by parkdesk from the directory built 1 Jan 2026."
+    )
 
 
 def test_the_zone_sheet_holds_contacts_figures_parks_and_people(directory) -> None:
     sheet = build_factsheet(directory, None, DAY)
     assert sheet.kind == "zone" and sheet.subject == "the zone"
     assert [p.national for p in sheet.phones] == ["0757 8668 3830", "0757 8668 2797"]
-    assert sheet.main_phone.tel_uri == "tel:+8675786683830"
+    assert sheet.main_phone.tel_uri == "tel:+86-757-8668-3830"
     assert [a.text for a in sheet.addresses] == ["2 Test Road, Foshan 528222"]
     [loans] = sheet.figures
     assert loans.metric == "loan balance"  # two articles disagree: both values, side by side
@@ -161,9 +163,9 @@ def test_the_html_has_every_section_and_the_qr_code(directory) -> None:
     for heading in ("Contacts", "Key figures", "Projects and carriers",
                     "Enterprises and institutions", "People", "Sources"):
         assert f"<h2>{heading}</h2>" in html
-    assert qr_data_uri("tel:+8675726363972") in html
+    assert qr_data_uri("tel:+86-757-2636-3972") in html
     assert "Scan to call" in html
-    assert "https://example.org/a1" in html and "Test Daily" in html and "2024-02-29" in html
+    assert "https://example.org/a1" in html and "Test Daily" in html and "29 Feb 2024" in html
 
 
 def test_database_text_is_escaped(sample_db: Path, tmp_path: Path) -> None:
@@ -232,9 +234,9 @@ def test_a_long_list_of_people_is_cut_and_says_so(tmp_path: Path) -> None:
 
 
 def test_the_qr_code_is_a_png() -> None:
-    data = qr_png("tel:+8675726363972")
+    data = qr_png("tel:+86-757-2636-3972")
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
-    uri = qr_data_uri("tel:+8675726363972")
+    uri = qr_data_uri("tel:+86-757-2636-3972")
     assert base64.b64decode(uri.split(",", 1)[1]) == data
 
 

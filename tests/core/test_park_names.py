@@ -117,3 +117,39 @@ def test_unknown_names_on_the_command_line(directory, tmp_path, capsys) -> None:
     assert err.startswith("parkdesk: There is no park called 'Atlantis'; choose one of: ")
     assert PARKS in err and err.count("\n") == 1
     assert not out.exists()
+
+
+# -- the park of an entity: one rule, whoever asks ------------------------------------------------
+
+
+def test_the_park_of_an_entity_is_the_same_everywhere(tmp_path: Path) -> None:
+    """The directory, the export walk, the search index and the fact sheet agree on every
+    entity's park (the rule lives in parks.park_in)."""
+    from parkdesk.core.export.json_format import build_document
+    from parkdesk.core.export.walk import walk
+    from parkdesk.core.factsheet.content import sheet_entity
+    from tests.core.test_export_support import write_rich_db
+
+    directory = Directory.open(write_rich_db(tmp_path))
+    expected = {
+        "park-shunde": "park-shunde", "lighthouse": "park-shunde", "li": "park-shunde",
+        "committee": "zone", "pan": "zone", "zone": "zone", "outside": "outside",
+        "river-co": "outside", "cn-co": "park-nanhai",
+    }
+    try:
+        for entity_id, park_id in expected.items():
+            park = directory.park_of(entity_id)
+            assert park is not None and park.id == park_id, entity_id
+            hit = next(h for h in directory.search(directory.name_of(entity_id), 200)
+                       if h.entity_id == entity_id)
+            above = directory.park_of(directory.entity(entity_id).parent_id or "")
+            assert hit.park == (above.name if above else ""), entity_id
+            sheet = sheet_entity(directory, entity_id).id
+            assert sheet == (park_id if park.kind != "place" else "zone"), entity_id
+        visits = {v.node["id"]: v for v in walk(build_document(directory))}
+        for entity_id, park_id in expected.items():
+            assert visits[entity_id].park["id"] == park_id, entity_id
+        assert directory.park_of("lost") is None  # its parent does not exist
+        assert visits["lost"].park is None
+    finally:
+        directory.close()

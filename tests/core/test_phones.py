@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parkdesk.core.phones import normalise
+from parkdesk.core.phones import normalise, tel_uri
 
 FOSHAN_LOCAL = st.from_regex(r"\A[2-8][0-9]{7}\Z", fullmatch=True)
 
@@ -13,7 +13,7 @@ def test_foshan_number_forms() -> None:
     assert (p.e164, p.national, p.international) == (
         "+8675786683830", "0757 8668 3830", "+86 757 8668 3830"
     )
-    assert p.tel_uri == "tel:+86-757-8668-3830"
+    assert p.rfc3966 == tel_uri("0757-86683830") == "tel:+86-757-8668-3830"
 
 
 @given(FOSHAN_LOCAL, st.sampled_from(["0757-{}", "0757 {}", "(0757){}", "+86 757 {}", "86-757-{}"]))

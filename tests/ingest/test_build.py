@@ -13,6 +13,7 @@ from parkdesk.cli import main
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import BuildError
 from parkdesk.ingest.build import build_database
+from tests.sample_data import all_contacts
 
 A1 = """Testville zone report
 Test Herald 2023-05-06 10:00
@@ -161,7 +162,7 @@ def test_no_articles_in_folder(tmp_path: Path, curation: Path, capsys) -> None:
     empty.mkdir()
     code, err = _run(["import", str(empty), "-o", str(tmp_path / "o.db"), "--curation", str(curation)], capsys)
     assert code == 1
-    assert err == f"parkdesk: {empty}: no *.txt articles in this folder; nothing to build."
+    assert err == f"parkdesk: {empty}: no articles (*.txt, *.html) in this folder; nothing to build."
 
 
 def test_missing_folder(tmp_path: Path, curation: Path, capsys) -> None:
@@ -237,7 +238,7 @@ def test_new_article_contacts_wait_for_review(articles: Path, curation: Path, tm
     out = tmp_path / "out.db"
     build_database(articles, out, curation)
     d = Directory.open(out)
-    assert d.all_contacts() == []
+    assert all_contacts(d) == []
     phones = d.con.execute("SELECT text FROM mentions WHERE article_id = 'a4' AND kind = 'phone'")
     assert [r[0] for r in phones] == ["0757-22223333"]
 

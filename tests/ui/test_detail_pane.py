@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.store import write_bundle
 from parkdesk.core.records import Article, Citation, Contact, Entity, Relation
-from parkdesk.ui.detail_html import format_date, relation_html, web_url
+from parkdesk.ui.detail_html import relation_html, web_url
 from parkdesk.ui.main_window import MainWindow
 from parkdesk.ui.settings import Settings
 from tests.sample_data import sample_bundle
@@ -156,14 +156,6 @@ def test_database_text_is_shown_literally(qtbot, tmp_path: Path, opened_urls) ->
     window.search.run_search()
     assert window.search.hits()[0].name == HOSTILE
     assert opened_urls == []
-
-
-def test_dates_read_naturally() -> None:
-    assert format_date("2024-02-29T16:15") == "29 Feb 2024"
-    assert format_date("2023-11") == "Nov 2023"
-    assert format_date("2021") == "2021"
-    assert format_date("spring 2020") == "spring 2020"
-    assert format_date(None) == ""
 
 
 def test_web_url_accepts_only_http_and_https() -> None:

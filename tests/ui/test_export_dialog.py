@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import vobject
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -22,7 +23,7 @@ from parkdesk.ui.export_dialog import (
 )
 from parkdesk.ui.main_window import MainWindow
 from parkdesk.ui.settings import Settings
-from tests.core.test_export_support import read_vcards, write_rich_db
+from tests.core.test_export_support import write_rich_db
 from tests.ui.conftest import answer_file_dialog, answer_next_dialog
 
 
@@ -174,8 +175,9 @@ def test_file_export_menu_writes_the_selected_park(qtbot, window: MainWindow, tm
     window.window_actions.export.trigger()
     assert seen
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Exported"))
-    assert [c.one("FN").text() for c in read_vcards(target.read_bytes())] == [
-        "Shunde Park", "Li Mingzhu"
+    cards = vobject.readComponents(target.read_text("utf-8"))
+    assert [(c.version.value, c.fn.value) for c in cards] == [
+        ("3.0", "Shunde Park"), ("3.0", "Li Mingzhu")
     ]
     assert window.statusBar().currentMessage().startswith(f"Exported Shunde Park to {target}")
 
@@ -187,7 +189,7 @@ def test_failed_export_says_why_and_writes_nothing(qtbot, rich: Directory, tmp_p
     replies = answer_next_dialog()  # waits for the message box after the export dialog
     job = show_export_dialog(None, rich, "li")
     assert job is not None
-    with qtbot.waitSignal(job.done, timeout=10_000):
+    with qtbot.waitSignal(job.finished, timeout=10_000):
         pass
     assert seen and replies
     assert replies[0]["title"] == "Export failed"
@@ -213,7 +215,7 @@ def test_export_runs_off_the_ui_thread(qtbot, rich: Directory, tmp_path: Path) -
     export_dialog_module.perform_export = spy
     try:
         job = show_export_dialog(None, rich, "li")
-        with qtbot.waitSignal(job.done, timeout=10_000):
+        with qtbot.waitSignal(job.finished, timeout=10_000):
             pass
     finally:
         export_dialog_module.perform_export = original

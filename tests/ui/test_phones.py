@@ -7,7 +7,11 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.store import write_bundle
 from parkdesk.ui.main_window import MainWindow
+from parkdesk.ui.settings import Settings
+from tests.sample_data import EXTENSION_URI, extension_bundle
 from tests.ui.conftest import text_point
 
 LEFT = Qt.MouseButton.LeftButton
@@ -105,7 +109,26 @@ def test_call_opens_the_tel_uri(window: MainWindow) -> None:
         _menu_action(menu, "Call").trigger()
     finally:
         QDesktopServices.unsetUrlHandler("tel")
-    assert dialler.urls == ["tel:+8675726363972"]
+    assert dialler.urls == ["tel:+86-757-2636-3972"]
+
+
+def test_call_dials_the_extension_too(qtbot, tmp_path) -> None:
+    """Call opens the number's full tel: URI, `;ext=` included (it once dialled E.164 only)."""
+    db = tmp_path / "ext.db"
+    write_bundle(extension_bundle(), db, {"built_at": "2026-01-01T00:00:00"})
+    window = MainWindow(Directory.open(db), Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.detail.page_pending)
+    dialler = _Dialler()
+    QDesktopServices.setUrlHandler("tel", dialler, "dial")
+    try:
+        window.select_entity("park-sanshui")
+        menu = window.detail.build_context_menu(text_point(window.detail, "8777 8888"))
+        _menu_action(menu, "Call").trigger()
+    finally:
+        QDesktopServices.unsetUrlHandler("tel")
+    assert dialler.urls == [EXTENSION_URI]
 
 
 def test_invalid_number_is_copied_as_written_and_cannot_be_called(window: MainWindow) -> None:

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from parkdesk.cli import main
 from parkdesk.commands.factsheet import factsheet as write_factsheets
+from parkdesk.core.dates import display_date
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.store import write_bundle
 from parkdesk.core.errors import ParkdeskError
@@ -23,7 +24,7 @@ from parkdesk.core.factsheet.content import build_factsheet
 from parkdesk.core.records import Article, Citation, Entity, Figure, Role
 from parkdesk.ui.printing import new_printer, write_pdf
 from parkdesk.ui.printing_pages import _row_extent, _tables, layout_sheet
-from tests.sample_data import sample_bundle
+from tests.sample_data import EXTENSION_URI, extension_bundle, sample_bundle
 
 SECTIONS = ("Contacts", "Key figures", "Projects and carriers", "Enterprises and institutions",
             "People", "Sources")
@@ -63,7 +64,7 @@ def test_a_park_sheet_reads_back(sample_db: Path, tmp_path: Path, capsys) -> Non
                      "under construction", "530 million yuan (2023)", "Andao Test Devices",
                      "Test zone report", "Test Daily", "https://example.org/a1", "Page 1 of 1",
                      "Scan to call", "No figures published for this park",
-                     f"generated {date.today().isoformat()}", *SECTIONS):
+                     f"generated {display_date(date.today())}", *SECTIONS):
         assert expected in text, expected
     reader = PdfReader(out)
     assert reader.metadata.title == "Shunde Park"
@@ -74,7 +75,20 @@ def test_a_park_sheet_reads_back(sample_db: Path, tmp_path: Path, capsys) -> Non
 def test_the_qr_code_dials_the_main_number(sample_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "shunde.pdf"
     assert factsheet(sample_db, "shunde", out) == 0
-    assert qr_codes(out, 1, tmp_path) == ["tel:+8675726363972"]
+    assert qr_codes(out, 1, tmp_path) == ["tel:+86-757-2636-3972"]
+
+
+def test_the_qr_code_dials_the_extension_too(qapp, tmp_path: Path) -> None:
+    """The sheet's QR code is the number's full tel: URI, `;ext=` included (it once dropped it)."""
+    db = tmp_path / "ext.db"
+    write_bundle(extension_bundle(), db, {"built_at": "2026-01-01T00:00:00"})
+    directory = Directory.open(db)
+    sheet = build_factsheet(directory, "park-sanshui")
+    directory.close()
+    out = tmp_path / "sanshui.pdf"
+    write_pdf([sheet], out)
+    assert qr_codes(out, 1, tmp_path) == [EXTENSION_URI]
+    assert "0757 8777 8888 ext. 66" in pdf_pages(out)[0]
 
 
 def test_all_parks_six_sheets_each_from_a_new_page(sample_db: Path, tmp_path: Path) -> None:
@@ -96,9 +110,9 @@ def test_all_parks_six_sheets_each_from_a_new_page(sample_db: Path, tmp_path: Pa
                      "2021 (date inferred)", "Zone of five parks"):
         assert expected in zone, expected
     assert "0757-123" in pages[2] and "not a valid number" in pages[2]  # Gaoming
-    assert qr_codes(out, 1, tmp_path) == ["tel:+8675786683830"]
+    assert qr_codes(out, 1, tmp_path) == ["tel:+86-757-8668-3830"]
     assert qr_codes(out, 3, tmp_path) == []  # no valid number, no code
-    assert qr_codes(out, 6, tmp_path) == ["tel:+8675726363972"]
+    assert qr_codes(out, 6, tmp_path) == ["tel:+86-757-2636-3972"]
 
 
 def test_letter_paper(sample_db: Path, tmp_path: Path) -> None:

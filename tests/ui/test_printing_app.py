@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -98,6 +99,7 @@ def test_export_from_the_menu_asks_for_a_file(qtbot, window, tmp_path: Path) -> 
     titles = answer_file_dialog(target)
     window.window_actions.pdf.trigger()
     assert titles == ["Export fact sheet as PDF"]
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == f"Saved {target}")
     reader = PdfReader(target)
     assert len(reader.pages) == 1
     assert " ".join(reader.pages[0].extract_text().split()).startswith("Shunde Park Shunde")
@@ -112,7 +114,10 @@ def test_a_cancelled_export_writes_nothing(qtbot, directory, tmp_path: Path) -> 
 def test_an_export_error_is_a_message_and_the_app_goes_on(qtbot, window, tmp_path) -> None:
     boxes = answer_next_dialog()
     target = tmp_path / "no such folder" / "zone.pdf"
-    assert export_pdf(window, window.directory, None, target) is None
+    op = export_pdf(window, window.directory, None, target)
+    assert op is not None
+    with qtbot.waitSignal(op.finished, timeout=20_000):
+        pass
     assert len(boxes) == 1
     assert "does not exist" in boxes[0]["text"]
     assert not target.parent.exists()
@@ -121,7 +126,22 @@ def test_an_export_error_is_a_message_and_the_app_goes_on(qtbot, window, tmp_pat
 
 def test_export_all_parks(qtbot, directory, tmp_path: Path) -> None:
     target = tmp_path / "all.pdf"
-    assert export_all_pdf(None, directory, target) == target
+    threads: list[str] = []
+    original = printing.write_pdf
+
+    def spy(sheets, path):
+        threads.append(threading.current_thread().name)
+        return original(sheets, path)
+
+    printing.write_pdf = spy
+    try:
+        op = export_all_pdf(None, directory, target)
+        assert op is not None and op.running  # the call returns before the file is written
+        with qtbot.waitSignal(op.finished, timeout=30_000):
+            pass
+    finally:
+        printing.write_pdf = original
+    assert threads and threads[0] != threading.main_thread().name  # painted off the UI thread
     pages = PdfReader(target).pages
     assert len(pages) == 6
     assert " ".join(pages[5].extract_text().split()).startswith("Shunde Park Shunde")
@@ -141,4 +161,6 @@ def test_file_menu_exports_all_parks(qtbot, window, tmp_path: Path) -> None:
     target = tmp_path / "all.pdf"
     answer_file_dialog(target)
     window.window_actions.pdf_all.trigger()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == f"Saved {target}",
+                    timeout=30_000)
     assert len(PdfReader(target).pages) == 6

@@ -74,7 +74,7 @@ def test_edit_add_note_hide_undo_redo_and_restart(qtbot, sample_db: Path, tmp_pa
 
     assert w.select_contact("c-shunde")
     _fill(ContactDialog, _phone)
-    w.edit_record_action.trigger()
+    w.edit_actions.edit_record_action.trigger()
     assert w.directory.contact("c-shunde").national == "0757 8631 6675"
     page = w.detail.toPlainText()
     assert "0757 8631 6675 — entered by you" in page
@@ -82,7 +82,7 @@ def test_edit_add_note_hide_undo_redo_and_restart(qtbot, sample_db: Path, tmp_pa
 
     assert w.select_entity("park-shunde")
     _fill(AddRecordDialog, _person(qtbot))
-    w.add_record_action.trigger()
+    w.edit_actions.add_record_action.trigger()
     person = w.current_node()
     assert person is not None and person.label == "Lin Fairmet"
     assert "Entered by you" in w.detail.toPlainText()
@@ -91,7 +91,7 @@ def test_edit_add_note_hide_undo_redo_and_restart(qtbot, sample_db: Path, tmp_pa
 
     assert w.select_entity("andao")
     _fill(NoteDialog, lambda d: d.text.setPlainText("Met them at the spring fair."))
-    w.note_action.trigger()
+    w.edit_actions.note_action.trigger()
     assert "Met them at the spring fair." in w.detail.toPlainText()
 
     assert w.select_entity("pan")
@@ -102,14 +102,14 @@ def test_edit_add_note_hide_undo_redo_and_restart(qtbot, sample_db: Path, tmp_pa
     assert w.directory.entity("pan") is None
     assert w.tree.path_to("pan") == []
 
-    assert w.undo_action.shortcuts()[0] == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert w.edit_actions.undo_action.shortcuts()[0] == QKeySequence(QKeySequence.StandardKey.Undo)
     for _ in range(3):
-        w.undo_action.trigger()
+        w.edit_actions.undo_action.trigger()
     assert w.directory.entity("pan") is not None
     assert w.directory.search("Fairmet") == []
     assert w.directory.contact("c-shunde").national == "0757 8631 6675"
     for _ in range(2):
-        w.redo_action.trigger()
+        w.edit_actions.redo_action.trigger()
     assert w.directory.search("Fairmet") != []
     assert w.directory.layer.note("entity", "andao") is not None
     assert w.directory.entity("pan") is not None  # the hide stays undone
@@ -130,7 +130,7 @@ def test_an_invalid_number_is_refused_in_the_dialog(qtbot, sample_db: Path, tmp_
     w = _window(qtbot, sample_db, tmp_path / "u.db", settings_path)
     assert w.select_entity("andao")
     errors = _fill(ContactDialog, lambda d: _phone(d, "0757-12"))
-    w.add_contact_action.trigger()
+    w.edit_actions.add_contact_action.trigger()
     assert errors and "is not a valid phone number" in errors[0]
     assert w.user_data.changes() == []
 
@@ -145,7 +145,7 @@ def test_editing_a_name_shows_the_articles_name_under_it(qtbot, sample_db: Path,
         d.park.setCurrentIndex(d.park.findData("park-nanhai"))
 
     _fill(EditRecordDialog, rename)
-    w.edit_record_action.trigger()
+    w.edit_actions.edit_record_action.trigger()
     page = w.detail.toPlainText()
     assert page.startswith("Enterprise\nAndao Devices")
     assert "In the articles: Andao Test Devices Co., Ltd." in page
@@ -160,7 +160,7 @@ def test_outdated_figures_are_marked_not_removed(qtbot, sample_db: Path, tmp_pat
     w = _window(qtbot, sample_db, tmp_path / "u.db", settings_path)
     assert w.select_entity("lighthouse")
     _fill(OutdatedFiguresDialog, lambda d: d.list.item(0).setCheckState(Qt.CheckState.Checked))
-    w.outdated_action.trigger()
+    w.edit_actions.outdated_action.trigger()
     page = w.detail.toPlainText()
     assert "530 million yuan" in page and "outdated — marked by you" in page
 
@@ -173,8 +173,8 @@ def test_history_reverts_any_change_across_restarts(qtbot, sample_db: Path, tmp_
     data.record("Describe", [ch.set_field("andao", "description", "Makes test devices.")])
     data.close()
     w = _window(qtbot, sample_db, store, settings_path)
-    w.history_action.trigger()
-    history = w.history_dialog
+    w.edit_actions.history_action.trigger()
+    history = w.edit_actions.history_dialog
     qtbot.waitExposed(history)
     assert [history.list.topLevelItem(i).text(1) for i in range(2)] == ["Describe", "Rename"]
     history.list.setCurrentItem(history.list.topLevelItem(1))  # the older one
@@ -182,7 +182,7 @@ def test_history_reverts_any_change_across_restarts(qtbot, sample_db: Path, tmp_
     assert w.directory.entity("andao").name == "Andao Test Devices Co., Ltd."
     assert w.directory.entity("andao").description == "Makes test devices."
     assert history.list.topLevelItem(1).text(2).startswith("reverted")
-    w.undo_action.trigger()  # reverting is undoable too
+    w.edit_actions.undo_action.trigger()  # reverting is undoable too
     assert w.directory.entity("andao").name == "Andao One"
     history.list.setCurrentItem(history.list.topLevelItem(1))
     history.revert_button.click()
@@ -204,11 +204,11 @@ def test_restore_from_backup(qtbot, sample_db: Path, tmp_path: Path, settings_pa
         dialog.restore_button.click()
 
     _when_shown(RestoreBackupDialog, pick_oldest, 10.0)
-    w.restore_action.trigger()
+    w.edit_actions.restore_action.trigger()
     assert w.directory.entity("pan") is not None
     assert w.directory.entity("andao").name == "Andao One"
     assert len(bk.backups(store)) == 2  # what was there was backed up first
-    assert not w.undo_action.isEnabled()
+    assert not w.edit_actions.undo_action.isEnabled()
 
 
 def test_a_store_that_cannot_be_written_leaves_editing_off(qtbot, sample_db: Path, tmp_path: Path,
@@ -221,8 +221,8 @@ def test_a_store_that_cannot_be_written_leaves_editing_off(qtbot, sample_db: Pat
     w = MainWindow(data.directory, Settings(settings_path), data)
     qtbot.addWidget(w)
     assert w.directory.entity("andao").name == "Andao One"  # the changes are shown
-    assert not w.edit_record_action.isEnabled() and not w.hide_action.isEnabled()
-    assert "cannot be saved" in w.edit_record_action.toolTip()
+    assert not w.edit_actions.edit_record_action.isEnabled() and not w.edit_actions.hide_action.isEnabled()
+    assert "cannot be saved" in w.edit_actions.edit_record_action.toolTip()
 
 
 def test_a_refused_save_says_so_and_changes_nothing(qtbot, sample_db: Path, tmp_path: Path,
@@ -239,4 +239,4 @@ def test_a_refused_save_says_so_and_changes_nothing(qtbot, sample_db: Path, tmp_
     qtbot.waitUntil(lambda: bool(seen))
     assert "Your change was not saved: the disk holding" in seen[0]["text"]
     assert fingerprint(w.directory) == shown
-    assert not w.undo_action.isEnabled()
+    assert not w.edit_actions.undo_action.isEnabled()

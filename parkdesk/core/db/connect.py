@@ -34,10 +34,9 @@ def connect_readonly(path: Path | str, timeout: float = BUSY_TIMEOUT, immutable:
     params = {"mode": "ro"}
     if immutable:
         params["immutable"] = "1"
-    # check_same_thread=False: the UI's exports still read the window's connection in a
-    # worker thread (until every worker opens its own connection).
+    # Used only in the thread that opened it: background work opens its own (ui.background).
     return sqlite3.connect(sqlite_uri(path, **params), uri=True, timeout=timeout,
-                           factory=factory, check_same_thread=False)
+                           factory=factory)
 
 
 def is_locked(exc: sqlite3.Error) -> bool:

@@ -19,9 +19,9 @@ from parkdesk.core.db.connect import (
 from parkdesk.core.db.hints import rebuild_hint
 from parkdesk.core.db.schema import APPLICATION_ID, SCHEMA_VERSION
 from parkdesk.core.errors import DatabaseError, DatabaseLockedError, os_error_reason
+from parkdesk.core.parks import park_in
 from parkdesk.core.records import (
     PARK,
-    PLACE,
     ZONE,
     Article,
     Citation,
@@ -48,6 +48,10 @@ _Opt = str | None
 # Rows of `Directory._ENTITY_COLUMNS` and of the contact queries: the records' fields in order.
 _EntityRow = tuple[str, str, str, _Opt, _Opt, _Opt, _Opt, _Opt, int]
 _ContactRow = tuple[str, str, str, str, str, _Opt, _Opt, _Opt, int, _Opt]
+
+
+def _kind(entity: Entity) -> str:
+    return entity.kind
 
 
 @dataclass(frozen=True)
@@ -235,7 +239,7 @@ class Directory:
         self.con.close()
 
     def verify(self) -> None:
-        """SQLite's full quick_check on its own connection (safe in a worker thread).
+        """SQLite's full quick_check, on a connection of its own (slow: run it in a QueryOp).
 
         Raises DatabaseError when the file is damaged. Opening already did this for small files.
         """
@@ -406,11 +410,11 @@ class Directory:
         return chain
 
     def park_of(self, entity_id: str) -> Entity | None:
-        """The park (or zone, or outside place) an entity belongs to."""
-        for e in reversed(self.ancestors(entity_id)):
-            if e.kind in (PARK, ZONE, PLACE):
-                return e
-        return None
+        """The park, zone or outside place an entity is or belongs to (see parks.park_in)."""
+        entity = self.entity(entity_id)
+        if entity is None:
+            return None
+        return park_in([*self.ancestors(entity_id), entity], _kind)
 
     # -- facts ------------------------------------------------------------------------------------
 
@@ -461,11 +465,6 @@ class Directory:
         c = Contact(*row[:8], valid=bool(row[8]), warning=row[9])
         c.sources = self.citations("contact", c.id)
         return c
-
-    def all_contacts(self) -> list[Contact]:
-        """Every contact in the directory, in id order."""
-        ids = [r[0] for r in self.con.execute("SELECT id FROM contacts ORDER BY id")]
-        return [c for c in (self.contact(i) for i in ids) if c]
 
     def figures(self, entity_id: str) -> list[Figure]:
         """Figures about an entity, grouped by metric, newest report first within a metric."""

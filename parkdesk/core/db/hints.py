@@ -1,7 +1,8 @@
 """What to tell the user to do about a database file that cannot be used: it depends on the file.
 
-The bundled directory is rebuilt from the articles in a clone, and restored by reinstalling an
-installed copy; any other file is the user's, rebuilt from their own folder of articles.
+The bundled directory is rebuilt from the articles in a clone (the editable install, whose
+bundled files are the clone's data/ folder), and restored by reinstalling an installed copy;
+any other file is the user's, rebuilt from their own folder of articles.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ def _shown(path: Path) -> str:
 def rebuild_hint(path: Path | str) -> str:
     """One sentence: how to get a good copy of the database `path` back."""
     path = Path(path)
-    clone = paths.DEFAULT_ARTICLES.is_dir()
+    # An installed copy never suggests writing into its own package, whatever folder it runs in.
+    clone = paths.FROM_CLONE and paths.DEFAULT_ARTICLES.is_dir()
     if _same_file(path, paths.DEFAULT_DB):
         if clone:
             return (f"Rebuild it with: parkdesk import {_shown(paths.DEFAULT_ARTICLES)} "

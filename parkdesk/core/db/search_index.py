@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 
+from parkdesk.core.parks import park_in
 from parkdesk.core.phones import normalise, subscriber_digits
 from parkdesk.core.records import Bundle, Entity
 from parkdesk.core.search.hits import FINDING, rank_key
@@ -39,14 +40,20 @@ def write_search_index(con: sqlite3.Connection, bundle: Bundle, by_id: dict[str,
 
 
 def _park_of(entity: Entity, by_id: dict[str, Entity]) -> str:
-    seen = set()
-    current: Entity | None = entity
-    while current is not None and current.id not in seen:
+    """The name of the park above an entity (not the entity itself: a park's is the zone)."""
+    above: list[Entity] = []
+    seen = {entity.id}
+    current = by_id.get(entity.parent_id or "")
+    while current is not None and current.id not in seen:  # (a parent cycle ends the chain)
         seen.add(current.id)
-        if current.kind in ("park", "zone", "place") and current is not entity:
-            return current.name
+        above.insert(0, current)
         current = by_id.get(current.parent_id or "")
-    return ""
+    park = park_in(above, _kind)
+    return park.name if park else ""
+
+
+def _kind(entity: Entity) -> str:
+    return entity.kind
 
 
 def _search_rows(bundle: Bundle, by_id: dict[str, Entity]) -> Iterator[tuple]:

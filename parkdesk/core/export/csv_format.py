@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import io
 
-from parkdesk.core.export.walk import human_date, walk
+from parkdesk.core.dates import iso_day
+from parkdesk.core.export.walk import walk
 
 BOM = "\ufeff"
 COLUMNS = (
@@ -35,7 +36,7 @@ def _source_cell(sources: list[dict]) -> tuple[str, str]:
     """Human source text (title, outlet, date, paragraph) and the URLs, one line each."""
     texts, urls = [], []
     for s in sources:
-        parts = (s["outlet"], human_date(s["date"]), f"paragraph {s['paragraph']}")
+        parts = (s["outlet"], iso_day(s["date"]), f"paragraph {s['paragraph']}")
         where = ", ".join(p for p in parts if p)
         text = f"{s['title']} ({where})"
         if text not in texts:

@@ -11,27 +11,14 @@ import json
 
 from parkdesk import __version__
 from parkdesk.core.db.directory import Directory, Source
+from parkdesk.core.db.queries import mentions, orphan_flags
 from parkdesk.core.export.scope import ALL, EVERYTHING, ZONE_SCOPE, Scope
 from parkdesk.core.export.walk import GROUP_KEYS, GROUP_OF, OTHERS, Visit
-from parkdesk.core.phones import read_stored
+from parkdesk.core.phones import line_kind, tel_uri
 from parkdesk.core.records import KINDS, PARK, Article, Contact, Entity, Figure, Relation, Role
 
 FORMAT = "parkdesk-directory"
 VERSION = 1
-
-
-# -- phone forms ----------------------------------------------------------------------------------
-
-def tel_uri(raw: str | None, e164: str | None = None) -> str | None:
-    """RFC 3966 global number with hyphens and `;ext=` (tel:+86-757-8668-3830); None if invalid."""
-    phone = read_stored(raw, e164)
-    return phone.rfc3966 if phone else None
-
-
-def line_kind(raw: str | None, e164: str | None = None) -> str:
-    """What kind of line a number is: landline, mobile, toll-free...; "invalid" if it is not one."""
-    phone = read_stored(raw, e164)
-    return phone.line_kind if phone else "invalid"
 
 
 # -- the document ---------------------------------------------------------------------------------
@@ -198,38 +185,32 @@ class _Builder:
 
     def unplaced(self) -> list[dict]:
         """Entities no root leads to (a parent that does not exist): kept, never dropped."""
-        rows = self.d.con.execute(
-            "SELECT id, parent_id IS NULL OR parent_id NOT IN (SELECT id FROM entities) "
-            "FROM entities ORDER BY name, id"
-        ).fetchall()
+        rows = orphan_flags(self.d)
         result = []
         # Orphans (their parent is missing) first, then anything caught in a parent cycle.
-        for wanted in (1, 0):
+        for wanted in (True, False):
             for entity_id, orphan in rows:
                 entity = None if entity_id in self.placed else self.d.entity(entity_id)
-                if orphan == wanted and entity is not None:
+                if orphan is wanted and entity is not None:
                     result.append(self.node(entity))
         return result
 
     def mentions(self, only_articles: set[str] | None) -> list[dict]:
         """The rule findings no curation claimed (table `mentions`), with their article."""
         articles = self.d.articles()
-        rows = self.d.con.execute(
-            "SELECT id, article_id, kind, text, value, unit, paragraph, start, [end] "
-            "FROM mentions ORDER BY article_id, paragraph, start, id"
-        )
         result = []
-        for mid, aid, kind, text, value, unit, paragraph, start, end in rows:
+        for m in mentions(self.d):
+            aid, c = m.article_id, m.citation
             if only_articles is not None and aid not in only_articles:
                 continue
             a = articles.get(aid)
             result.append(
                 {
-                    "id": mid,
-                    "kind": kind,
-                    "text": text,
-                    "value": value,
-                    "unit": unit,
+                    "id": m.id,
+                    "kind": m.kind,
+                    "text": m.text,
+                    "value": m.value,
+                    "unit": m.unit,
                     "source": {
                         "article": aid,
                         "title": a.title if a else None,
@@ -237,9 +218,9 @@ class _Builder:
                         "date": a.published if a else None,
                         "date_inferred": a.date_inferred if a else None,
                         "url": a.url if a else None,
-                        "paragraph": paragraph,
-                        "span": [start, end],
-                        "quote": text,
+                        "paragraph": c.paragraph,
+                        "span": [c.start, c.end],
+                        "quote": m.text,
                     },
                 }
             )

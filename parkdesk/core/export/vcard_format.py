@@ -1,9 +1,15 @@
-"""The vCard 4.0 export (RFC 6350), written with vobject: one card per unit or person with contacts.
+"""The vCard export, written with vobject: one card per unit or person with contacts.
 
-vobject 0.9 knows only vCard 3.0 behaviour, but it writes whatever VERSION it is given and its
-escaping and folding follow RFC 6350. Two things are done by hand: VERSION is set to 4.0, and
-URI values (TEL, SOURCE, UID) are marked as already encoded so that `;ext=` and commas in a URL
-are not backslash-escaped, which would break the URI.
+vCard 3.0 (RFC 2426) is the default, because iOS/macOS and stock Android Contacts take only 3.0:
+vobject's own 3.0, with `TEL;TYPE=WORK,VOICE:+86 757 8631 6675` and an extension in the stored
+international form `+86 757 8631 6675 ext. 808` (decision: it needs no escaping, vobject reads
+it back as written, and phonenumbers parses it back to the same number and extension; the
+`;ext=` of a tel: URI is only for 4.0's VALUE=uri, and a comma pause would be backslash-escaped).
+UID is the same in both versions, so a re-import updates the card instead of duplicating it.
+
+vCard 4.0 (RFC 6350, `version="4.0"`) is today's output: vobject writes whatever VERSION it is
+given and its escaping and folding follow RFC 6350; URI values (TEL, SOURCE, UID) are marked as
+already encoded so that `;ext=` and commas in a URL are not backslash-escaped.
 """
 
 from __future__ import annotations
@@ -15,14 +21,17 @@ from vobject.base import Component, ContentLine
 from vobject.vcard import Address, Name
 
 from parkdesk import __version__
+from parkdesk.core.dates import iso_day
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.export.json_format import entity_visit
-from parkdesk.core.export.walk import Visit, human_date, walk
+from parkdesk.core.export.walk import Visit, walk
 from parkdesk.core.records import ORGANISATION, PARK, PERSON, PLACE, ZONE
 
 PRODID = f"-//parkdesk//parkdesk {__version__}//EN"
 UID_NAMESPACE = uuid.UUID("5f2c3b1e-8d4a-4c43-9a57-0c1d7e3f2a61")
 _KIND = {PERSON: "individual", PLACE: "location"}
+VCARD_VERSIONS = ("3.0", "4.0")
+DEFAULT_VERSION = "3.0"
 
 
 def _uri_line(card: Component, name: str, uri: str,
@@ -37,7 +46,7 @@ def _uri_line(card: Component, name: str, uri: str,
 
 
 def _source_text(source: dict) -> str:
-    where = ", ".join(p for p in (source["outlet"], human_date(source["date"])) if p)
+    where = ", ".join(p for p in (source["outlet"], iso_day(source["date"])) if p)
     text = f"{source['title']}" + (f" ({where})" if where else "")
     return text
 
@@ -56,20 +65,25 @@ def wants_card(node: dict) -> bool:
     return bool(node["contacts"])
 
 
-def make_card(visit: Visit, orgs: dict[str, list[str]] | None = None,
-              compact: bool = False) -> Component:
-    """The vobject vCard of one entity node.
+def make_card(visit: Visit, orgs: dict[str, list[str]] | None = None, compact: bool = False,
+              version: str = DEFAULT_VERSION) -> Component:
+    """The vobject vCard of one entity node, vCard `version` "3.0" or "4.0".
 
     `compact` (for QR codes) keeps what a phone needs: names, organisation, title, numbers and
-    address; it leaves out PRODID, UID, CATEGORIES, the address LABEL, NOTE and SOURCE.
+    address; it leaves out PRODID, UID, CATEGORIES, the address LABEL, NOTE and SOURCE/URL.
     """
+    v3 = version == "3.0"
     node = visit.node
     card = vobject.vCard()
-    card.add("version").value = "4.0"
+    card.add("version").value = version
     if not compact:
         card.add("prodid").value = PRODID
         _uri_line(card, "uid", "urn:uuid:" + str(uuid.uuid5(UID_NAMESPACE, node["id"])))
-    card.add("kind").value = _KIND.get(node["kind"], "org")
+    if not v3:
+        card.add("kind").value = _KIND.get(node["kind"], "org")
+    elif node["kind"] != PERSON:
+        card.add("n").value = Name()  # 3.0 requires N; Apple shows such a card as a company
+        card.add("x-abshowas").value = "COMPANY"
     card.add("fn").value = node["name"]
     notes: list[str] = []
     if node["kind"] == PERSON:
@@ -93,7 +107,14 @@ def make_card(visit: Visit, orgs: dict[str, list[str]] | None = None,
         card.add("categories").value = [park["name"]]
     phones = [c for c in node["contacts"] if c["kind"] == "phone"]
     for i, contact in enumerate(phones):
-        if contact["tel_uri"]:
+        if v3:
+            line = card.add("tel")
+            types = ["WORK", "VOICE"] + (["PREF"] if i == 0 else [])
+            line.params["TYPE"] = types
+            line.value = contact["international"] or contact["raw"]
+            if not contact["international"]:
+                notes.append(f"The number {contact['raw']} may be wrong: {contact['warning']}.")
+        elif contact["tel_uri"]:
             params = {"type": ["work", "voice"], "value": ["uri"]}
             if i == 0:
                 params["pref"] = ["1"]
@@ -107,8 +128,8 @@ def make_card(visit: Visit, orgs: dict[str, list[str]] | None = None,
         if contact["kind"] == "address":
             line = card.add("adr")
             line.value = Address(street=contact["raw"])
-            line.params["TYPE"] = ["work"]
-            if not compact:
+            line.params["TYPE"] = ["WORK" if v3 else "work"]
+            if not compact and not v3:
                 line.params["LABEL"] = [contact["raw"].replace('"', "'").replace("\n", ", ")]
     if compact:
         return card
@@ -129,7 +150,7 @@ def make_card(visit: Visit, orgs: dict[str, list[str]] | None = None,
     for source in sources:
         if source.get("url") and source["url"] not in urls:
             urls.append(source["url"])
-            _uri_line(card, "source", source["url"])
+            _uri_line(card, "url" if v3 else "source", source["url"])
     return card
 
 
@@ -137,20 +158,22 @@ def _org_index(visits: list[Visit]) -> dict[str, list[str]]:
     return {v.node["id"]: _org(v) for v in visits if v.node["kind"] in (ORGANISATION, PARK)}
 
 
-def render_vcards(document: dict) -> str:
-    """Every card of a document, in document order, CRLF line ends as RFC 6350 asks."""
+def render_vcards(document: dict, version: str = DEFAULT_VERSION) -> str:
+    """Every card of a document, in document order, CRLF line ends as RFC 2426/6350 ask."""
     visits = list(walk(document))
     orgs = _org_index(visits)
     cards = [
-        make_card(v, orgs).serialize()
+        make_card(v, orgs, version=version).serialize()
         for v in visits
         if v.in_scope and wants_card(v.node)
     ]
     return "".join(cards)
 
 
-def entity_card(directory: Directory, entity_id: str, compact: bool = True) -> str | None:
-    """The vCard of one entity (compact by default, as for a QR code); None if it has no phone."""
+def entity_card(directory: Directory, entity_id: str, compact: bool = True,
+                version: str = DEFAULT_VERSION) -> str | None:
+    """The vCard of one entity (compact 3.0 by default, as for a QR code: phone scanners read
+    3.0 best); None if it has no phone."""
     visit = entity_visit(directory, entity_id)
     if visit is None or not any(c["kind"] == "phone" for c in visit.node["contacts"]):
         return None
@@ -161,5 +184,5 @@ def entity_card(directory: Directory, entity_id: str, compact: bool = True) -> s
         if org is not None and org.kind in (ORGANISATION, PARK):
             path = tuple({"kind": a.kind, "name": a.name} for a in directory.ancestors(org.id))
             orgs[org.id] = _org(Visit({"kind": org.kind, "name": org.name}, path, True))
-    text: str = make_card(visit, orgs, compact=compact).serialize()
+    text: str = make_card(visit, orgs, compact=compact, version=version).serialize()
     return text

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from parkdesk.core.parks import park_in
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,
@@ -17,7 +18,6 @@ from parkdesk.core.records import (
     PERSON,
     PLACE,
     PROJECT,
-    ZONE,
 )
 
 # Child groups of every entity node, in document order: kind -> key.
@@ -35,11 +35,6 @@ GROUP_KEYS = (*(key for _, key in GROUPS), OTHERS)
 GROUP_OF = dict(GROUPS)
 
 
-def human_date(date: str | None) -> str | None:
-    """A date for people to read: the day of an ISO date-time, anything else as it is."""
-    return date.split("T")[0] if date else date
-
-
 @dataclass(frozen=True)
 class Visit:
     """One entity node met while walking a document, with the chain of nodes above it."""
@@ -50,12 +45,13 @@ class Visit:
 
     @property
     def park(self) -> dict | None:
-        """The nearest park, zone or outside place at or above this node."""
-        nodes: tuple[dict, ...] = (self.node, *reversed(self.path))
-        for n in nodes:
-            if n["kind"] in (PARK, ZONE, PLACE):
-                return n
-        return None
+        """The park of this node (parks.park_in): the nearest park, zone or place at or above."""
+        return park_in((*self.path, self.node), _kind)
+
+
+def _kind(node: dict) -> str:
+    kind: str = node["kind"]
+    return kind
 
 
 def walk(document: dict) -> Iterator[Visit]:

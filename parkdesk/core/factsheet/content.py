@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.queries import count_below, count_people
 from parkdesk.core.factsheet.figures import key_figures, project_columns
 from parkdesk.core.factsheet.model import (
     MAX_ROWS,
@@ -23,6 +24,7 @@ from parkdesk.core.factsheet.model import (
     TitleLine,
 )
 from parkdesk.core.parks import find_park
+from parkdesk.core.phones import tel_uri
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,
@@ -34,32 +36,26 @@ from parkdesk.core.records import (
     ZONE,
     Entity,
 )
+from parkdesk.core.sources import SourceNumbers
 
 
 class _Sources:
-    """Numbers the articles a sheet cites, in order of first use."""
+    """Numbers the articles a sheet cites, in order of first use (core.sources)."""
 
     def __init__(self, directory: Directory) -> None:
         self.directory = directory
-        self.numbers: dict[str, int] = {}
-        self.refs: list[SourceRef] = []
+        self.numbers = SourceNumbers(per_article=True)
 
     def cite(self, record_type: str, record_id: str) -> tuple[int, ...]:
-        numbers: list[int] = []
-        for source in self.directory.sources(record_type, record_id):
-            article = source.article
-            if article.id not in self.numbers:
-                self.numbers[article.id] = len(self.refs) + 1
-                self.refs.append(
-                    SourceRef(
-                        len(self.refs) + 1, article.title, article.outlet, article.published,
-                        article.date_inferred, article.url,
-                    )
-                )
-            n = self.numbers[article.id]
-            if n not in numbers:
-                numbers.append(n)
-        return tuple(numbers)
+        return self.numbers.numbers(self.directory.sources(record_type, record_id))
+
+    @property
+    def refs(self) -> list[SourceRef]:
+        """The sheet's numbered sources: one per article, in the order of their numbers."""
+        return [
+            SourceRef(n, a.title, a.outlet, a.published, a.date_inferred, a.url)
+            for n, a in enumerate((s.article for s in self.numbers.entries), start=1)
+        ]
 
 
 # -- finding sheets by name --------------------------------------------------------------------
@@ -75,14 +71,8 @@ def find_sheets(directory: Directory, name: str) -> list[str]:
 
 def sheet_entity(directory: Directory, entity_id: str | None) -> Entity:
     """The park or zone whose sheet shows `entity_id` (the zone for None or an outside place)."""
-    if entity_id:
-        entity = directory.entity(entity_id)
-        if entity and entity.kind in (ZONE, PARK):
-            return entity
-        owner = directory.park_of(entity_id) if entity else None
-        if owner and owner.kind in (ZONE, PARK):
-            return owner
-    return directory.zone()
+    park = directory.park_of(entity_id) if entity_id else None
+    return park if park and park.kind in (ZONE, PARK) else directory.zone()
 
 
 # -- building a sheet -------------------------------------------------------------------------
@@ -91,26 +81,13 @@ def _phones_and_addresses(sheet: FactSheet, directory: Directory, cite: _Sources
     for c in directory.contacts(sheet.entity_id, include_children=True):
         sources = cite.cite("contact", c.id)
         if c.kind == "phone":
-            uri = f"tel:{c.e164}" if c.valid and c.e164 else None
+            uri = tel_uri(c.raw, c.e164) if c.valid else None
             sheet.phones.append(
                 PhoneLine(c.label, c.raw, c.national if c.valid else None,
                           c.international if c.valid else None, uri, c.warning, sources)
             )
         else:
             sheet.addresses.append(AddressLine(c.label, c.raw, sources))
-
-
-def _count_below(directory: Directory, root: str, kinds: tuple[str, ...]) -> int:
-    """How many entities of `kinds` sit under `root` directly or inside its projects."""
-    marks = ",".join("?" * len(kinds))
-    sql = (
-        "WITH RECURSIVE below(id) AS ("
-        "  SELECT ? UNION ALL"
-        "  SELECT e.id FROM entities e JOIN below b ON e.parent_id = b.id WHERE e.kind = ?"
-        f") SELECT count(*) FROM entities WHERE kind IN ({marks}) "
-        "AND parent_id IN (SELECT id FROM below)"
-    )
-    return int(directory.con.execute(sql, (root, PROJECT, *kinds)).fetchone()[0])
 
 
 def _project_tree(directory: Directory, root: str) -> list[tuple[Entity, str | None]]:
@@ -130,7 +107,7 @@ def _project_tree(directory: Directory, root: str) -> list[tuple[Entity, str | N
 
 def _projects(sheet: FactSheet, directory: Directory, cite: _Sources) -> list[Entity]:
     tree = _project_tree(directory, sheet.entity_id)
-    sheet.projects_total = _count_below(directory, sheet.entity_id, (PROJECT,))
+    sheet.projects_total = count_below(directory, sheet.entity_id, (PROJECT,))
     for p, part_of in tree:
         sources = cite.cite("entity", p.id)
         columns = project_columns(directory.figures(p.id), cite.cite)
@@ -152,7 +129,7 @@ def _organisations(
         if len(found) >= MAX_ROWS:
             break
         found += [(e, p.name) for e in directory.children(p.id, kinds, limit=MAX_ROWS)]
-    total = _count_below(directory, sheet.entity_id, kinds)
+    total = count_below(directory, sheet.entity_id, kinds)
     seen = {e.id for e, _ in found}
     for rel in directory.relations(sheet.entity_id):
         if rel.object_id == sheet.entity_id and rel.subject_id not in seen:
@@ -175,12 +152,7 @@ def _people(sheet: FactSheet, directory: Directory, cite: _Sources) -> None:
     order: list[str] = [r.person_id for b in bodies for r in directory.people_of(b)]
     order += [p.id for p in directory.children(sheet.entity_id, (PERSON,), limit=MAX_ROWS)]
     people = list(dict.fromkeys(order))
-    marks = ",".join("?" * len(bodies))
-    sheet.people_total = directory.con.execute(
-        "SELECT count(*) FROM (SELECT id FROM entities WHERE parent_id = ? AND kind = ? "
-        f"UNION SELECT person_id FROM roles WHERE org_id IN ({marks}))",
-        (sheet.entity_id, PERSON, *bodies),
-    ).fetchone()[0]
+    sheet.people_total = count_people(directory, sheet.entity_id, bodies)
     for person_id in people[:MAX_ROWS]:
         titles = tuple(
             TitleLine(role.title, directory.name_of(role.org_id) or None, role.reported,
@@ -215,8 +187,8 @@ def build_factsheet(
         for park in directory.parks():
             sheet.parks.append(
                 ParkLine(park.name, park.district,
-                         _count_below(directory, park.id, (PROJECT,)),
-                         _count_below(directory, park.id, (ENTERPRISE, INSTITUTION)))
+                         count_below(directory, park.id, (PROJECT,)),
+                         count_below(directory, park.id, (ENTERPRISE, INSTITUTION)))
             )
     projects = _projects(sheet, directory, cite)
     _organisations(sheet, directory, cite, projects)

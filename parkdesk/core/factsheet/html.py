@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from parkdesk.core.factsheet.model import MAX_ROWS, FactSheet, SourceRef, Value
+from parkdesk.core.dates import article_date
+from parkdesk.core.factsheet.model import MAX_ROWS, FactSheet, Value
 from parkdesk.core.qr import qr_data_uri
 
 # The QR image's side in CSS pixels (1/96 inch): 120 px is about 32 mm on paper.
@@ -219,13 +220,6 @@ def _people(sheet: FactSheet) -> str:
     )
 
 
-def _source_date(ref: SourceRef) -> str:
-    if not ref.published:
-        return "undated"
-    day = ref.published[:10]
-    return f"{day} (date inferred)" if ref.date_inferred else day
-
-
 def _sources(sheet: FactSheet) -> str:
     title = "<h2>Sources</h2>"
     if not sheet.sources:
@@ -233,7 +227,7 @@ def _sources(sheet: FactSheet) -> str:
     rows = []
     for ref in sheet.sources:
         text = f"<b>{_e(ref.title)}</b>. "
-        text += ", ".join(_e(x) for x in (ref.outlet, _source_date(ref)) if x) + "."
+        text += ", ".join(_e(x) for x in (ref.outlet, article_date(ref.published, ref.date_inferred, "undated")) if x) + "."
         if ref.url:
             text += f" {_e(ref.url)}"
         rows.append(f'<tr><td width="5%">[{ref.number}]</td><td width="95%">{text}</td></tr>')

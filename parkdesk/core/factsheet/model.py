@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from parkdesk.core.dates import display_date
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.records import ZONE
 
@@ -177,7 +178,7 @@ class FactSheet:
     @property
     def footer(self) -> str:
         """The small print under every page (the UI adds the title and "Page X of Y")."""
-        text = f"Fact sheet generated {self.generated.isoformat()} by parkdesk"
+        text = f"Fact sheet generated {display_date(self.generated)} by parkdesk"
         if self.built_at:
-            text += f" from the directory built {self.built_at[:10]}"
+            text += f" from the directory built {display_date(self.built_at)}"
         return text + "."

@@ -1,0 +1,45 @@
+"""Dates as people read them, in one form everywhere the app and the fact sheets show one.
+
+Dates are stored as ISO text of any precision ("2024-02-29T16:15", "2023-11", "2021"). On screen
+and on paper they read "29 Feb 2024", "Nov 2023" or "2021"; an article's date the import had to
+infer says so. The export formats keep the ISO day (`iso_day`): they are data, read by programs.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+INFERRED = "date inferred"
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
+
+
+def display_date(value: str | date | None) -> str:
+    """A readable date: "29 Feb 2024", "Nov 2023" or "2021"; other text as it is; "" for none."""
+    if not value:
+        return ""
+    if isinstance(value, date):
+        value = value.isoformat()
+    m = _ISO.match(value.strip())
+    if not m:
+        return value
+    year, month, day = m.groups()
+    if month and 1 <= int(month) <= 12:
+        name = _MONTHS[int(month) - 1]
+        return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+    return year
+
+
+def article_date(published: str | None, inferred: bool, missing: str = "") -> str:
+    """An article's date as shown beside its title: "2021 (date inferred)"; `missing` if none."""
+    if not published:
+        return missing
+    shown = display_date(published)
+    return f"{shown} ({INFERRED})" if inferred else shown
+
+
+def iso_day(value: str | None) -> str | None:
+    """The day of an ISO date-time, for the export formats ("2024-02-29T16:15" -> "2024-02-29");
+    anything else as it is."""
+    return value.split("T")[0] if value else value

@@ -1,0 +1,88 @@
+"""Queries beyond the records the Directory hands out: counts for fact sheets, every citation for
+`check`, and what the JSON export adds (unplaced entities, unreviewed findings).
+
+With the Directory these are the only SQL of the project (the database layer): callers get plain
+values and records.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.records import PERSON, PROJECT, Citation, Mention
+
+
+class StoredCitation(NamedTuple):
+    """A citation as stored: its row id and the record it backs."""
+
+    id: int
+    record_type: str
+    record_id: str
+    citation: Citation
+
+
+def kind_of(directory: Directory, entity_id: str) -> str | None:
+    """The kind of an entity, or None when there is no such entity."""
+    row = directory.con.execute("SELECT kind FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    return row[0] if row else None
+
+
+def count_below(directory: Directory, root: str, kinds: tuple[str, ...]) -> int:
+    """How many entities of `kinds` sit under `root` directly or inside its projects."""
+    marks = ",".join("?" * len(kinds))
+    sql = (
+        "WITH RECURSIVE below(id) AS ("
+        "  SELECT ? UNION ALL"
+        "  SELECT e.id FROM entities e JOIN below b ON e.parent_id = b.id WHERE e.kind = ?"
+        f") SELECT count(*) FROM entities WHERE kind IN ({marks}) "
+        "AND parent_id IN (SELECT id FROM below)"
+    )
+    count: int = directory.con.execute(sql, (root, PROJECT, *kinds)).fetchone()[0]
+    return count
+
+
+def count_people(directory: Directory, entity_id: str, bodies: list[str]) -> int:
+    """How many people sit directly under an entity or hold a title at one of `bodies`."""
+    marks = ",".join("?" * len(bodies))
+    count: int = directory.con.execute(
+        "SELECT count(*) FROM (SELECT id FROM entities WHERE parent_id = ? AND kind = ? "
+        f"UNION SELECT person_id FROM roles WHERE org_id IN ({marks}))",
+        (entity_id, PERSON, *bodies),
+    ).fetchone()[0]
+    return count
+
+
+def orphan_flags(directory: Directory) -> list[tuple[str, bool]]:
+    """Every entity id in name order, and whether it has no parent or a missing one."""
+    rows = directory.con.execute(
+        "SELECT id, parent_id IS NULL OR parent_id NOT IN (SELECT id FROM entities) "
+        "FROM entities ORDER BY name, id"
+    )
+    return [(entity_id, bool(orphan)) for entity_id, orphan in rows]
+
+
+def mentions(directory: Directory) -> list[Mention]:
+    """The rule findings no curation claimed, in article and reading order."""
+    rows = directory.con.execute(
+        "SELECT id, article_id, kind, text, value, unit, paragraph, start, [end] "
+        "FROM mentions ORDER BY article_id, paragraph, start, id"
+    )
+    return [
+        Mention(mid, aid, kind, text, Citation(aid, paragraph, start, end, text), value, unit)
+        for mid, aid, kind, text, value, unit, paragraph, start, end in rows
+    ]
+
+
+def all_citations(directory: Directory) -> list[StoredCitation]:
+    """Every citation of the database, in id order."""
+    rows = directory.con.execute(
+        "SELECT id, record_type, record_id, article_id, paragraph, start, [end], quote "
+        "FROM citations ORDER BY id"
+    )
+    return [StoredCitation(r[0], r[1], r[2], Citation(*r[3:])) for r in rows]
+
+
+def figure_values(directory: Directory) -> dict[str, str]:
+    """Each figure's value as written, by figure id."""
+    return dict(directory.con.execute("SELECT id, value_text FROM figures"))
