@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from parkdesk.ingest.build import BuildResult, collect, fold_curation_warnings
+from parkdesk.ingest.build import BuildResult, collect
+from parkdesk.ingest.report import fold_curation_warnings
 
 CURATION = """
 [articles]
