@@ -128,6 +128,14 @@ class ExportRows:
         n: int = self.con.execute(f"SELECT count(*) FROM {self.table} WHERE frame = 0").fetchone()[0]
         return n
 
+    def most_phones(self) -> int:
+        """The most phone numbers any one entity of the export has."""
+        row = self.con.execute(
+            f"SELECT max(n) FROM (SELECT count(*) AS n FROM {self.table} o JOIN contacts k "
+            "ON k.owner_id = o.id WHERE o.frame = 0 AND k.kind = 'phone' GROUP BY o.seq)"
+        ).fetchone()
+        return int(row[0] or 0)
+
     def cited_articles(self) -> set[str]:
         """The articles any record of the export cites."""
         t = self.table

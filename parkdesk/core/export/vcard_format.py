@@ -14,7 +14,10 @@ already encoded so that `;ext=` and commas in a URL are not backslash-escaped.
 
 from __future__ import annotations
 
+import io
 import uuid
+from collections.abc import Iterable
+from typing import TextIO
 
 import vobject
 from vobject.base import Component, ContentLine
@@ -58,6 +61,20 @@ def _org(visit: Visit) -> list[str]:
         names = [n["name"] for n in visit.path if n["kind"] in (ZONE, PARK, ORGANISATION)]
         return [*names, node["name"]]
     return [node["name"]]
+
+
+def card_notes(node: dict, sources: list[dict]) -> list[str]:
+    """The note lines of a card: each source once, then what the user entered, said as such."""
+    seen: list[str] = []
+    for source in sources:
+        text = "Source: " + _source_text(source)
+        if text not in seen:
+            seen.append(text)
+    for record in [node, *node["contacts"]]:
+        if record.get("source") == "user":
+            seen.append(f"Entered by you, {record['entered']}"
+                        + (f": {record['note']}" if record.get("note") else "."))
+    return seen
 
 
 def wants_card(node: dict) -> bool:
@@ -133,17 +150,8 @@ def make_card(visit: Visit, orgs: dict[str, list[str]] | None = None, compact: b
                 line.params["LABEL"] = [contact["raw"].replace('"', "'").replace("\n", ", ")]
     if compact:
         return card
-    seen: list[str] = []
     sources = [s for c in node["contacts"] for s in c["sources"]] + node["sources"]
-    for source in sources:
-        text = "Source: " + _source_text(source)
-        if text not in seen:
-            seen.append(text)
-    for record in [node, *node["contacts"]]:
-        if record.get("source") == "user":  # what the user entered, said as such
-            seen.append(f"Entered by you, {record['entered']}"
-                        + (f": {record['note']}" if record.get("note") else "."))
-    notes = seen + notes
+    notes = card_notes(node, sources) + notes
     if notes:
         card.add("note").value = "\n".join(notes)
     urls: list[str] = []
@@ -158,16 +166,21 @@ def _org_index(visits: list[Visit]) -> dict[str, list[str]]:
     return {v.node["id"]: _org(v) for v in visits if v.node["kind"] in (ORGANISATION, PARK)}
 
 
+def write_vcards(visits: Iterable[Visit], orgs: dict[str, list[str]], out: TextIO,
+                 version: str = DEFAULT_VERSION) -> None:
+    """The cards of `visits` in order, CRLF line ends as RFC 2426/6350 ask; `orgs`: the ORG
+    components of the export's organisations and parks, by id."""
+    for visit in visits:
+        if visit.in_scope and wants_card(visit.node):
+            out.write(make_card(visit, orgs, version=version).serialize())
+
+
 def render_vcards(document: dict, version: str = DEFAULT_VERSION) -> str:
-    """Every card of a document, in document order, CRLF line ends as RFC 2426/6350 ask."""
+    """Every card of a whole document (see write_vcards)."""
     visits = list(walk(document))
-    orgs = _org_index(visits)
-    cards = [
-        make_card(v, orgs, version=version).serialize()
-        for v in visits
-        if v.in_scope and wants_card(v.node)
-    ]
-    return "".join(cards)
+    buffer = io.StringIO(newline="")
+    write_vcards(visits, _org_index(visits), buffer, version)
+    return buffer.getvalue()
 
 
 def entity_card(directory: Directory, entity_id: str, compact: bool = True,
