@@ -63,7 +63,8 @@ def write_export(directory: Directory, fmt: str, scope: Scope, out: BinaryIO,
         if fmt == "json":
             write_json(stream, text, cancelled, step)
         else:
-            visits = stream.visits(cancelled, step)
+            facts = frozenset({"contacts"} if fmt == "csv" else {"contacts", "sources", "roles"})
+            visits = stream.visits(cancelled, step, facts)
             if fmt == "csv":
                 write_csv(visits, text)
             elif fmt == "vcard":

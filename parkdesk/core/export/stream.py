@@ -19,10 +19,13 @@ from parkdesk.core.db.export_rows import (
     ExportRows,
 )
 from parkdesk.core.export.scope import ALL, EVERYTHING, ZONE_SCOPE, Scope
-from parkdesk.core.export.walk import GROUP_KEYS, GROUP_OF, GROUPS, OTHERS, Visit
+from parkdesk.core.export.walk import GROUP_OF, GROUPS, OTHERS, Visit
 from parkdesk.core.records import PARK, Article
 
 _GROUP_RANK = {kind: i for i, (kind, _key) in enumerate(GROUPS)}
+#: The kinds of fact a walk can read; a format asks only for those it writes.
+FACTS = frozenset({"aliases", "sources", "contacts", "figures", "roles", "relations"})
+_NONE: Iterator[tuple] = iter(())
 
 
 class Cancelled(Exception):  # noqa: N818 (a request, not an error)
@@ -113,19 +116,25 @@ class Stream:
         return extra
 
     def visits(self, cancelled: Callable[[], bool] | None = None,
-               progress: Callable[[int], None] | None = None) -> Iterator[Visit]:
-        """Every entity node in document order, facts filled in, child groups empty.
+               progress: Callable[[int], None] | None = None,
+               facts: frozenset[str] = FACTS) -> Iterator[Visit]:
+        """Every entity node in document order, with the `facts` asked for (the others are
+        left empty), without child groups.
 
         Checks `cancelled()` before each entity (raising Cancelled) and calls `progress(n)`
         with the number of full entities done, every 500 of them and at the end.
         """
         rows = self.rows
-        aliases = _Grouped(rows.aliases())
-        sources = _Grouped(rows.entity_sources())
-        contacts = _Grouped(rows.contacts())
-        figures = _Grouped(rows.figures())
-        roles = _Grouped(rows.roles())
-        relations = _Grouped(rows.relations())
+
+        def read(fact: str, query: Callable[[], Iterator[tuple]]) -> _Grouped:
+            return _Grouped(query() if fact in facts else _NONE)
+
+        aliases = read("aliases", rows.aliases)
+        sources = read("sources", rows.entity_sources)
+        contacts = read("contacts", rows.contacts)
+        figures = read("figures", rows.figures)
+        roles = read("roles", rows.roles)
+        relations = read("relations", rows.relations)
         layer = self.directory.layer
         plain = not (layer.values or layer.added or layer.notes or layer.outdated)
         stack: list[dict] = []
@@ -150,7 +159,6 @@ class Stream:
                 "roles": [],
                 "relations": [],
             }
-            node.update({key: [] for key in GROUP_KEYS})
             if not frame:
                 self._fill(node, seq, plain, sources, contacts, figures, roles, relations)
                 done += 1
