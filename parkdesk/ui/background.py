@@ -4,25 +4,33 @@
         .failure(say_why).with_progress("Exporting…").run_in_background()
 
 `op(directory)` runs in Qt's thread pool on a Directory of its own, opened in the worker and
-closed after (an SQLite connection stays in the thread that made it), and never touches
-widgets. Then `success(result)` or `failure(exception)` runs on the UI thread. Without a
-`failure`, a ParkdeskError is shown as a warning and anything else is an internal error (logged,
-one dialog: see crash). `BackgroundOp` is the same for work that needs no database.
+closed after (an SQLite connection stays in the thread that made it), with the user's changes
+applied when `changes` are given, and never touches widgets. Then `success(result)` or
+`failure(exception)` runs on the UI thread. Without a `failure`, a ParkdeskError is shown as a
+warning and anything else is an internal error (logged, one dialog: see crash). `BackgroundOp`
+is the same for work that needs no database.
+
+Long work reports through the operation's `task` (a Task): `task.report(done, total)` moves the
+progress bar of `.with_progress(label, cancellable=True)`, and `task.cancelled()` turns True
+when the user presses Cancel; the work checks it between steps and stops by raising (the
+exception goes to `failure`, like any other).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.userstore.changes import Change
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -37,6 +45,28 @@ class _Relay(QObject):
 
     succeeded = Signal(object)
     failed = Signal(object)
+    progressed = Signal(int, int)
+
+
+class Task:
+    """What work in a worker thread sees of its operation: where to report progress, and
+    whether the user asked to cancel. Both are safe to call from any thread."""
+
+    def __init__(self, relay: _Relay) -> None:
+        self._relay = relay
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        """`done` steps of `total` are finished (shown by the progress bar, if any)."""
+        self._relay.progressed.emit(done, total)
+
+    def cancel(self) -> None:
+        """Ask the work to stop (the Cancel button does this)."""
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        """Whether the user asked to stop."""
+        return self._cancel.is_set()
 
 
 class _Worker(QRunnable):
@@ -73,12 +103,15 @@ class BackgroundOp(QObject, Generic[T]):
         self._success = success
         self._failure: Callable[[Exception], None] | None = None
         self._label: str | None = None
+        self._cancellable = False
         self._progress: QProgressDialog | None = None
         from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
 
         self._relay = _Relay()
         self._relay.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
         self._relay.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self._relay.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
+        self.task = Task(self._relay)
         self._started = 0.0
         self.running = False
 
@@ -87,20 +120,47 @@ class BackgroundOp(QObject, Generic[T]):
         self._failure = callback
         return self
 
-    def with_progress(self, label: str) -> BackgroundOp[T]:
-        """Show a busy dialog with `label` (over the parent) while the work takes long."""
+    def with_progress(self, label: str, cancellable: bool = False) -> BackgroundOp[T]:
+        """Show a progress dialog with `label` (over the parent) while the work takes long: a
+        busy bar until the work reports through `task`; with `cancellable`, a Cancel button
+        that sets `task.cancelled()`."""
         self._label = label
+        self._cancellable = cancellable
         return self
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        """The progress dialog while the work runs (None without one)."""
+        return self._progress
 
     def run_in_background(self) -> BackgroundOp[T]:
         """Start the work in Qt's thread pool; returns at once."""
         if self._label is not None:
-            self._progress = _progress_dialog(self.parent_widget, self._label)
+            self._progress = _progress_dialog(self.parent_widget, self._label, self._cancellable)
+            if self._cancellable:
+                self._progress.canceled.connect(self._on_cancel_pressed)
         self.running = True
         self._started = time.perf_counter()
         _RUNNING.add(self)
         QThreadPool.globalInstance().start(_Worker(self._relay, self._work))
         return self
+
+    @Slot(int, int)
+    def _on_progressed(self, done: int, total: int) -> None:
+        if self._progress is not None and not self.task.cancelled():
+            self._progress.setMaximum(max(total, 1))
+            self._progress.setValue(min(done, max(total, 1)))
+
+    @Slot()
+    def _on_cancel_pressed(self) -> None:
+        self.task.cancel()
+        if self._progress is not None:  # it stays up until the work has stopped
+            from PySide6.QtCore import QCoreApplication
+
+            self._progress.show()
+            self._progress.setLabelText(QCoreApplication.translate("BackgroundOp", "Cancelling…"))
+            for button in self._progress.findChildren(QPushButton):
+                button.setEnabled(False)
 
     @Slot(object)
     def _on_succeeded(self, result: T) -> None:
@@ -143,10 +203,15 @@ class QueryOp(BackgroundOp[T]):
         db: Path,
         op: Callable[[Directory], T],
         success: Callable[[T], None],
+        changes: Sequence[Change] = (),
     ) -> None:
         def work() -> T:
             directory = Directory.open(db)
             try:
+                if changes:  # the directory as the user sees it
+                    from parkdesk.core.db.layered import apply_layer
+
+                    apply_layer(directory, changes)
                 return op(directory)
             finally:
                 directory.close()
@@ -154,11 +219,14 @@ class QueryOp(BackgroundOp[T]):
         super().__init__(parent=parent, work=work, success=success)
 
 
-def _progress_dialog(parent: QWidget | None, label: str) -> QProgressDialog:
-    from PySide6.QtCore import Qt
+def _progress_dialog(parent: QWidget | None, label: str, cancellable: bool) -> QProgressDialog:
+    from PySide6.QtCore import QCoreApplication, Qt
 
-    progress = QProgressDialog(label, "", 0, 0, parent)
-    progress.setCancelButton(None)  # the work cannot be stopped half-way safely
+    cancel = QCoreApplication.translate("BackgroundOp", "Cancel")
+    progress = QProgressDialog(label, cancel, 0, 0, parent)
+    progress.setObjectName("progressDialog")
+    if not cancellable:
+        progress.setCancelButton(None)  # work that cannot be stopped half-way safely
     progress.setWindowTitle("parkdesk")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(PROGRESS_AFTER_MS)

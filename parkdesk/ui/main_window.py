@@ -422,5 +422,7 @@ class MainWindow(QMainWindow):
         """File › Export…"""
         from parkdesk.ui import export_dialog
 
-        export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id())
+        store = self.user_data.store
+        changes = store.changes(active_only=True) if store is not None else []
+        export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id(), changes)
 
