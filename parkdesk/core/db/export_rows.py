@@ -44,14 +44,22 @@ class ExportRows:
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
         self.table = f"temp.export_order_{next(_counter)}"
+        self._cursors: list[sqlite3.Cursor] = []
         con.execute(
             f"CREATE TABLE {self.table} (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, "
             "depth INTEGER NOT NULL, section INTEGER NOT NULL, frame INTEGER NOT NULL)"
         )
 
     def close(self) -> None:
-        """Drop the temporary table."""
+        """Stop the streams still being read (a cancelled export) and drop the table."""
+        for cursor in self._cursors:
+            cursor.close()
         self.con.execute(f"DROP TABLE IF EXISTS {self.table}")
+
+    def _read(self, sql: str) -> sqlite3.Cursor:
+        cursor = self.con.execute(sql)
+        self._cursors.append(cursor)
+        return cursor
 
     # -- the order --------------------------------------------------------------------------
 
@@ -157,7 +165,7 @@ class ExportRows:
     def entities(self) -> Iterator[tuple]:
         """(seq, depth, section, frame, id, kind, subkind, name, district, status, description,
         reviewed) per entity."""
-        return self.con.execute(
+        return self._read(
             "SELECT o.seq, o.depth, o.section, o.frame, e.id, e.kind, e.subkind, e.name, "
             f"e.district, e.status, e.description, e.reviewed FROM {self.table} o "
             "JOIN entities e ON e.id = o.id ORDER BY o.seq"
@@ -165,14 +173,14 @@ class ExportRows:
 
     def aliases(self) -> Iterator[tuple[int, str]]:
         """(seq, alias), sorted within an entity."""
-        return self.con.execute(
+        return self._read(
             f"SELECT o.seq, a.alias FROM {self.table} o JOIN aliases a ON a.entity_id = o.id "
             "ORDER BY o.seq, a.alias"
         )
 
     def entity_sources(self) -> Iterator[tuple]:
         """(seq, article, paragraph, start, end, quote) per citation of an entity itself."""
-        return self.con.execute(
+        return self._read(
             f"SELECT o.seq, {_CITATION} FROM {self.table} o JOIN citations c "
             "ON c.record_type = 'entity' AND c.record_id = o.id WHERE o.frame = 0 "
             "ORDER BY o.seq, c.id"
@@ -181,7 +189,7 @@ class ExportRows:
     def contacts(self) -> Iterator[tuple]:
         """(seq, id, kind, label, raw, national, international, e164, tel_uri, line, valid,
         warning, then a citation or NULLs) per contact and citation, in contact id order."""
-        return self.con.execute(
+        return self._read(
             "SELECT o.seq, k.id, k.kind, k.label, k.raw, k.national, k.international, k.e164, "
             f"k.tel_uri, k.line, k.valid, k.warning, {_CITATION} FROM {self.table} o "
             "JOIN contacts k ON k.owner_id = o.id LEFT JOIN citations c "
@@ -192,7 +200,7 @@ class ExportRows:
     def figures(self) -> Iterator[tuple]:
         """(seq, id, metric, value_text, unit, value, qualifier, refers_to, reported, then a
         citation or NULLs), by metric, newest report first."""
-        return self.con.execute(
+        return self._read(
             "SELECT o.seq, f.id, f.metric, f.value_text, f.unit, f.value, f.qualifier, "
             f"f.refers_to, f.reported, {_CITATION} FROM {self.table} o "
             "JOIN figures f ON f.entity_id = o.id LEFT JOIN citations c "
@@ -203,7 +211,7 @@ class ExportRows:
     def roles(self) -> Iterator[tuple]:
         """(seq, id, title, org_id, organisation name, reported, then a citation or NULLs) per
         title a person holds, newest first."""
-        return self.con.execute(
+        return self._read(
             "SELECT o.seq, r.id, r.title, r.org_id, org.name, r.reported, "
             f"{_CITATION} FROM {self.table} o JOIN roles r ON r.person_id = o.id "
             "LEFT JOIN entities org ON org.id = r.org_id LEFT JOIN citations c "
@@ -214,7 +222,7 @@ class ExportRows:
     def relations(self) -> Iterator[tuple]:
         """(seq, id, subject_id, subject, predicate, object_id, object, then a citation or
         NULLs) per relation whose subject is the entity."""
-        return self.con.execute(
+        return self._read(
             "SELECT o.seq, r.id, r.subject_id, s.name, r.predicate, r.object_id, ob.name, "
             f"{_CITATION} FROM {self.table} o JOIN relations r ON r.subject_id = o.id "
             "LEFT JOIN entities s ON s.id = r.subject_id LEFT JOIN entities ob "
@@ -226,7 +234,7 @@ class ExportRows:
     def organisation_paths(self) -> Iterator[tuple[str, str, str]]:
         """(id, kind, name) of each organisation or park of the export, then of each entity above
         it, from the root down: what vCard ORG lines are made of."""
-        return self.con.execute(
+        return self._read(
             "WITH RECURSIVE up(org, id, n) AS ("
             f"SELECT e.id, e.id, 0 FROM {self.table} o JOIN entities e ON e.id = o.id "
             "WHERE e.kind IN ('organisation', 'park') UNION ALL "
