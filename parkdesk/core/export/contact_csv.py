@@ -55,6 +55,7 @@ def _card(visit: Visit, orgs: dict[str, list[str]]) -> dict:
     node = visit.node
     person = node["kind"] == PERSON
     family, given, title, org = "", "", "", ""
+    also: list[str] = []
     if person:
         family, _, given = node["name"].partition(" ")
         roles = node["roles"]
@@ -62,6 +63,9 @@ def _card(visit: Visit, orgs: dict[str, list[str]]) -> dict:
             title = roles[0]["title"] or ""
             path = orgs.get(roles[0]["organisation_id"] or "")
             org = path[-1] if path else (roles[0]["organisation"] or "")
+        for other in roles[1:]:  # as the vCard says them
+            at = f" at {other['organisation']}" if other["organisation"] else ""
+            also.append(f"Also: {other['title']}{at} ({other['reported'] or 'undated'}).")
     else:
         org = _org(visit)[-1]
     phones = [c for c in node["contacts"] if c["kind"] == "phone"]
@@ -69,10 +73,13 @@ def _card(visit: Visit, orgs: dict[str, list[str]]) -> dict:
     sources = [s for c in node["contacts"] for s in c["sources"]] + node["sources"]
     urls = list(dict.fromkeys(s["url"] for s in sources if s.get("url")))
     park = visit.park
+    notes = card_notes(node, sources) + [
+        f"The number {c['raw']} may be wrong: {c['warning']}." for c in phones
+        if not c["international"]] + also
     return {
         "name": node["name"], "given": given, "family": family, "org": org, "title": title,
         "phones": phones, "address": addresses[0] if addresses else "",
-        "more_addresses": addresses[1:], "notes": card_notes(node, sources),
+        "more_addresses": addresses[1:], "notes": notes,
         "url": urls[0] if urls else "", "park": park["name"] if park else "",
     }
 
