@@ -148,6 +148,11 @@ class BackgroundOp(QObject, Generic[T]):
     @Slot(int, int)
     def _on_progressed(self, done: int, total: int) -> None:
         if self._progress is not None and not self.task.cancelled():
+            from PySide6.QtCore import QCoreApplication
+
+            of = QCoreApplication.translate("BackgroundOp", "%1 of %2")
+            self._progress.setLabelText(
+                f"{self._label}\n" + of.replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
             self._progress.setMaximum(max(total, 1))
             self._progress.setValue(min(done, max(total, 1)))
 
@@ -228,6 +233,7 @@ def _progress_dialog(parent: QWidget | None, label: str, cancellable: bool) -> Q
     if not cancellable:
         progress.setCancelButton(None)  # work that cannot be stopped half-way safely
     progress.setWindowTitle("parkdesk")
+    progress.setMinimumWidth(360)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(PROGRESS_AFTER_MS)
     progress.setAutoClose(False)
