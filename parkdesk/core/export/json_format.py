@@ -29,21 +29,43 @@ _FACT_KEYS = ("id", "kind", "subkind", "name", "aliases", "district", "status", 
 _GROUP_INDEX = {key: i for i, key in enumerate(GROUP_KEYS)}
 
 
+_SOURCE_KEYS = ("article", "title", "outlet", "date", "date_inferred", "url", "paragraph", "span",
+                "quote")
+_SCALARS = {type(None): lambda v: "null", bool: lambda v: "true" if v else "false",
+            int: int.__repr__, str: encode_basestring}
+_article_heads: dict[tuple, str] = {}  # a cited article's fields as text, by value and indent
+
+
+def _source(source: dict, indent: str) -> str:
+    """One source dict (the commonest record): its article's fields are the same text each
+    time, so that part is made once per article and indent."""
+    key = (source["article"], source["title"], source["outlet"], source["date"],
+           source["date_inferred"], source["url"], indent)
+    head = _article_heads.get(key)
+    inner = indent + "  "
+    if head is None:
+        if len(_article_heads) > 4096:
+            _article_heads.clear()
+        head = _article_heads[key] = "{\n" + "".join(
+            f"{inner}\"{k}\": {encode(source[k], inner)},\n" for k in _SOURCE_KEYS[:6])
+    span = source["span"]
+    return (f"{head}{inner}\"paragraph\": {encode(source['paragraph'], inner)},\n"
+            f"{inner}\"span\": {encode(span, inner)},\n"
+            f"{inner}\"quote\": {encode(source['quote'], inner)}\n{indent}}}")
+
+
 def encode(value: object, indent: str = "") -> str:
     """`value` as `json.dumps(value, ensure_ascii=False, indent=2)` writes it, nested at
     `indent` (the C string encoder does the escaping; the layout is the standard library's)."""
-    if value.__class__ is str:
-        return encode_basestring(value)  # type: ignore[no-any-return]
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
+    scalar = _SCALARS.get(value.__class__)
+    if scalar is not None:
+        return scalar(value)  # type: ignore[no-any-return]
     if isinstance(value, dict):
         if not value:
             return "{}"
         inner = indent + "  "
+        if tuple(value) == _SOURCE_KEYS:
+            return _source(value, indent)
         items = ",\n".join(f"{inner}{encode_basestring(k)}: {encode(v, inner)}"
                            for k, v in value.items())
         return "{\n" + items + "\n" + indent + "}"
@@ -52,7 +74,7 @@ def encode(value: object, indent: str = "") -> str:
             return "[]"
         inner = indent + "  "
         return "[\n" + ",\n".join(inner + encode(v, inner) for v in value) + "\n" + indent + "]"
-    return json.dumps(value)  # numbers (int, float: NaN and Infinity as the library writes them)
+    return json.dumps(value)  # other numbers (float: NaN and Infinity as the library writes them)
 
 
 def _article(a: Article) -> dict:

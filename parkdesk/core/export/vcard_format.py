@@ -18,6 +18,7 @@ commas in a URL are not backslash-escaped.
 from __future__ import annotations
 
 import io
+import re
 import uuid
 from collections.abc import Iterable
 from typing import TextIO
@@ -38,11 +39,12 @@ DEFAULT_VERSION = "3.0"
 
 _FIRST = {"version": 0, "prodid": 1, "uid": 2}  # then by name, as vobject orders them
 _FOLD = 75
+_PLAIN = re.compile(r"[^\\;,\r\n]*\Z").match  # text with nothing to escape
 
 
 def escape(text: str) -> str:
     """A text value escaped as RFC 2426/6350 (and vobject) escape it."""
-    if not any(c in text for c in "\\;,\r\n"):
+    if _PLAIN(text) is not None:
         return text
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
