@@ -164,8 +164,9 @@ def test_cancelled_export_leaves_no_file_and_keeps_the_old_one(big: Directory,
         target.write_text("the old export")
         reports: list[tuple[int, int]] = []
         with pytest.raises(Cancelled):
-            export_to_path(big, fmt, EVERYTHING, target, cancelled=lambda: len(reports) >= 3,
-                           progress=lambda done, total: reports.append((done, total)))
+            export_to_path(big, fmt, EVERYTHING, target,
+                           cancelled=lambda seen=reports: len(seen) >= 3,
+                           progress=lambda done, total, seen=reports: seen.append((done, total)))
         assert target.read_text() == "the old export"
         assert reports[0][1] == big.con.execute("SELECT count(*) FROM entities").fetchone()[0]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"out-{f}" for f in FORMATS)

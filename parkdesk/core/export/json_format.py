@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from typing import TextIO
 
 from parkdesk import __version__
@@ -59,7 +59,7 @@ def encode(value: object, indent: str = "") -> str:
     `indent` (the C string encoder does the escaping; the layout is the standard library's)."""
     scalar = _SCALARS.get(value.__class__)
     if scalar is not None:
-        return scalar(value)  # type: ignore[no-any-return]
+        return scalar(value)
     if isinstance(value, dict):
         if not value:
             return "{}"
@@ -143,7 +143,7 @@ class _NodeWriter:
     def child(self, visit: Visit) -> None:
         """Move into the parent's group of this child (closing the groups before it)."""
         parent = self.stack[-1]
-        node, indent, open_group, _next = parent
+        _node, indent, open_group, _next = parent
         inner = indent + "  "
         group = _GROUP_INDEX[group_of(visit.node["kind"])]
         w = self.out.write
