@@ -74,6 +74,12 @@ def serve(db: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> int:
     except ImportError:
         raise ParkdeskError(NEEDS_EXTRA) from None
     check_port_free(host, port)
+    from datasette.plugins import pm
+
+    from parkdesk.core.db import datasette_links
+
+    if not pm.is_registered(datasette_links):  # (an installed parkdesk offers it already)
+        pm.register(datasette_links, name="parkdesk_links")
     datasette = Datasette(immutables=[str(db)], metadata=metadata_for(db))
     shown = f"[{host}]" if ":" in host else host
     print(f"parkdesk: serving {db} read-only at http://{shown}:{port}/ (Ctrl+C stops)",

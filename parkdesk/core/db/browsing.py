@@ -116,7 +116,7 @@ QUERIES: dict[str, dict[str, str]] = {
             "f.reported\n"
             "FROM figures AS f JOIN entities AS e ON e.id = f.entity_id\n"
             "WHERE f.metric LIKE '%' || :metric || '%'\n"
-            "ORDER BY f.metric, e.name, year, f.reported"
+            "ORDER BY f.metric, year, e.name, f.reported"
         ),
     },
 }
