@@ -226,10 +226,9 @@ def plan_publish(cards: list[Card], book: AddressBook) -> Plan:
     """What makes the book hold exactly `cards` (cards parkdesk did not write are left alone)."""
     plan = Plan(book.url)
     remote: dict[str, RemoteCard] = {}
-    for card in book.cards():
-        if is_ours(card.text):
-            uid = card_identity(card.text)[0]
-            remote.setdefault(uid, card)
+    for held in book.cards():
+        if is_ours(held.text):
+            remote.setdefault(card_identity(held.text)[0], held)
     for card in cards:
         there = remote.pop(card.uid, None)
         if there is None:
