@@ -52,3 +52,32 @@ def server(command: Sequence[str], port: int, log: Path, cwd: Path | None = None
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(STOP_TIMEOUT)
+
+
+_MKCOL = ('<?xml version="1.0" encoding="utf-8"?><d:mkcol xmlns:d="DAV:" '
+          'xmlns:c="urn:ietf:params:xml:ns:carddav"><d:set><d:prop><d:resourcetype>'
+          '<d:collection/><c:addressbook/></d:resourcetype></d:prop></d:set></d:mkcol>')
+
+
+@contextmanager
+def radicale_book(folder: Path, user: str, password: str,
+                  book: str = "directory") -> Iterator[tuple[str, Path]]:
+    """A Radicale CardDAV server for the block (storage and a plain htpasswd file in `folder`)
+    holding one empty address book of `user`; yields its URL and the folder of its cards."""
+    import sys
+
+    import httpx
+
+    users = folder / "users"
+    users.write_text(f"{user}:{password}\n")
+    storage = folder / "radicale"
+    port = free_port()
+    command = [sys.executable, "-m", "radicale", "--config", "", "--server-hosts",
+               f"{HOST}:{port}", "--auth-type", "htpasswd", "--auth-htpasswd-filename",
+               str(users), "--auth-htpasswd-encryption", "plain",
+               "--storage-filesystem-folder", str(storage)]
+    with server(command, port, folder / "radicale.log"):
+        url = f"http://{HOST}:{port}/{user}/{book}/"
+        made = httpx.request("MKCOL", url, content=_MKCOL, auth=(user, password), timeout=20)
+        assert made.status_code == 201, made.text
+        yield url, storage / "collection-root" / user / book

@@ -4,7 +4,6 @@ stores read back with vobject as a phone's address book reads them."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,12 +18,9 @@ from parkdesk.core.phones import normalise
 from parkdesk.core.userstore import changes as ch
 from parkdesk.core.userstore.session import open_user_data
 from tests.sample_data import EXTENSION_RAW, extension_bundle
-from tests.servers import HOST, free_port, server
+from tests.servers import radicale_book
 
 USER, PASSWORD = "alice", "correct horse"
-MKCOL = ('<?xml version="1.0" encoding="utf-8"?><d:mkcol xmlns:d="DAV:" '
-         'xmlns:c="urn:ietf:params:xml:ns:carddav"><d:set><d:prop><d:resourcetype>'
-         '<d:collection/><c:addressbook/></d:resourcetype></d:prop></d:set></d:mkcol>')
 # The owners of a phone number in the sample: the committee (two numbers), Shunde Park,
 # Gaoming Park (a number too short to be valid, kept as written) and Sanshui Park (extension).
 OWNERS = {"Management Committee", "Shunde Park", "Gaoming Park", "Sanshui Park"}
@@ -54,24 +50,12 @@ class Book:
 @pytest.fixture
 def book(tmp_path: Path) -> Iterator[Book]:
     """An empty address book on a Radicale of the test's own; the sample directory."""
-    users = tmp_path / "users"
-    users.write_text(f"{USER}:{PASSWORD}\n")
-    storage = tmp_path / "radicale"
-    port = free_port()
-    command = [sys.executable, "-m", "radicale", "--config", "", "--server-hosts",
-               f"{HOST}:{port}", "--auth-type", "htpasswd", "--auth-htpasswd-filename",
-               str(users), "--auth-htpasswd-encryption", "plain",
-               "--storage-filesystem-folder", str(storage)]
     db = tmp_path / "sample.db"
     write_bundle(extension_bundle(), db, {"built_at": "2026-01-01T00:00:00"})
     password_file = tmp_path / "password"
     password_file.write_text(PASSWORD + "\n")
-    with server(command, port, tmp_path / "radicale.log"):
-        url = f"http://{HOST}:{port}/{USER}/directory/"
-        made = httpx.request("MKCOL", url, content=MKCOL, auth=(USER, PASSWORD), timeout=20)
-        assert made.status_code == 201, made.text
-        yield Book(url, storage / "collection-root" / USER / "directory", password_file, db,
-                   tmp_path / "user-store.db")
+    with radicale_book(tmp_path, USER, PASSWORD) as (url, folder):
+        yield Book(url, folder, password_file, db, tmp_path / "user-store.db")
 
 
 def _numbers(cards: list) -> set[str]:
