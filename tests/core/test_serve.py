@@ -51,6 +51,14 @@ def test_the_database_lists_only_the_public_tables(site: httpx.Client) -> None:
     assert shown == PUBLIC
 
 
+def test_the_home_page_starts_at_the_phone_book(site: httpx.Client) -> None:
+    home = site.get("/").text
+    assert '<a href="/parks/phone_book">Phone book</a>' in home
+    assert '<a href="/parks/entities?kind=park">The parks</a>' in home
+    page = site.get("/parks/phone_book").text
+    assert "0757 2636 3972" in page and "_show_sql=1" in page  # the answer; the SQL hidden
+
+
 def test_a_record_page_links_to_its_park(site: httpx.Client) -> None:
     page = site.get("/parks/entities/andao")
     assert page.status_code == 200
@@ -63,6 +71,8 @@ def test_the_phone_book_lists_the_seven_numbers_with_their_owners(site: httpx.Cl
     rows = site.get("/parks/phone_book.json", params={"_shape": "array"}).json()
     assert {(r["owner"], r["number"]) for r in rows} == SEED_NUMBERS
     assert len(rows) == 7
+    # The zone's numbers first, the main one (first stated) first, as the app lists them.
+    assert [r["number"] for r in rows[:2]] == ["0757 8668 3830", "0757 8668 2797"]
     shunde = next(r for r in rows if r["owner"] == "Shunde Park")
     assert shunde["park"] == "Shunde Park" and shunde["international_number"] == "+86 757 2636 3972"
 

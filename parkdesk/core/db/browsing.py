@@ -7,10 +7,13 @@ is made for the file being served (`metadata_for(path)`), not kept as a fixed fi
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from parkdesk import __version__
+from parkdesk.core.db.directory import FIRST_STATED
 
 TITLE = "Foshan National High-tech Zone directory"
 DESCRIPTION = (
@@ -70,13 +73,13 @@ QUERIES: dict[str, dict[str, str]] = {
         "title": "Phone book",
         "description": "Every phone number with its owner and park, by park.",
         "sql": (
-            "SELECT p.name AS park, e.name AS owner, c.national AS number, "
-            "c.international AS international_number, c.raw AS as_written, "
+            "SELECT p.name AS park, e.name AS owner, contacts.national AS number, "
+            "contacts.international AS international_number, contacts.raw AS as_written, "
             "e.id AS owner_id\n"
-            "FROM contacts AS c JOIN entities AS e ON e.id = c.owner_id\n"
+            "FROM contacts JOIN entities AS e ON e.id = contacts.owner_id\n"
             "LEFT JOIN entities AS p ON p.id = e.park_id\n"
-            "WHERE c.kind = 'phone'\n"
-            "ORDER BY p.kind != 'zone', p.name, e.name, c.id"
+            "WHERE contacts.kind = 'phone'\n"
+            f"ORDER BY p.kind != 'zone', p.name, e.name, {FIRST_STATED}, contacts.id"
         ),
     },
     "sources_of": {
@@ -127,22 +130,36 @@ def database_name(path: Path) -> str:
     return Path(path).stem
 
 
+def _start_here(name: str) -> str:
+    """The home page's first lines: where a colleague looking for a number starts."""
+    links = (
+        (f"/{name}/phone_book", "Phone book"),
+        (f"/{name}/entities?kind=park", "The parks"),
+        (f"/{name}/entities", "Search every record"),
+        (f"/{name}/articles", "The source articles"),
+    )
+    items = " · ".join(f'<a href="{href}">{text}</a>' for href, text in links)
+    return f"<p>{escape(DESCRIPTION)}</p><p><strong>Start here:</strong> {items}</p>"
+
+
 def metadata_for(path: Path) -> dict[str, Any]:
     """Datasette's metadata for serving the directory file `path`."""
     tables: dict[str, dict[str, Any]] = {name: dict(t) for name, t in TABLES.items()}
     for name in HIDDEN:
         tables[name] = {"hidden": True}
+    name = database_name(path)
     return {
         "title": TITLE,
-        "description": DESCRIPTION,
+        "description_html": _start_here(quote(name)),
         "source": f"{SOURCE} {__version__}",
         "source_url": SOURCE_URL,
         "databases": {
-            database_name(path): {
+            name: {
                 "title": TITLE,
                 "description": DESCRIPTION,
                 "tables": tables,
-                "queries": {name: dict(q) for name, q in QUERIES.items()},
+                # Colleagues read the answers; the SQL is one click away ("show").
+                "queries": {query: {**q, "hide_sql": True} for query, q in QUERIES.items()},
             }
         },
     }
