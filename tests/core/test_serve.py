@@ -147,3 +147,27 @@ def test_a_port_in_use_is_one_sentence(capsys) -> None:
     err = capsys.readouterr().err
     assert f"Cannot listen on {HOST}:{port}" in err and "--port" in err
     assert err.count("\n") == 1
+
+
+def _follow(site: httpx.Client, page: str, text: str, to: str = "") -> str:
+    """The page behind the link whose text is `text` (and whose address holds `to`), as a
+    reader clicks it."""
+    import html
+    import re
+
+    links = [(html.unescape(re.sub(r"<[^>]+>", "", label)).strip(), html.unescape(href))
+             for href, label in re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', page, re.S)]
+    chosen = [href for label, href in links if label == text and to in href]
+    assert len(chosen) == 1, links
+    answer = site.get(chosen[0])
+    assert answer.status_code == 200
+    return answer.text
+
+
+def test_a_colleague_finds_a_parks_number_in_three_clicks(site: httpx.Client) -> None:
+    home = site.get("/").text
+    assert "0757 2636 3972" in _follow(site, home, "Phone book")  # one click
+    parks = _follow(site, home, "The parks")
+    shunde = _follow(site, parks, "park-shunde")
+    # "1 row from owner_id in contacts": the park's numbers, the third click.
+    assert "0757 2636 3972" in _follow(site, shunde, "1 row", to="/contacts?")
