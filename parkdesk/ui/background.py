@@ -12,6 +12,7 @@ one dialog: see crash). `BackgroundOp` is the same for work that needs no databa
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Callable
@@ -28,30 +29,71 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 PROGRESS_AFTER_MS = 400  # quick work never flashes a progress dialog
 
-# Operations in flight, kept alive until they have reported.
-_RUNNING: set[BackgroundOp[Any]] = set()
+# Operations in flight, by id, kept alive until they have reported.
+_RUNNING: dict[int, BackgroundOp[Any]] = {}
+_ids = itertools.count(1)
+# Finished operations, dropped when control is back in the event loop: an op must not be
+# destroyed while its own report is being delivered (Qt still touches the receiver then).
+_RETIRED: list[BackgroundOp[Any]] = []
 
 
 class _Relay(QObject):
-    """Carries the worker's outcome to the UI thread, where it lives (the signals queue)."""
+    """Carries a worker's outcome to the UI thread, where it lives (the signals queue).
 
-    succeeded = Signal(object)
-    failed = Signal(object)
+    There is one, made on the UI thread and never deleted, so that no Qt object's life depends
+    on a worker thread: a relay per operation, released by whichever thread let go of it last,
+    could be destroyed in the worker while the UI thread still delivered its signal, and the op
+    could be destroyed inside its own slot (a rare crash in a full test run).
+    """
+
+    succeeded = Signal(int, object)
+    failed = Signal(int, object)
+
+    @Slot(int, object)
+    def deliver_success(self, op_id: int, result: object) -> None:
+        op = _RUNNING.get(op_id)
+        if op is not None:
+            op._on_succeeded(result)
+
+    @Slot(int, object)
+    def deliver_failure(self, op_id: int, exc: object) -> None:
+        op = _RUNNING.get(op_id)
+        if op is not None:
+            op._on_failed(exc)  # type: ignore[arg-type]
+
+
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
+
+        _relay = _Relay()
+        _relay.succeeded.connect(_relay.deliver_success, Qt.ConnectionType.QueuedConnection)
+        _relay.failed.connect(_relay.deliver_failure, Qt.ConnectionType.QueuedConnection)
+    return _relay
 
 
 class _Worker(QRunnable):
-    def __init__(self, relay: _Relay, work: Callable[[], object]) -> None:
+    """Runs plain Python work; holds no Qt object but the everlasting relay."""
+
+    def __init__(self, op_id: int, work: Callable[[], object]) -> None:
         super().__init__()
-        self.relay = relay
-        self.work = work
+        self.op_id = op_id
+        self.work: Callable[[], object] | None = work
 
     def run(self) -> None:
+        work, self.work = self.work, None
+        assert work is not None
+        relay = _the_relay()
         try:
-            result = self.work()
+            result = work()
         except Exception as exc:  # handed to `failure`, on the UI thread
-            self.relay.failed.emit(exc)
+            relay.failed.emit(self.op_id, exc)
         else:
-            self.relay.succeeded.emit(result)
+            relay.succeeded.emit(self.op_id, result)
 
 
 class BackgroundOp(QObject, Generic[T]):
@@ -74,11 +116,7 @@ class BackgroundOp(QObject, Generic[T]):
         self._failure: Callable[[Exception], None] | None = None
         self._label: str | None = None
         self._progress: QProgressDialog | None = None
-        from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
-
-        self._relay = _Relay()
-        self._relay.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
-        self._relay.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        _the_relay()  # made here, on the UI thread, before any worker needs it
         self._started = 0.0
         self.running = False
 
@@ -98,15 +136,14 @@ class BackgroundOp(QObject, Generic[T]):
             self._progress = _progress_dialog(self.parent_widget, self._label)
         self.running = True
         self._started = time.perf_counter()
-        _RUNNING.add(self)
-        QThreadPool.globalInstance().start(_Worker(self._relay, self._work))
+        self._id = next(_ids)
+        _RUNNING[self._id] = self
+        QThreadPool.globalInstance().start(_Worker(self._id, self._work))
         return self
 
-    @Slot(object)
     def _on_succeeded(self, result: T) -> None:
         self._finish(lambda: self._success(result))
 
-    @Slot(object)
     def _on_failed(self, exc: Exception) -> None:
         self._finish(lambda: (self._failure or self._default_failure)(exc))
 
@@ -129,8 +166,17 @@ class BackgroundOp(QObject, Generic[T]):
             callback()
         finally:
             self.running = False
-            _RUNNING.discard(self)
+            _RUNNING.pop(self._id, None)
+            _retire(self)
             self.finished.emit()
+
+
+def _retire(op: BackgroundOp[Any]) -> None:
+    from PySide6.QtCore import QTimer
+
+    if not _RETIRED:
+        QTimer.singleShot(0, _RETIRED.clear)
+    _RETIRED.append(op)
 
 
 class QueryOp(BackgroundOp[T]):
