@@ -16,7 +16,7 @@ from parkdesk.core.records import (
     Contact,
     Entity,
 )
-from parkdesk.core.tree import CONTACT, GROUP, GROUPS, Group, TreeNode
+from parkdesk.core.tree import BEYOND_KEY, CONTACT, GROUP, GROUPS, Group, TreeNode
 from parkdesk.core.userstore.layer import Entered
 from parkdesk.ui.detail_html import (
     STYLE,
@@ -214,7 +214,7 @@ class _Page:
                 mine = self.d.layer.entered("role", role.id)
                 title += entered_html(mine)
                 if role.reported and mine is None:
-                    title += f' <span class="muted">({esc(standing(role, at_body))})</span>'
+                    title += f' <span class="muted">· {esc(standing(role, at_body))}</span>'
                 rows.append((person, title))
         more = 0
         if person_parent:
@@ -365,6 +365,8 @@ class _Page:
         return html
 
     def group(self, node: TreeNode) -> str:
+        if node.key == BEYOND_KEY:
+            return self._beyond(node)
         parent_id, key = node.key.rsplit("/", 1)
         parent = self.d.name_of(parent_id)
         html = heading(parent, f"{node.label} ({node.count or 0:,})")
@@ -372,6 +374,18 @@ class _Page:
             return html + self._contacts(parent_id, True, "No contacts.", title="")
         group = next(g for g in GROUPS if g.key == key)
         return html + self._group_list(parent_id, group, "-")
+
+    def _beyond(self, node: TreeNode) -> str:
+        """Places outside the zone that the articles cover, as links."""
+        places = [e for e in self.d.roots() if e.kind == PLACE]
+        items = "".join(
+            f"<li>{entity_link(p.id, p.name)}"
+            + (f' <span class="muted">{esc(p.district)}</span>' if p.district else "")
+            + "</li>" for p in places
+        )
+        return (heading(KIND_LABELS[PLACE], f"{node.label} ({len(places):,})")
+                + '<p class="muted">Places outside the zone that the articles cover, with the '
+                "firms and people named there.</p>" + f"<ul>{items}</ul>")
 
     def contact(self, contact_id: str) -> str:
         c = self.d.contact(contact_id)

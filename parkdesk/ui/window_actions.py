@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from parkdesk.ui.enum_properties import set_enum
 
 if TYPE_CHECKING:  # (for annotations only)
     from collections.abc import Callable
 
-    from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+    from PySide6.QtWidgets import QMainWindow, QWidget
 
 
 class WindowCommands(Protocol):
@@ -79,6 +80,7 @@ class WindowActions:
     zoom_out: QAction
     zoom_reset: QAction
     about: QAction
+    view_menu: QMenu
 
     def __init__(self, window: QMainWindow, commands: WindowCommands) -> None:
         """The actions, added to `window` (so their shortcuts work there), calling `commands`."""
@@ -136,13 +138,24 @@ class WindowActions:
         menu.addActions([self.copy, self.copy_contacts])
         menu.addSeparator()
         menu.addAction(self.find)
-        view_menu = bar.addMenu("&View")
+        view_menu = self.view_menu = bar.addMenu("&View")
         view_menu.addActions([self.tree, self.collapse])
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         menu = bar.addMenu("&Help")
         menu.addAction(self.about)
         return view_menu
+
+    def add_navigation(self, window: QMainWindow, back: QAction, forward: QAction) -> None:
+        """Back and Forward: first on the toolbar, and in the View menu."""
+        bar = window.findChild(QToolBar, "mainToolbar")
+        if bar is not None:
+            first = bar.actions()[0] if bar.actions() else None
+            bar.insertActions(first, [back, forward])  # type: ignore[arg-type]
+            if first is not None:
+                bar.insertSeparator(first)
+        self.view_menu.insertActions(self.tree, [back, forward])
+        self.view_menu.insertSeparator(self.tree)
 
     def _add_toolbar(self, window: QMainWindow, view_menu: QMenu) -> QToolBar:
         """The common actions, with text beside their icons."""
