@@ -14,6 +14,8 @@ from urllib.parse import quote, unquote
 from parkdesk.core.addresses import readable_address
 from parkdesk.core.dates import article_date, display_date
 from parkdesk.core.db.directory import Source
+from parkdesk.core.figures.chart import SHOWN as CHART_SHOWN
+from parkdesk.core.figures.chart import line_chart
 from parkdesk.core.figures.readings import metric_lines
 from parkdesk.core.records import Contact, Figure
 from parkdesk.core.sources import SourceNumbers
@@ -211,6 +213,11 @@ def figure_rows(figures: list[Figure], sources_of: Callable[[Figure], list[Sourc
             summary = reading.text + (f" — for {reading.period}" if reading.period else "")
             marks = "".join((after or {}).get(x.id, "") for x in reading.figures)
             values.append(sources.cited(text, cited, summary) + meta + marks)
+        chart = line_chart(line, lambda r: tuple(sorted(
+            {sources.number(s) for x in r.figures for s in sources_of(x)})))
+        if chart:
+            width, height = CHART_SHOWN
+            values.append(f'<img src="{chart}" width="{width}" height="{height}">')
         for period in line.conflicting_periods:
             where = f" for {display_date(period)}" if period else ""
             values.append(f'<span class="warn">The articles give different values{esc(where)}.'

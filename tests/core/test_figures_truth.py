@@ -206,3 +206,26 @@ def test_the_json_export_carries_qualifier_projection_and_period(bundled: Direct
         "over 5,400 enterprises (expected)", "expected over", True, "end of 2023")
     start = figures["lighthouse-innovation-center/construction-start/1"]
     assert start["display"] == "2022 (“last year”)" and start["period"] == "2022 (“last year”)"
+
+
+# -- 5. figures over time -------------------------------------------------------------------------
+
+def test_output_over_the_years_is_a_cited_chart_on_the_sheet(bundled: Directory) -> None:
+    import base64
+    import xml.etree.ElementTree as ET
+
+    from parkdesk.core.figures.chart import series
+
+    lines = {m.metric: m for m in metric_lines(bundled.figures("zone"))}
+    output = series(lines["Total industrial output value"])
+    assert [r.figure.refers_to for r in output] == ["2020", "2023"]
+    assert series(lines["Operating income"]) == []  # one year: no chart
+    sheet = build_factsheet(bundled, "zone", DAY)
+    [line] = [f for f in sheet.figures if f.metric == "Total industrial output value"]
+    assert line.chart and line.chart.startswith("data:image/svg+xml;base64,")
+    svg = base64.b64decode(line.chart.split(",", 1)[1]).decode()
+    texts = [t.text for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    # each point labelled with its value and the sheet's source numbers; a projection says so
+    assert "419.183 [3]" in texts and "472.657 expected [2]" in texts
+    assert "2020" in texts and "2023" in texts
+    assert line.chart in render_html(sheet)

@@ -133,3 +133,19 @@ def test_long_names_elide_in_the_middle_with_the_full_name_in_the_tooltip(bundle
     tip = tree.currentIndex().data(Qt.ItemDataRole.ToolTipRole)
     assert "Foshan Industrial Application and Promotion Center for National Defense " \
         "Technology Outcomes" in tip
+
+
+def test_the_pane_draws_figures_over_time_with_qtsvg(bundled_window, qtbot) -> None:
+    import base64
+
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtSvg import QSvgRenderer
+
+    _page(bundled_window, qtbot, "zone")
+    html = bundled_window.detail.toHtml()
+    start = html.index("data:image/svg+xml;base64,")
+    uri = html[start:html.index('"', start)]
+    svg = base64.b64decode(uri.split(",", 1)[1])
+    renderer = QSvgRenderer(QByteArray(svg))
+    assert renderer.isValid()
+    assert b"419.183 [" in svg and b"472.657 expected [" in svg

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from parkdesk.core.dates import display_date
 from parkdesk.core.factsheet.model import FigureLine, FigureValue, Value
+from parkdesk.core.figures.chart import line_chart
 from parkdesk.core.figures.kinds import COLUMNS, project_column
 from parkdesk.core.figures.readings import Reading, metric_lines
 from parkdesk.core.records import Figure
@@ -45,7 +46,8 @@ def key_figures(figures: Iterable[Figure], cite: Cite) -> list[FigureLine]:
             for r in line.readings
         )
         conflicts = tuple(display_date(p) or "undated" for p in line.conflicting_periods)
-        lines.append(FigureLine(line.label, values, conflicts))
+        chart = line_chart(line, lambda r: _numbers(r, cite))
+        lines.append(FigureLine(line.label, values, conflicts, chart))
     return lines
 
 

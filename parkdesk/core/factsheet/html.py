@@ -8,6 +8,7 @@ from html import escape
 from parkdesk.core.addresses import readable_address
 from parkdesk.core.dates import article_date, display_date
 from parkdesk.core.factsheet.model import FactSheet, Value
+from parkdesk.core.figures.chart import SHOWN as CHART_SHOWN
 from parkdesk.core.qr import qr_data_uri
 
 # The QR image's side in CSS pixels (1/96 inch): 120 px is about 32 mm on paper.
@@ -126,7 +127,8 @@ def _figures(sheet: FactSheet) -> str:
         values = f.values
         value = "<br/>".join(_figure_value(v.text, v.projection) for v in values)
         if f.chart:
-            value += f'<br/><img src="{f.chart}"/>'
+            width, height = CHART_SHOWN
+            value += f'<br/><img src="{f.chart}" width="{width}" height="{height}"/>'
         rows.append([
             _e(f.metric),
             value,
@@ -134,7 +136,7 @@ def _figures(sheet: FactSheet) -> str:
                                          if v.reported else "")) for v in values),
             "<br/>".join(_refs(v.sources) for v in values),
         ])
-    headers = [("Figure", 42), ("Value", 34), ("Refers to", 16), ("Source", 8)]
+    headers = [("Figure", 40), ("Value", 34), ("Refers to", 16), ("Source", 10)]
     notes = []
     if any(v.projection for f in sheet.figures for v in f.values):
         notes.append('<p class="more"><i>Italics</i>: a projection (expected, estimated, '
