@@ -11,6 +11,7 @@ import base64
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
+from itertools import pairwise
 
 from parkdesk.core.figures.readings import MetricLine, Reading
 from parkdesk.core.figures.wording import split_qualifier
@@ -80,7 +81,7 @@ def chart_svg(points: Sequence[Point], unit: str | None) -> str:
         f'<line x1="{_PAD_X}" y1="{HEIGHT - _PAD_BOTTOM}" x2="{WIDTH - _PAD_X}" '
         f'y2="{HEIGHT - _PAD_BOTTOM}" stroke="{_MUTED}" stroke-width="3"/>',
     ]
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in pairwise(points):
         (x1, y1), (x2, y2) = xy(a), xy(b)
         dash = ' stroke-dasharray="14 10"' if b.projection else ""
         parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{_LINE}" '
