@@ -381,6 +381,12 @@ class MainWindow(QMainWindow):
         self.detail.zoomIn(target - self.zoom_steps)
         self.zoom_steps = target
 
+    def compare_parks(self) -> None:
+        """View › Compare Parks: the parks side by side."""
+        from parkdesk.ui.compare_view import CompareDialog
+
+        self.compare_dialog = CompareDialog.ask(self.directory, self)
+
     def show_about(self) -> None:
         from parkdesk.ui.dialogs import AboutDialog
 

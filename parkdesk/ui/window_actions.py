@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
@@ -38,6 +39,7 @@ class WindowCommands(Protocol):
     def collapse_tree(self) -> None: ...
     def zoom_text(self, steps: int, relative: bool = True) -> None: ...
     def show_about(self) -> None: ...
+    def compare_parks(self) -> None: ...
 
 
 def make_action(window: QMainWindow, text: str, slot: Callable[[], object],
@@ -81,6 +83,7 @@ class WindowActions:
     zoom_reset: QAction
     about: QAction
     view_menu: QMenu
+    compare: QAction
 
     def __init__(self, window: QMainWindow, commands: WindowCommands) -> None:
         """The actions, added to `window` (so their shortcuts work there), calling `commands`."""
@@ -118,6 +121,10 @@ class WindowActions:
         self.zoom_reset = make_action(window, "&Normal Text Size", lambda: c.zoom_text(0),
                                       "Ctrl+0")
         self.about = make_action(window, "&About parkdesk", c.show_about, "F1", "about")
+        tr = QCoreApplication.translate
+        self.compare = make_action(window, tr("WindowActions", "Co&mpare Parks"),
+                                   c.compare_parks, "Ctrl+Shift+K", "compare",
+                                   tr("WindowActions", "The parks side by side"))
 
     def install(self, window: QMainWindow) -> QToolBar:
         """Give `window` its menus and toolbar; returns the toolbar."""
@@ -142,6 +149,8 @@ class WindowActions:
         view_menu.addActions([self.tree, self.collapse])
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
+        view_menu.addSeparator()
+        view_menu.addAction(self.compare)
         menu = bar.addMenu("&Help")
         menu.addAction(self.about)
         return view_menu
