@@ -20,6 +20,13 @@ from parkdesk.core.figures.readings import metric_lines
 from parkdesk.core.records import Contact, Figure
 from parkdesk.core.sources import SourceNumbers
 
+
+def page_tr(text: str) -> str:
+    """A string of the detail page through Qt's translation system (context "DetailPage")."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("DetailPage", text)
+
 PHONE_SCHEME = "phone"
 ENTITY_SCHEME = "entity"
 SOURCE_ANCHOR = "src-"
@@ -220,8 +227,8 @@ def figure_rows(figures: list[Figure], sources_of: Callable[[Figure], list[Sourc
             values.append(f'<img src="{chart}" width="{width}" height="{height}">')
         for period in line.conflicting_periods:
             where = f" for {display_date(period)}" if period else ""
-            values.append(f'<span class="warn">The articles give different values{esc(where)}.'
-                          "</span>")
+            values.append('<span class="warn">' + esc(page_tr("The articles give different values"))
+                          + f"{esc(where)}.</span>")
         rows.append((line.label, "<br>".join(values)))
     return rows
 

@@ -26,6 +26,7 @@ from parkdesk.ui.detail_html import (
     facts_table,
     figure_rows,
     heading,
+    page_tr,
     phone_html,
     relation_html,
     section,
@@ -282,14 +283,15 @@ class _Page:
         for park in self.d.children(e.id, (PARK,)):
             cells = "".join(f'<td align="right">{n:,}</td>' for n in self._group_counts(park.id))
             phones = "<br>".join(self._contact_value(c) for c in self.d.contacts(park.id)
-                                 if c.kind == "phone") or '<span class="muted">not published</span>'
+                                 if c.kind == "phone") or \
+                f'<span class="muted">{esc(page_tr("not published"))}</span>'
             rows.append(f"<tr><td>{entity_link(park.id, park.name)}</td><td>{phones}</td>"
                         f"{cells}</tr>")
         cells = "".join(f'<td align="right">{n:,}</td>' for n in self._group_counts(e.id))
         rows.append(f'<tr><td class="muted">Zone-wide</td><td></td>{cells}</tr>')
         table = (
             '<table class="counts" cellspacing="0" cellpadding="3"><tr><th>Park</th>'
-            f"<th>Phone</th>{head}</tr>" + "".join(rows) + "</table>"
+            f"<th>{esc(page_tr('Phone'))}</th>{head}</tr>" + "".join(rows) + "</table>"
         )
         html += section("Parks", table)
         html += self._figures(e)
@@ -384,8 +386,9 @@ class _Page:
             + "</li>" for p in places
         )
         return (heading(KIND_LABELS[PLACE], f"{node.label} ({len(places):,})")
-                + '<p class="muted">Places outside the zone that the articles cover, with the '
-                "firms and people named there.</p>" + f"<ul>{items}</ul>")
+                + '<p class="muted">' + esc(page_tr("Places outside the zone that the articles "
+                                                "cover, with the firms and people named there."))
+                + f"</p><ul>{items}</ul>")
 
     def contact(self, contact_id: str) -> str:
         c = self.d.contact(contact_id)
