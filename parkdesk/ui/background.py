@@ -4,11 +4,10 @@
         .failure(say_why).with_progress("Exporting…").run_in_background()
 
 `op(directory)` runs in Qt's thread pool on a Directory of its own, opened in the worker and
-closed after (an SQLite connection stays in the thread that made it), with the user's changes
-applied when `changes` are given, and never touches widgets. Then `success(result)` or
-`failure(exception)` runs on the UI thread. Without a `failure`, a ParkdeskError is shown as a
-warning and anything else is an internal error (logged, one dialog: see crash). `BackgroundOp`
-is the same for work that needs no database.
+closed after (an SQLite connection stays in the thread that made it), and never touches
+widgets. Then `success(result)` or `failure(exception)` runs on the UI thread. Without a
+`failure`, a ParkdeskError is shown as a warning and anything else is an internal error (logged,
+one dialog: see crash). `BackgroundOp` is the same for work that needs no database.
 
 Long work reports through the operation's `task` (a Task): `task.report(done, total)` moves the
 progress bar of `.with_progress(label, cancellable=True)`, and `task.cancelled()` turns True
@@ -18,10 +17,11 @@ exception goes to `failure`, like any other).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -30,35 +30,77 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.userstore.changes import Change
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 PROGRESS_AFTER_MS = 400  # quick work never flashes a progress dialog
 
-# Operations in flight, kept alive until they have reported.
-_RUNNING: set[BackgroundOp[Any]] = set()
+# Operations in flight, by id, kept alive until they have reported.
+_RUNNING: dict[int, BackgroundOp[Any]] = {}
+_ids = itertools.count(1)
+# Finished operations, dropped when control is back in the event loop: an op must not be
+# destroyed while its own report is being delivered (Qt still touches the receiver then).
+_RETIRED: list[BackgroundOp[Any]] = []
 
 
 class _Relay(QObject):
-    """Carries the worker's outcome to the UI thread, where it lives (the signals queue)."""
+    """Carries a worker's outcome to the UI thread, where it lives (the signals queue).
 
-    succeeded = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int)
+    There is one, made on the UI thread and never deleted, so that no Qt object's life depends
+    on a worker thread: a relay per operation, released by whichever thread let go of it last,
+    could be destroyed in the worker while the UI thread still delivered its signal, and the op
+    could be destroyed inside its own slot (a rare crash in a full test run).
+    """
+
+    succeeded = Signal(int, object)
+    failed = Signal(int, object)
+    progressed = Signal(int, int, int)
+
+    @Slot(int, int, int)
+    def deliver_progress(self, op_id: int, done: int, total: int) -> None:
+        op = _RUNNING.get(op_id)
+        if op is not None:
+            op._on_progressed(done, total)
+
+    @Slot(int, object)
+    def deliver_success(self, op_id: int, result: object) -> None:
+        op = _RUNNING.get(op_id)
+        if op is not None:
+            op._on_succeeded(result)
+
+    @Slot(int, object)
+    def deliver_failure(self, op_id: int, exc: object) -> None:
+        op = _RUNNING.get(op_id)
+        if op is not None:
+            op._on_failed(exc)  # type: ignore[arg-type]
+
+
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
+
+        _relay = _Relay()
+        _relay.succeeded.connect(_relay.deliver_success, Qt.ConnectionType.QueuedConnection)
+        _relay.failed.connect(_relay.deliver_failure, Qt.ConnectionType.QueuedConnection)
+        _relay.progressed.connect(_relay.deliver_progress, Qt.ConnectionType.QueuedConnection)
+    return _relay
 
 
 class Task:
     """What work in a worker thread sees of its operation: where to report progress, and
     whether the user asked to cancel. Both are safe to call from any thread."""
 
-    def __init__(self, relay: _Relay) -> None:
-        self._relay = relay
+    def __init__(self) -> None:
+        self.op_id = 0  # set when the operation starts
         self._cancel = threading.Event()
 
     def report(self, done: int, total: int) -> None:
         """`done` steps of `total` are finished (shown by the progress bar, if any)."""
-        self._relay.progressed.emit(done, total)
+        _the_relay().progressed.emit(self.op_id, done, total)
 
     def cancel(self) -> None:
         """Ask the work to stop (the Cancel button does this)."""
@@ -70,18 +112,23 @@ class Task:
 
 
 class _Worker(QRunnable):
-    def __init__(self, relay: _Relay, work: Callable[[], object]) -> None:
+    """Runs plain Python work; holds no Qt object but the everlasting relay."""
+
+    def __init__(self, op_id: int, work: Callable[[], object]) -> None:
         super().__init__()
-        self.relay = relay
-        self.work = work
+        self.op_id = op_id
+        self.work: Callable[[], object] | None = work
 
     def run(self) -> None:
+        work, self.work = self.work, None
+        assert work is not None
+        relay = _the_relay()
         try:
-            result = self.work()
+            result = work()
         except Exception as exc:  # handed to `failure`, on the UI thread
-            self.relay.failed.emit(exc)
+            relay.failed.emit(self.op_id, exc)
         else:
-            self.relay.succeeded.emit(result)
+            relay.succeeded.emit(self.op_id, result)
 
 
 class BackgroundOp(QObject, Generic[T]):
@@ -105,13 +152,8 @@ class BackgroundOp(QObject, Generic[T]):
         self._label: str | None = None
         self._cancellable = False
         self._progress: QProgressDialog | None = None
-        from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
-
-        self._relay = _Relay()
-        self._relay.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
-        self._relay.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        self._relay.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
-        self.task = Task(self._relay)
+        self.task = Task()
+        _the_relay()  # made here, on the UI thread, before any worker needs it
         self._started = 0.0
         self.running = False
 
@@ -141,11 +183,12 @@ class BackgroundOp(QObject, Generic[T]):
                 self._progress.canceled.connect(self._on_cancel_pressed)
         self.running = True
         self._started = time.perf_counter()
-        _RUNNING.add(self)
-        QThreadPool.globalInstance().start(_Worker(self._relay, self._work))
+        self._id = next(_ids)
+        self.task.op_id = self._id
+        _RUNNING[self._id] = self
+        QThreadPool.globalInstance().start(_Worker(self._id, self._work))
         return self
 
-    @Slot(int, int)
     def _on_progressed(self, done: int, total: int) -> None:
         if self._progress is not None and not self.task.cancelled():
             from PySide6.QtCore import QCoreApplication
@@ -167,11 +210,9 @@ class BackgroundOp(QObject, Generic[T]):
             for button in self._progress.findChildren(QPushButton):
                 button.setEnabled(False)
 
-    @Slot(object)
     def _on_succeeded(self, result: T) -> None:
         self._finish(lambda: self._success(result))
 
-    @Slot(object)
     def _on_failed(self, exc: Exception) -> None:
         self._finish(lambda: (self._failure or self._default_failure)(exc))
 
@@ -194,12 +235,22 @@ class BackgroundOp(QObject, Generic[T]):
             callback()
         finally:
             self.running = False
-            _RUNNING.discard(self)
+            _RUNNING.pop(self._id, None)
+            _retire(self)
             self.finished.emit()
 
 
+def _retire(op: BackgroundOp[Any]) -> None:
+    from PySide6.QtCore import QTimer
+
+    if not _RETIRED:
+        QTimer.singleShot(0, _RETIRED.clear)
+    _RETIRED.append(op)
+
+
 class QueryOp(BackgroundOp[T]):
-    """`op(directory)` on a Directory of the worker's own (opened from `db`), off the UI thread."""
+    """`op(directory)` on a Directory of the worker's own (opened from `db`), off the UI thread;
+    with `user_store`, the directory as the user sees it (their changes over `db`, read only)."""
 
     def __init__(
         self,
@@ -208,15 +259,16 @@ class QueryOp(BackgroundOp[T]):
         db: Path,
         op: Callable[[Directory], T],
         success: Callable[[T], None],
-        changes: Sequence[Change] = (),
+        user_store: Path | None = None,
     ) -> None:
         def work() -> T:
-            directory = Directory.open(db)
-            try:
-                if changes:  # the directory as the user sees it
-                    from parkdesk.core.db.layered import apply_layer
+            if user_store is None:
+                directory = Directory.open(db)
+            else:
+                from parkdesk.core.userstore.session import read_directory
 
-                    apply_layer(directory, changes)
+                directory, _ = read_directory(db, user_store)  # (the window said any problem)
+            try:
                 return op(directory)
             finally:
                 directory.close()

@@ -27,6 +27,7 @@ from parkdesk.ui.clipboard import copy_text, may_quit, notifier
 from parkdesk.ui.detail_pane import DetailPane
 from parkdesk.ui.enum_properties import set_enum
 from parkdesk.ui.integrity import IntegrityCheck
+from parkdesk.ui.navigation import NavigationActions, Page, PaneHistory
 from parkdesk.ui.search_panel import SearchPanel
 from parkdesk.ui.settings import Settings
 from parkdesk.ui.tree_model import DirectoryTreeModel
@@ -35,6 +36,10 @@ from parkdesk.ui.user_edits import UserEdits
 from parkdesk.ui.window_actions import WindowActions
 
 STATUS_MS = 10_000
+# The smallest usable areas: the tree shows a few rows, names a few words, the pane a column.
+MIN_COLUMN_WIDTH = 220
+MIN_TREE_HEIGHT = 120
+MIN_DETAIL_WIDTH = 300
 
 
 class MainWindow(QMainWindow):
@@ -51,9 +56,12 @@ class MainWindow(QMainWindow):
         self.tree = DirectoryTree(directory)
         self._shown = False
         self._page_later = True  # the restored selection's page follows the first paint
+        self.history = PaneHistory(self.show_page, self)
         self._build_views()
         self.window_actions = WindowActions(self, commands=self)
         self.toolbar = self.window_actions.install(self)
+        self.navigation = NavigationActions(self, self.history)
+        self.window_actions.add_navigation(self, self.navigation.back, self.navigation.forward)
         self.edit_actions = edit_actions.build(self)
         edit_actions.update_enabled(self)
         notifier.copied.connect(self._on_copied)
@@ -71,6 +79,8 @@ class MainWindow(QMainWindow):
         self.tree_view.setObjectName("tree")
         self.tree_view.setHeaderHidden(True)
         self.tree_view.setUniformRowHeights(True)
+        set_enum(self.tree_view, "textElideMode", "ElideMiddle")  # full names in the tooltips
+        self.tree_view.setMinimumSize(MIN_COLUMN_WIDTH, MIN_TREE_HEIGHT)
         self.tree_view.setModel(self.model)
         self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         set_enum(self.tree_view, "contextMenuPolicy", "CustomContextMenu")
@@ -106,6 +116,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search.field)
         layout.addWidget(self.left_splitter)
         self.main_splitter = QSplitter()  # horizontal
+        self.main_splitter.setChildrenCollapsible(False)
+        left.setMinimumWidth(MIN_COLUMN_WIDTH)
+        self.detail.setMinimumWidth(MIN_DETAIL_WIDTH)
         self.main_splitter.addWidget(left)
         self.main_splitter.addWidget(self.detail)
         self.main_splitter.setStretchFactor(1, 1)
@@ -232,8 +245,19 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.model.node(current)
         self.detail.show_node(node, later=self._page_later)
+        if node is not None:
+            self.history.visited((node.type, node.key))
         if node is not None and node.type in (ENTITY, CONTACT):
             self.settings.set_last_selected(f"{node.type}:{node.key}")
+
+    def show_page(self, page: Page) -> bool:
+        """Select a page of the history again: an entity, a contact or a folder."""
+        kind, key = page
+        if kind == CONTACT:
+            return self.select_contact(key)
+        if kind == GROUP:
+            return self.select_folder(key)
+        return self.select_entity(key)
 
     def _select_index(self, index: QModelIndex) -> bool:
         if not index.isValid():
@@ -283,7 +307,8 @@ class MainWindow(QMainWindow):
         """Give the results list the room its hits need (at most half the column)."""
         total = sum(self.left_splitter.sizes())
         if self.search.isVisible() and total > 0:
-            wanted = min(self.search.preferred_height(), total // 2)
+            wanted = max(min(self.search.preferred_height(), total // 2),
+                         self.search.minimumSizeHint().height())
             self.left_splitter.setSizes([wanted, total - wanted])
 
     # -- actions ------------------------------------------------------------------------------
@@ -356,6 +381,12 @@ class MainWindow(QMainWindow):
         self.detail.zoomIn(target - self.zoom_steps)
         self.zoom_steps = target
 
+    def compare_parks(self) -> None:
+        """View › Compare Parks: the parks side by side."""
+        from parkdesk.ui.compare_view import CompareDialog
+
+        self.compare_dialog = CompareDialog.ask(self.directory, self)
+
     def show_about(self) -> None:
         from parkdesk.ui.dialogs import AboutDialog
 
@@ -381,6 +412,7 @@ class MainWindow(QMainWindow):
         self.directory = directory
         self.user_data.show_on(directory)  # the user's changes over the new file
         self.edits.stack.clear()
+        self.history.clear()
         self.tree = DirectoryTree(directory)
         self.model.set_tree(self.tree)
         self.detail.set_directory(directory)
@@ -425,4 +457,13 @@ class MainWindow(QMainWindow):
         store = self.user_data.store
         changes = store.changes(active_only=True) if store is not None else []
         export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id(), changes)
+
+    def publish_to_address_book(self) -> None:
+        """File › Publish to Address Book…"""
+        from parkdesk.ui import publish_dialog
+
+        store = self.user_data.store
+        publish_dialog.show_publish_dialog(self, self.directory.path,
+                                           store.path if store is not None else None,
+                                           self.settings)
 

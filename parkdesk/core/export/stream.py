@@ -20,7 +20,7 @@ from parkdesk.core.db.export_rows import (
 )
 from parkdesk.core.export.scope import ALL, EVERYTHING, ZONE_SCOPE, Scope
 from parkdesk.core.export.walk import GROUP_OF, GROUPS, OTHERS, Visit
-from parkdesk.core.records import PARK, Article
+from parkdesk.core.records import PARK, Article, Citation, Figure
 
 _GROUP_RANK = {kind: i for i, (kind, _key) in enumerate(GROUPS)}
 #: The kinds of fact a walk can read; a format asks only for those it writes.
@@ -201,24 +201,28 @@ class Stream:
             found.sort(key=contact_order)
         node["contacts"] = found
         outdated = self.directory.layer.outdated
-        node["figures"] = [
-            {
+        figures_of = []
+        for (fid, metric, value_text, unit, value, qualifier, refers_to, reported), cites in \
+                _records(figures.take(seq), 8):
+            f = Figure(fid, eid, metric, value_text, unit, value, qualifier, refers_to, reported,
+                       sources=[Citation(*c) for c in cites])
+            figures_of.append({
                 "id": fid,
                 "metric": metric,
-                "display": " ".join(p for p in (qualifier, value_text, unit) if p).replace(" %", "%"),
+                "display": f.display,
                 "value_text": value_text,
                 "value": value,
                 "unit": unit,
                 "qualifier": qualifier,
+                "projection": f.projection,
                 "refers_to": refers_to,
+                "period": f.period,
                 "reported": reported,
                 "sources": [source(c) for c in cites],
                 **({"outdated": True, "outdated_marked": outdated[fid].date}
                    if fid in outdated else {}),
-            }
-            for (fid, metric, value_text, unit, value, qualifier, refers_to, reported), cites
-            in _records(figures.take(seq), 8)
-        ]
+            })
+        node["figures"] = figures_of
         node["roles"] = [
             {
                 "id": rid,
