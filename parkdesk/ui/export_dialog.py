@@ -9,7 +9,7 @@ checks the flag between entities, and a cancelled export leaves no file (core/at
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +36,6 @@ from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.export.render import EXTENSIONS, Cancelled, export_to_path
 from parkdesk.core.export.scope import EVERYTHING, Scope, scope_of_entity
-from parkdesk.core.userstore.changes import Change
 from parkdesk.ui import crash
 from parkdesk.ui.background import QueryOp
 
@@ -298,7 +297,7 @@ def perform_export(directory: Directory, choice: ExportChoice,
 
 
 def start_export(parent: QWidget | None, directory: Directory, choice: ExportChoice,
-                 changes: Sequence[Change] = ()) -> QueryOp[int]:
+                 user_store: Path | None = None) -> QueryOp[int]:
     """Export in the background with a progress bar and Cancel; the outcome is said in the
     status bar (done, cancelled) or in a message (failed)."""
 
@@ -321,7 +320,7 @@ def start_export(parent: QWidget | None, directory: Directory, choice: ExportCho
             crash.report(exc)  # an internal error: logged, and said in a dialog
 
     op: QueryOp[int] = QueryOp(
-        parent=parent, db=directory.path, changes=changes, success=succeeded,
+        parent=parent, db=directory.path, user_store=user_store, success=succeeded,
         op=lambda own: perform_export(own, choice, op.task.cancelled, op.task.report),
     )
     label = QCoreApplication.translate("ExportDialog", "Exporting %1…").replace(
@@ -332,12 +331,12 @@ def start_export(parent: QWidget | None, directory: Directory, choice: ExportCho
 
 def show_export_dialog(
     parent: QWidget | None, directory: Directory, selected_entity_id: str | None,
-    changes: Sequence[Change] = (),
+    user_store: Path | None = None,
 ) -> QueryOp[int] | None:
-    """File › Export…: ask, then export in the background (see start_export); `changes`: the
-    user's active changes, so the export shows the directory as the window does. None when
-    the user cancels the dialog."""
+    """File › Export…: ask, then export in the background (see start_export); `user_store`:
+    the user's changes, so the export shows the directory as the window does. None when the
+    user cancels the dialog."""
     choice = ExportDialog.ask(parent, directory, selected_entity_id)
     if choice is None:
         return None
-    return start_export(parent, directory, choice, changes)
+    return start_export(parent, directory, choice, user_store)

@@ -455,8 +455,8 @@ class MainWindow(QMainWindow):
         from parkdesk.ui import export_dialog
 
         store = self.user_data.store
-        changes = store.changes(active_only=True) if store is not None else []
-        export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id(), changes)
+        export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id(),
+                                         store.path if store is not None else None)
 
     def publish_to_address_book(self) -> None:
         """File › Publish to Address Book…"""

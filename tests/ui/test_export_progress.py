@@ -57,7 +57,7 @@ def test_the_apps_export_shows_the_users_entries(qtbot, sample_db: Path, tmp_pat
         assert data.store is not None
         op = start_export(window, data.directory,
                           ExportChoice(EVERYTHING_CHOICE, EVERYTHING, "vcard", target),
-                          data.store.changes(active_only=True))
+                          data.store.path)
         with qtbot.waitSignal(op.finished, timeout=60_000):
             pass
     finally:
