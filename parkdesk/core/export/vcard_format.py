@@ -77,7 +77,7 @@ class _Card:
     """The content lines of one card, in the order they are added."""
 
     def __init__(self) -> None:
-        self.lines: list[tuple[str, str]] = []
+        self.lines: list[tuple[tuple[int, str, int], str]] = []  # (order, line)
 
     def add(self, name: str, value: str, params: dict[str, list[str]] | None = None,
             uri: bool = False) -> None:
@@ -87,9 +87,12 @@ class _Card:
     def add_escaped(self, name: str, value: str,
                     params: dict[str, list[str]] | None = None) -> None:
         head = name.upper()
-        for key in sorted(params or ()):
-            head += f";{key}=" + ",".join(_param(v) for v in (params or {})[key])
-        self.lines.append((name, f"{head}:{value}"))
+        if params:
+            for key in sorted(params):
+                head += f";{key}=" + ",".join(_param(v) for v in params[key])
+        rank = _FIRST.get(name)
+        key = (rank, "", len(self.lines)) if rank is not None else (3, name, len(self.lines))
+        self.lines.append((key, f"{head}:{value}"))
 
     def add_fields(self, name: str, fields: list[str], params: dict[str, list[str]] | None = None,
                    ) -> None:
@@ -97,9 +100,8 @@ class _Card:
         self.add_escaped(name, ";".join(escape(f) for f in fields), params)
 
     def serialize(self) -> str:
-        ordered = sorted(range(len(self.lines)), key=lambda i: (
-            _FIRST.get(self.lines[i][0], 3), "" if self.lines[i][0] in _FIRST else self.lines[i][0], i))
-        return "BEGIN:VCARD\r\n" + "".join(fold(self.lines[i][1]) for i in ordered) + "END:VCARD\r\n"
+        self.lines.sort()
+        return "BEGIN:VCARD\r\n" + "".join(fold(line) for _key, line in self.lines) + "END:VCARD\r\n"
 
 
 def _source_text(source: dict) -> str:
