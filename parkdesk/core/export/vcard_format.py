@@ -91,8 +91,8 @@ class _Card:
             for key in sorted(params):
                 head += f";{key}=" + ",".join(_param(v) for v in params[key])
         rank = _FIRST.get(name)
-        key = (rank, "", len(self.lines)) if rank is not None else (3, name, len(self.lines))
-        self.lines.append((key, f"{head}:{value}"))
+        order = (rank, "", len(self.lines)) if rank is not None else (3, name, len(self.lines))
+        self.lines.append((order, f"{head}:{value}"))
 
     def add_fields(self, name: str, fields: list[str], params: dict[str, list[str]] | None = None,
                    ) -> None:
