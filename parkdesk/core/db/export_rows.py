@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from parkdesk.core.records import (
     ENTERPRISE,
@@ -35,14 +36,17 @@ _GROUP_LETTER = (
 )
 _counter = itertools.count()
 
+if TYPE_CHECKING:
+    from parkdesk.core.db.directory import Directory
+
 _CITATION = "c.article_id, c.paragraph, c.start, c.[end], c.quote"
 
 
 class ExportRows:
     """The rows of one export on one connection; call `order` once, then read the streams."""
 
-    def __init__(self, con: sqlite3.Connection) -> None:
-        self.con = con
+    def __init__(self, directory: Directory) -> None:
+        self.con = con = directory.con
         self.table = f"temp.export_order_{next(_counter)}"
         self._cursors: list[sqlite3.Cursor] = []
         con.execute(
@@ -245,10 +249,10 @@ class ExportRows:
         )
 
 
-def unreviewed(con: sqlite3.Connection) -> Iterator[tuple]:
+def unreviewed(directory: Directory) -> Iterator[tuple]:
     """The rule findings no curation claimed: (id, article, kind, text, value, unit, paragraph,
     start, end), in article and reading order."""
-    return con.execute(
+    return directory.con.execute(
         "SELECT id, article_id, kind, text, value, unit, paragraph, start, [end] "
         "FROM mentions ORDER BY article_id, paragraph, start, id"
     )

@@ -96,7 +96,7 @@ def _mentions(stream: Stream) -> list[dict]:
     """The rule findings no curation claimed (those of the cited articles, for a part)."""
     articles, keep = stream.articles, None if stream.scope.kind == ALL else stream.cited
     result = []
-    for mid, aid, kind, text, value, unit, paragraph, start, end in unreviewed(stream.directory.con):
+    for mid, aid, kind, text, value, unit, paragraph, start, end in unreviewed(stream.directory):
         if keep is not None and aid not in keep:
             continue
         a = articles.get(aid)

@@ -294,7 +294,7 @@ def _placed_below(remaining: list[tuple[str, str | None, str, str]]) -> list[tup
 
 def open_stream(directory: Directory, scope: Scope = EVERYTHING, childless: bool = False) -> Stream:
     """The stream of `scope` (`childless`: the scope's entity alone, for its QR card)."""
-    rows = ExportRows(directory.con)
+    rows = ExportRows(directory)
     stream = Stream(directory, scope, rows)
     try:
         zone = directory.zone()
