@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP, translate
+
 # Kinds of entity. Projects and carriers share one kind; `subkind` says which.
 ZONE = "zone"
 PARK = "park"
@@ -16,16 +18,23 @@ PLACE = "place"  # a place outside the zone that an article covers
 
 KINDS = (ZONE, PARK, ORGANISATION, PROJECT, ENTERPRISE, INSTITUTION, PERSON, PLACE)
 
+#: Each kind's English name (exports and the CLI); `kind_label` gives the interface language's.
 KIND_LABELS = {
-    ZONE: "Zone",
-    PARK: "Park",
-    ORGANISATION: "Organisation",
-    PROJECT: "Project",
-    ENTERPRISE: "Enterprise",
-    INSTITUTION: "Institution",
-    PERSON: "Person",
-    PLACE: "Place outside the zone",
+    ZONE: QT_TRANSLATE_NOOP("Kinds", "Zone"),
+    PARK: QT_TRANSLATE_NOOP("Kinds", "Park"),
+    ORGANISATION: QT_TRANSLATE_NOOP("Kinds", "Organisation"),
+    PROJECT: QT_TRANSLATE_NOOP("Kinds", "Project"),
+    ENTERPRISE: QT_TRANSLATE_NOOP("Kinds", "Enterprise"),
+    INSTITUTION: QT_TRANSLATE_NOOP("Kinds", "Institution"),
+    PERSON: QT_TRANSLATE_NOOP("Kinds", "Person"),
+    PLACE: QT_TRANSLATE_NOOP("Kinds", "Place outside the zone"),
 }
+
+
+def kind_label(kind: str) -> str:
+    """The name of an entity kind in the interface language (the kind itself if unknown)."""
+    label = KIND_LABELS.get(kind)
+    return translate("Kinds", label) if label else kind
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.queries import kind_of
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP, translate
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,
@@ -28,15 +29,20 @@ class Group:
     """A folder under a park, the zone or a place: which kinds it holds."""
 
     key: str
-    label: str
+    label: str  # English; `title` in the interface language
     kinds: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        return translate("Tree", self.label)
 
 
 GROUPS = (
-    Group("projects", "Projects & carriers", (PROJECT,)),
-    Group("organisations", "Enterprises & institutions", (ENTERPRISE, INSTITUTION, ORGANISATION)),
-    Group("people", "People", (PERSON,)),
-    Group("contacts", "Contacts", ()),
+    Group("projects", QT_TRANSLATE_NOOP("Tree", "Projects & carriers"), (PROJECT,)),
+    Group("organisations", QT_TRANSLATE_NOOP("Tree", "Enterprises & institutions"),
+          (ENTERPRISE, INSTITUTION, ORGANISATION)),
+    Group("people", QT_TRANSLATE_NOOP("Tree", "People"), (PERSON,)),
+    Group("contacts", QT_TRANSLATE_NOOP("Tree", "Contacts"), ()),
 )
 _GROUPS = {g.key: g for g in GROUPS}
 # Kinds whose children are shown in folders rather than directly.
@@ -86,7 +92,7 @@ class DirectoryTree:
             else:
                 n = self.directory.count_contacts(entity_id, include_children=True)
             if n:
-                nodes.append(TreeNode(GROUP, f"{entity_id}/{g.key}", g.label, f"group:{g.key}", n))
+                nodes.append(TreeNode(GROUP, f"{entity_id}/{g.key}", g.title, f"group:{g.key}", n))
         return nodes
 
     def child_count(self, node: TreeNode) -> int:
@@ -160,7 +166,7 @@ class DirectoryTree:
                     TreeNode(
                         GROUP,
                         f"{parent.id}/{group.key}",
-                        group.label,
+                        group.title,
                         f"group:{group.key}",
                         self.directory.count_children(parent.id, group.kinds),
                     )

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote, unquote
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from parkdesk.core.dates import article_date, display_date
 from parkdesk.core.db.directory import Source
 from parkdesk.core.records import Contact, Figure
@@ -42,20 +44,20 @@ def link(scheme: str, key: str, text: str, title: str = "") -> str:
 
 def entity_link(entity_id: str, name: str) -> str:
     """A link that selects an entity in the tree."""
-    return link(ENTITY_SCHEME, entity_id, name, "Show in the tree")
+    return link(ENTITY_SCHEME, entity_id, name, QCoreApplication.translate("DetailHtml", "Show in the tree"))
 
 
-# How a relation reads on its object's page, as the text before and after the subject's link.
+# How a relation reads on its object's page, {other} standing for the subject's link.
 _OBJECT_VIEW = {
-    "works at": ("", " works here"),
-    "located in": ("", " is located here"),
-    "grew up in": ("", " grew up here"),
-    "invests in": ("", " invests here"),
-    "signed to settle in": ("", " signed to settle here"),
-    "partners in": ("", " is a partner here"),
-    "operates": ("Operated by ", ""),
-    "serves": ("Served by ", ""),
-    "co-founded": ("Co-founded by ", ""),
+    "works at": QT_TRANSLATE_NOOP("DetailHtml", "{other} works here"),
+    "located in": QT_TRANSLATE_NOOP("DetailHtml", "{other} is located here"),
+    "grew up in": QT_TRANSLATE_NOOP("DetailHtml", "{other} grew up here"),
+    "invests in": QT_TRANSLATE_NOOP("DetailHtml", "{other} invests here"),
+    "signed to settle in": QT_TRANSLATE_NOOP("DetailHtml", "{other} signed to settle here"),
+    "partners in": QT_TRANSLATE_NOOP("DetailHtml", "{other} is a partner here"),
+    "operates": QT_TRANSLATE_NOOP("DetailHtml", "Operated by {other}"),
+    "serves": QT_TRANSLATE_NOOP("DetailHtml", "Served by {other}"),
+    "co-founded": QT_TRANSLATE_NOOP("DetailHtml", "Co-founded by {other}"),
 }
 
 
@@ -66,11 +68,12 @@ def relation_html(predicate: str, other_html: str, on_subject_page: bool) -> str
     if on_subject_page:
         return esc(predicate[:1].upper() + predicate[1:]) + " " + other_html
     if predicate.casefold() in _OBJECT_VIEW:
-        before, after = _OBJECT_VIEW[predicate.casefold()]
+        pattern = QCoreApplication.translate("DetailHtml", _OBJECT_VIEW[predicate.casefold()])
     elif predicate.endswith(" of"):  # "regional centre of": X is its regional centre
-        before, after = "", f" is its {predicate[:-3]}"
+        pattern = QCoreApplication.translate("DetailHtml", "{other} is its {relation}").replace("{relation}", predicate[:-3])
     else:
-        before, after = "", f" {predicate} this"
+        pattern = QCoreApplication.translate("DetailHtml", "{other} {relation} this").replace("{relation}", predicate)
+    before, _, after = pattern.partition("{other}")
     return esc(before) + other_html + esc(after)
 
 
@@ -90,7 +93,7 @@ def describe_source(source: Source) -> str:
         parts.append(article.outlet)
     if article.published:
         parts.append(article_date(article.published, article.date_inferred))
-    parts.append(f"paragraph {citation.paragraph}")
+    parts.append(QCoreApplication.translate("DetailHtml", "paragraph {number}").format(number=citation.paragraph))
     return f"{article.title}\n{', '.join(parts)}\n“{citation.quote}”"
 
 
@@ -130,7 +133,7 @@ class SourceList:
         by_article: dict[str, list[int]] = {}
         for n, source in enumerate(self.entries, start=1):
             by_article.setdefault(source.article.id, []).append(n)
-        parts = ["<h3>Sources</h3>"]
+        parts = [f"<h3>{esc(QCoreApplication.translate('DetailHtml', 'Sources'))}</h3>"]
         for numbers in by_article.values():
             article = self.entries[numbers[0] - 1].article
             where = [esc(article.outlet)] if article.outlet else []
@@ -138,9 +141,9 @@ class SourceList:
                 where.append(esc(article_date(article.published, article.date_inferred)))
             url = web_url(article.url)
             opener = (
-                f'<a href="{esc(url)}" title="{esc(url)}">Open article</a>'
+                f'<a href="{esc(url)}" title="{esc(url)}">{esc(QCoreApplication.translate("DetailHtml", "Open article"))}</a>'
                 if url
-                else '<span class="muted">(no web address recorded)</span>'
+                else f'<span class="muted">{esc(QCoreApplication.translate("DetailHtml", "(no web address recorded)"))}</span>'
             )
             parts.append(
                 f'<p class="article"><b>{esc(article.title)}</b> — '
@@ -149,10 +152,11 @@ class SourceList:
             # Paragraphs, not a table: a long page lays out several times faster.
             for n in numbers:
                 citation = self.entries[n - 1].citation
+                para = esc(QCoreApplication.translate("DetailHtml", "paragraph {number}").format(number=citation.paragraph))
                 parts.append(
                     f'<p class="cite"><a name="{SOURCE_ANCHOR}{n}"></a>'
                     f'<span class="num">[{n}]</span>&nbsp;&nbsp;'
-                    f'<span class="para">paragraph {citation.paragraph}</span>&nbsp;&nbsp; '
+                    f'<span class="para">{para}</span>&nbsp;&nbsp; '
                     f'<span class="quote">“{esc(citation.quote)}”</span></p>'
                 )
         return "".join(parts)
@@ -211,7 +215,7 @@ def phone_html(contact: Contact, sources: SourceList, contact_sources: list[Sour
         return sources.cited(esc(contact.raw), contact_sources)
     text = link(PHONE_SCHEME, contact.id, contact.display)
     if not contact.valid:
-        warning = contact.warning or "not a valid number"
+        warning = contact.warning or QCoreApplication.translate("DetailHtml", "not a valid number")
         text += f' <span class="warn">({esc(warning)})</span>'
     return sources.cited(text, contact_sources)
 

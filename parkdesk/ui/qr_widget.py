@@ -89,7 +89,8 @@ class QrWidget(QFrame):
 
             card = entity_card(directory, entity_id)
         name = directory.name_of(entity_id) if card and directory else ""
-        self.show_vcard(card, f"Scan to add {name} to your phone's contacts" if card else "")
+        tip = self.tr("Scan to add {name} to your phone's contacts").format(name=name)
+        self.show_vcard(card, tip if card else "")
         return card is not None
 
     def place(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
@@ -40,7 +40,7 @@ class SearchPanel(QWidget):
         self.directory: Directory | None = None
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText("Search parks, projects, enterprises, people…  (Ctrl+F)")
+        self.field.setPlaceholderText(self.tr("Search parks, projects, enterprises, people…  (Ctrl+F)"))
         self.field.installEventFilter(self)
         self._zone_name = ""
         self._status: QLabel | None = None
@@ -263,11 +263,13 @@ def status_text(result: SearchResult) -> str:
     """The line above the hits: their number, the correction made, or why there are none."""
     hits = result.hits
     if not hits:
-        return result.note or "No matches"
-    if len(hits) >= RESULT_LIMIT:
-        count = f"First {RESULT_LIMIT} matches: type more to narrow them down"
-    else:
-        count = f"{len(hits)} match{'es' if len(hits) != 1 else ''} — ↑↓ to choose, Enter to show"
+        return result.note or QCoreApplication.translate("SearchPanel", "No matches")
     if result.corrected:  # kept short: the line must not widen the column
-        return f"Showing results for “{result.corrected}” · {count.split(' — ')[0]}"
-    return count
+        return QCoreApplication.translate(
+            "SearchPanel", "Showing results for “{text}” · %n match(es)", None, len(hits)
+        ).format(text=result.corrected)
+    if len(hits) >= RESULT_LIMIT:
+        return QCoreApplication.translate(
+            "SearchPanel", "First %n matches: type more to narrow them down", None, RESULT_LIMIT)
+    return QCoreApplication.translate(
+        "SearchPanel", "%n match(es) — ↑↓ to choose, Enter to show", None, len(hits))

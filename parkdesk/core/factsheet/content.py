@@ -28,13 +28,13 @@ from parkdesk.core.phones import tel_uri
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,
-    KIND_LABELS,
     ORGANISATION,
     PARK,
     PERSON,
     PROJECT,
     ZONE,
     Entity,
+    kind_label,
 )
 from parkdesk.core.sources import SourceNumbers
 
@@ -141,7 +141,7 @@ def _organisations(
     sheet.organisations_total = total
     for e, where in found[:MAX_ROWS]:
         sheet.organisations.append(
-            OrganisationLine(e.name, KIND_LABELS[e.kind], where, cite.cite("entity", e.id))
+            OrganisationLine(e.name, kind_label(e.kind), where, cite.cite("entity", e.id))
         )
 
 

@@ -7,6 +7,7 @@ from html import escape
 
 from parkdesk.core.dates import article_date
 from parkdesk.core.factsheet.model import MAX_ROWS, FactSheet, Value
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP, translate
 from parkdesk.core.qr import qr_data_uri
 
 # The QR image's side in CSS pixels (1/96 inch): 120 px is about 32 mm on paper.
@@ -55,7 +56,9 @@ MAX_OTHER = 2
 def _other(values: tuple[Value, ...]) -> str:
     shown = _values(values[:MAX_OTHER], small=True)
     if len(values) > MAX_OTHER:
-        shown += f'<br/><span class="small">and {len(values) - MAX_OTHER} more in parkdesk</span>'
+        more = translate("FactSheet", "and {count} more in parkdesk").format(
+            count=len(values) - MAX_OTHER)
+        shown += f'<br/><span class="small">{_e(more)}</span>'
     return shown
 
 
@@ -67,7 +70,8 @@ def _cell(cell: str | tuple[str, int]) -> str:
 
 def _grid(headers: list[tuple[str, int]], rows: list[list]) -> str:
     """A bordered table; `headers` are (label, width %), cells ready HTML or (HTML, colspan)."""
-    head = "".join(f'<th width="{w}%">{_e(label)}</th>' for label, w in headers)
+    head = "".join(f'<th width="{w}%">{_e(translate("FactSheet", label))}</th>'
+                   for label, w in headers)
     body = "".join("<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in rows)
     return (
         '<table class="grid" width="100%" border="0" cellspacing="0" cellpadding="2">'
@@ -75,20 +79,26 @@ def _grid(headers: list[tuple[str, int]], rows: list[list]) -> str:
     )
 
 
-def _none(sheet: FactSheet, what: str) -> str:
-    return f'<p class="none">No {what} published for {sheet.subject}.</p>'
+def _none(text: str) -> str:
+    """The honest "nothing published" line, `text` already translated."""
+    return f'<p class="none">{_e(text)}</p>'
 
 
 def _more(shown: int, total: int, what: str) -> str:
+    """"Showing 40 of 120 projects", `what` already translated."""
     if total <= shown:
         return ""
-    return f'<p class="more">Showing {shown} of {total:,} {what}; the app lists them all.</p>'
+    text = translate("FactSheet", "Showing {shown} of {total} {what}; the app lists them all.")
+    return f'<p class="more">{_e(text.format(shown=shown, total=f"{total:,}", what=what))}</p>'
 
 
 def _header(sheet: FactSheet) -> str:
     if sheet.kind == "zone":
         count = len(sheet.parks)
-        where: list[str | None] = [f"Zone of {_COUNTS.get(count, str(count))} park{'s' if count != 1 else ''}"]
+        text = (translate("FactSheet", "Zone of one park") if count == 1 else
+                translate("FactSheet", "Zone of {count} parks"))
+        # {count} is the English number word ("five"), {n} the digits.
+        where: list[str | None] = [text.format(count=_COUNTS.get(count, str(count)), n=count)]
     else:
         where = [sheet.district, sheet.zone_name]
     parts = [f"<h1>{_e(sheet.title)}</h1>"]
@@ -106,31 +116,39 @@ def _contacts(sheet: FactSheet) -> str:
             rows.append([_e(p.label), _e(p.national) + _refs(p.sources), _e(p.international)])
         else:
             rows.append([_e(p.label), _e(p.raw) + _refs(p.sources),
-                         '<span class="small">not a valid number as published</span>'])
+                         '<span class="small">'
+                         + _e(translate("FactSheet", "not a valid number as published"))
+                         + "</span>"])
     for a in sheet.addresses:
         rows.append([_e(a.label), (_e(a.text) + _refs(a.sources), 2)])
     if rows:
-        table = _grid([("For", 34), ("National", 30), ("International", 36)], rows)
+        table = _grid([(QT_TRANSLATE_NOOP("FactSheet", "For"), 34),
+                       (QT_TRANSLATE_NOOP("FactSheet", "National"), 30),
+                       (QT_TRANSLATE_NOOP("FactSheet", "International"), 36)], rows)
     else:
-        table = _none(sheet, "contact details")
+        table = _none(translate("FactSheet", "No contact details published for {subject}.")
+                      .format(subject=sheet.subject))
     main = sheet.main_phone
+    heading = f"<h2>{_e(translate('FactSheet', 'Contacts'))}</h2>"
     if main is None:
-        return "<h2>Contacts</h2>" + table
+        return heading + table
     qr = (
         f'<img src="{qr_data_uri(main.tel_uri or "")}" width="{QR_SIZE}" height="{QR_SIZE}"/>'
-        f"<br/>Scan to call<br/>{_e(main.national)}"
+        f"<br/>{_e(translate('FactSheet', 'Scan to call'))}<br/>{_e(main.national)}"
     )
     return (
-        "<h2>Contacts</h2>"
-        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        heading
+        + '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
         f'<td width="78%">{table}</td><td width="4%"></td>'
         f'<td class="qr" width="18%">{qr}</td></tr></table>'
     )
 
 
 def _figures(sheet: FactSheet) -> str:
+    heading = f"<h2>{_e(translate('FactSheet', 'Key figures'))}</h2>"
     if not sheet.figures:
-        return "<h2>Key figures</h2>" + _none(sheet, "figures")
+        return heading + _none(translate("FactSheet", "No figures published for {subject}.")
+                               .format(subject=sheet.subject))
     rows = []
     for f in sheet.figures:
         values = f.values
@@ -140,12 +158,16 @@ def _figures(sheet: FactSheet) -> str:
             "<br/>".join(_e(v.refers_to) for v in values),
             "<br/>".join(_refs(v.sources) for v in values),
         ])
-    headers = [("Figure", 56), ("Value", 24), ("Refers to", 12), ("Source", 8)]
+    headers = [(QT_TRANSLATE_NOOP("FactSheet", "Figure"), 56),
+               (QT_TRANSLATE_NOOP("FactSheet", "Value"), 24),
+               (QT_TRANSLATE_NOOP("FactSheet", "Refers to"), 12),
+               (QT_TRANSLATE_NOOP("FactSheet", "Source"), 8)]
+    several = translate("FactSheet", "Where a figure has several values, each is listed as reported.")
     note = (
-        '<p class="more">Where a figure has several values, each is listed as reported.</p>'
+        f'<p class="more">{_e(several)}</p>'
         if any(len(f.values) > 1 for f in sheet.figures) else ""
     )
-    return "<h2>Key figures</h2>" + _grid(headers, rows) + note
+    return heading + _grid(headers, rows) + note
 
 
 def _parks(sheet: FactSheet) -> str:
@@ -154,15 +176,18 @@ def _parks(sheet: FactSheet) -> str:
     rows = [
         [_e(p.name), _e(p.district), str(p.projects), str(p.organisations)] for p in sheet.parks
     ]
-    headers = [("Park", 30), ("District", 26), ("Projects", 14),
-               ("Enterprises and institutions", 30)]
-    return "<h2>Parks</h2>" + _grid(headers, rows)
+    headers = [(QT_TRANSLATE_NOOP("FactSheet", "Park"), 30),
+               (QT_TRANSLATE_NOOP("FactSheet", "District"), 26),
+               (QT_TRANSLATE_NOOP("FactSheet", "Projects"), 14),
+               (QT_TRANSLATE_NOOP("FactSheet", "Enterprises and institutions"), 30)]
+    return f"<h2>{_e(translate('FactSheet', 'Parks'))}</h2>" + _grid(headers, rows)
 
 
 def _projects(sheet: FactSheet) -> str:
-    title = "<h2>Projects and carriers</h2>"
+    title = f"<h2>{_e(translate('FactSheet', 'Projects and carriers'))}</h2>"
     if not sheet.projects:
-        return title + _none(sheet, "projects or carriers")
+        return title + _none(translate("FactSheet", "No projects or carriers published for "
+                                       "{subject}.").format(subject=sheet.subject))
     rows = []
     for p in sheet.projects:
         # Sub-projects follow their parent: an arrow says so without repeating its long name.
@@ -174,60 +199,73 @@ def _projects(sheet: FactSheet) -> str:
         )
         rows.append([name, _e(p.status), _values(p.investment), _values(p.area),
                      dates_and_other])
-    headers = [("Name", 30), ("Status", 13), ("Investment", 13), ("Area", 12),
-               ("Key dates and other figures", 32)]
+    headers = [(QT_TRANSLATE_NOOP("FactSheet", "Name"), 30),
+               (QT_TRANSLATE_NOOP("FactSheet", "Status"), 13),
+               (QT_TRANSLATE_NOOP("FactSheet", "Investment"), 13),
+               (QT_TRANSLATE_NOOP("FactSheet", "Area"), 12),
+               (QT_TRANSLATE_NOOP("FactSheet", "Key dates and other figures"), 32)]
     return title + _grid(headers, rows) + _more(
-        len(sheet.projects), sheet.projects_total, "projects and carriers"
+        len(sheet.projects), sheet.projects_total,
+        translate("FactSheet", "projects and carriers"),
     )
 
 
 def _organisations(sheet: FactSheet) -> str:
-    title = "<h2>Enterprises and institutions</h2>"
+    title = f"<h2>{_e(translate('FactSheet', 'Enterprises and institutions'))}</h2>"
     if not sheet.organisations:
-        return title + _none(sheet, "enterprises or institutions")
+        return title + _none(translate("FactSheet", "No enterprises or institutions published "
+                                       "for {subject}.").format(subject=sheet.subject))
     if any(o.where for o in sheet.organisations):
         rows = [[_e(o.name) + _refs(o.sources), _e(o.kind), _e(o.where)]
                 for o in sheet.organisations]
-        headers = [("Name", 50), ("Kind", 16), ("Project or carrier", 34)]
+        headers = [(QT_TRANSLATE_NOOP("FactSheet", "Name"), 50),
+                   (QT_TRANSLATE_NOOP("FactSheet", "Kind"), 16),
+                   (QT_TRANSLATE_NOOP("FactSheet", "Project or carrier"), 34)]
     else:
         rows = [[_e(o.name) + _refs(o.sources), _e(o.kind)] for o in sheet.organisations]
-        headers = [("Name", 80), ("Kind", 20)]
+        headers = [(QT_TRANSLATE_NOOP("FactSheet", "Name"), 80),
+                   (QT_TRANSLATE_NOOP("FactSheet", "Kind"), 20)]
     return title + _grid(headers, rows) + _more(
         min(len(sheet.organisations), MAX_ROWS), sheet.organisations_total,
-        "enterprises and institutions",
+        translate("FactSheet", "enterprises and institutions"),
     )
 
 
 def _people(sheet: FactSheet) -> str:
-    title = "<h2>People</h2>"
+    title = f"<h2>{_e(translate('FactSheet', 'People'))}</h2>"
     if not sheet.people:
-        return title + _none(sheet, "people")
+        return title + _none(translate("FactSheet", "No people published for {subject}.")
+                             .format(subject=sheet.subject))
     rows = []
     for p in sheet.people:
         titles = []
         for t in p.titles:
-            where = " · ".join(x for x in (t.organisation, t.reported and f"reported {t.reported}")
+            where = " · ".join(x for x in (t.organisation, t.reported and translate("FactSheet", "reported {date}").format(date=t.reported))
                                if x)
             line = _e(t.title) + _refs(t.sources)
             if where:
                 line += f'<br/><span class="small">{_e(where)}</span>'
             titles.append(line)
         if not titles:
-            titles = ['<span class="small">no title published</span>' + _refs(p.sources)]
+            none = _e(translate("FactSheet", "no title published"))
+            titles = [f'<span class="small">{none}</span>' + _refs(p.sources)]
         rows.append([_e(p.name), "<br/>".join(titles)])
-    return title + _grid([("Name", 30), ("Titles", 70)], rows) + _more(
-        len(sheet.people), sheet.people_total, "people"
+    headers = [(QT_TRANSLATE_NOOP("FactSheet", "Name"), 30),
+               (QT_TRANSLATE_NOOP("FactSheet", "Titles"), 70)]
+    return title + _grid(headers, rows) + _more(
+        len(sheet.people), sheet.people_total, translate("FactSheet", "people")
     )
 
 
 def _sources(sheet: FactSheet) -> str:
-    title = "<h2>Sources</h2>"
+    title = f"<h2>{_e(translate('FactSheet', 'Sources'))}</h2>"
     if not sheet.sources:
-        return title + _none(sheet, "sources")
+        return title + _none(translate("FactSheet", "No sources published for {subject}.")
+                             .format(subject=sheet.subject))
     rows = []
     for ref in sheet.sources:
         text = f"<b>{_e(ref.title)}</b>. "
-        text += ", ".join(_e(x) for x in (ref.outlet, article_date(ref.published, ref.date_inferred, "undated")) if x) + "."
+        text += ", ".join(_e(x) for x in (ref.outlet, article_date(ref.published, ref.date_inferred, translate("FactSheet", "undated"))) if x) + "."
         if ref.url:
             text += f" {_e(ref.url)}"
         rows.append(f'<tr><td width="5%">[{ref.number}]</td><td width="95%">{text}</td></tr>')
@@ -251,6 +289,6 @@ def render_html(sheet: FactSheet) -> str:
     )
     return (
         '<html><head><meta charset="utf-8"/>'
-        f"<title>{_e(sheet.title)} fact sheet</title><style>{STYLE}</style></head>"
+        f"<title>{_e(translate('FactSheet', '{name} fact sheet').format(name=sheet.title))}</title><style>{STYLE}</style></head>"
         f"<body>{body}</body></html>"
     )

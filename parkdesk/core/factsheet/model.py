@@ -10,6 +10,7 @@ from datetime import date
 
 from parkdesk.core.dates import display_date
 from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.i18n import translate
 from parkdesk.core.records import ZONE
 
 PAPERS = ("A4", "Letter")
@@ -168,7 +169,9 @@ class FactSheet:
     @property
     def subject(self) -> str:
         """How the honest "nothing published" lines name the sheet's subject."""
-        return "the zone" if self.kind == ZONE else "this park"
+        if self.kind == ZONE:
+            return translate("FactSheet", "the zone")
+        return translate("FactSheet", "this park")
 
     @property
     def main_phone(self) -> PhoneLine | None:
@@ -178,7 +181,10 @@ class FactSheet:
     @property
     def footer(self) -> str:
         """The small print under every page (the UI adds the title and "Page X of Y")."""
-        text = f"Fact sheet generated {display_date(self.generated)} by parkdesk"
         if self.built_at:
-            text += f" from the directory built {display_date(self.built_at)}"
-        return text + "."
+            return translate(
+                "FactSheet", "Fact sheet generated {date} by parkdesk from the directory built "
+                "{built}.").format(date=display_date(self.generated),
+                                   built=display_date(self.built_at))
+        return translate("FactSheet", "Fact sheet generated {date} by parkdesk.").format(
+            date=display_date(self.generated))
