@@ -2,6 +2,11 @@
 translations/*.ts (pyside6-lupdate), `release` compiles them into resources/translations/*.qm
 (pyside6-lrelease). `make translations` runs both; setup.py runs `release` when it builds.
 
+parkdesk_zh_CN.ts holds every string; parkdesk_en.ts only the plural ones, whose English
+forms ("1 match", "2 matches") come from it. lupdate finds strings in `self.tr("…")` (the
+context is the class), `QCoreApplication.translate("Context", "…")` and
+`QT_TRANSLATE_NOOP("Context", "…")` with literal strings; not through a helper or an alias.
+
 Run as `python packaging/translations.py update|release`. Both tools come with PySide6.
 """
 
@@ -36,8 +41,11 @@ def update(ts_files: list[Path] | None = None, repo: Path = REPO) -> None:
     """Bring the .ts files in step with the sources: new strings added (unfinished), vanished
     ones dropped, translations kept."""
     targets = ts_files if ts_files is not None else sorted(TS_DIR.glob("*.ts"))
-    subprocess.run([str(qt_tool("lupdate")), *LUPDATE_OPTIONS, *map(str, sources(repo)),
-                    "-ts", *map(str, targets)], check=True)
+    for ts in targets:
+        # English needs only the plural forms ("%n match(es)" -> "1 match", "2 matches").
+        plural_only = ["-pluralonly"] if ts.stem.endswith("_en") else []
+        subprocess.run([str(qt_tool("lupdate")), *LUPDATE_OPTIONS, *plural_only,
+                        *map(str, sources(repo)), "-ts", str(ts)], check=True)
 
 
 def release(ts_dir: Path = TS_DIR, qm_dir: Path = QM_DIR) -> list[Path]:

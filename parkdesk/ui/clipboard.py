@@ -10,8 +10,10 @@ from __future__ import annotations
 import ctypes
 import os
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
+
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 
 
 class _Notifier(QObject):

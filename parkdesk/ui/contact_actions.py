@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
 from parkdesk.core.db.directory import Directory
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 from parkdesk.core.phones import tel_uri
 from parkdesk.core.records import Contact
 from parkdesk.ui import icons
@@ -64,9 +65,15 @@ def copy_all_contacts(directory: Directory, owner_id: str) -> None:
     """Copy every contact of a park or the zone as text."""
     text = contacts_text(directory, owner_id)
     n = text.count("\n")
-    copy_text(text, QCoreApplication.translate(
-        "ContactActions", "Copied %n contact(s) of {name} as text", None, n).format(
-            name=directory.name_of(owner_id)))
+    copy_text(text, _Plurals().copied_contacts(n, directory.name_of(owner_id)))
+
+
+class _Plurals(QObject):
+    """Texts with plural forms: lupdate reads those from `self.tr(text, "", n)` in a class
+    only, not from QCoreApplication.translate."""
+
+    def copied_contacts(self, n: int, name: str) -> str:
+        return self.tr("Copied %n contact(s) of {name} as text", "", n).format(name=name)
 
 
 def call(contact: Contact) -> bool:

@@ -13,10 +13,11 @@ import sys
 import threading
 from types import TracebackType
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from parkdesk import logs
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 SAVED = QT_TRANSLATE_NOOP("Crash", "parkdesk hit an internal error; details were saved to {path}.")

@@ -11,10 +11,11 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from parkdesk.core.dates import article_date, display_date
 from parkdesk.core.db.directory import Source
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 from parkdesk.core.records import Contact, Figure
 from parkdesk.core.sources import SourceNumbers
 
@@ -133,17 +134,19 @@ class SourceList:
         by_article: dict[str, list[int]] = {}
         for n, source in enumerate(self.entries, start=1):
             by_article.setdefault(source.article.id, []).append(n)
-        parts = [f"<h3>{esc(QCoreApplication.translate('DetailHtml', 'Sources'))}</h3>"]
+        parts = ["<h3>" + esc(QCoreApplication.translate("DetailHtml", "Sources")) + "</h3>"]
         for numbers in by_article.values():
             article = self.entries[numbers[0] - 1].article
             where = [esc(article.outlet)] if article.outlet else []
             if article.published:
                 where.append(esc(article_date(article.published, article.date_inferred)))
             url = web_url(article.url)
+            open_text = QCoreApplication.translate("DetailHtml", "Open article")
+            no_url = QCoreApplication.translate("DetailHtml", "(no web address recorded)")
             opener = (
-                f'<a href="{esc(url)}" title="{esc(url)}">{esc(QCoreApplication.translate("DetailHtml", "Open article"))}</a>'
+                f'<a href="{esc(url)}" title="{esc(url)}">{esc(open_text)}</a>'
                 if url
-                else f'<span class="muted">{esc(QCoreApplication.translate("DetailHtml", "(no web address recorded)"))}</span>'
+                else f'<span class="muted">{esc(no_url)}</span>'
             )
             parts.append(
                 f'<p class="article"><b>{esc(article.title)}</b> — '

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, QPointF, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDesktopServices,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import DatabaseError
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 from parkdesk.core.tree import CONTACT, ENTITY, TreeNode
 from parkdesk.ui import contact_actions, icons
 from parkdesk.ui.clipboard import copy_text

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from parkdesk.core.dates import display_date
 from parkdesk.core.db.backups import Backup, backups
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 from parkdesk.core.userstore.changes import ACTIVE, REVERTED, UNDONE, Change
 from parkdesk.ui.user_edits import UserEdits
 

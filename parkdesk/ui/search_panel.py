@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPoint, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
@@ -148,7 +148,7 @@ class SearchPanel(QWidget):
         self.result = result
         hits = result.hits
         self.model.set_hits(hits)
-        self.status.setText(problem or status_text(result))
+        self.status.setText(problem or self.status_text(result))
         self.view.setVisible(bool(hits))
         self.setVisible(True)
         if hits:
@@ -258,18 +258,14 @@ class SearchPanel(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-
-def status_text(result: SearchResult) -> str:
-    """The line above the hits: their number, the correction made, or why there are none."""
-    hits = result.hits
-    if not hits:
-        return result.note or QCoreApplication.translate("SearchPanel", "No matches")
-    if result.corrected:  # kept short: the line must not widen the column
-        return QCoreApplication.translate(
-            "SearchPanel", "Showing results for “{text}” · %n match(es)", None, len(hits)
-        ).format(text=result.corrected)
-    if len(hits) >= RESULT_LIMIT:
-        return QCoreApplication.translate(
-            "SearchPanel", "First %n matches: type more to narrow them down", None, RESULT_LIMIT)
-    return QCoreApplication.translate(
-        "SearchPanel", "%n match(es) — ↑↓ to choose, Enter to show", None, len(hits))
+    def status_text(self, result: SearchResult) -> str:
+        """The line above the hits: their number, the correction made, or why there are none."""
+        hits = result.hits
+        if not hits:
+            return result.note or self.tr("No matches")
+        if result.corrected:  # kept short: the line must not widen the column
+            return self.tr("Showing results for “{text}” · %n match(es)", "", len(hits)).format(
+                text=result.corrected)
+        if len(hits) >= RESULT_LIMIT:
+            return self.tr("First %n matches: type more to narrow them down", "", RESULT_LIMIT)
+        return self.tr("%n match(es) — ↑↓ to choose, Enter to show", "", len(hits))

@@ -90,6 +90,9 @@ class WindowActions:
     zoom_out: QAction
     zoom_reset: QAction
     about: QAction
+    file_menu: QMenu
+    edit_menu: QMenu
+    view_menu: QMenu
 
     def __init__(self, window: QMainWindow, commands: WindowCommands) -> None:
         """The actions, added to `window` (so their shortcuts work there), calling `commands`."""
@@ -141,18 +144,19 @@ class WindowActions:
     def _add_menus(self, window: QMainWindow) -> QMenu:
         """File, Edit, View and Help; returns View, which the toolbar's toggle joins."""
         bar = window.menuBar()
-        menu = bar.addMenu(QCoreApplication.translate("WindowActions", "&File"))
+        menu = self.file_menu = bar.addMenu(QCoreApplication.translate("WindowActions", "&File"))
         menu.addActions([self.open, self.export, self.publish])
         menu.addSeparator()
         menu.addActions([self.print, self.pdf])
         menu.addActions([self.print_all, self.pdf_all])
         menu.addSeparator()
         menu.addAction(self.quit)
-        menu = bar.addMenu(QCoreApplication.translate("WindowActions", "&Edit"))
+        menu = self.edit_menu = bar.addMenu(QCoreApplication.translate("WindowActions", "&Edit"))
         menu.addActions([self.copy, self.copy_contacts])
         menu.addSeparator()
         menu.addAction(self.find)
-        view_menu = bar.addMenu(QCoreApplication.translate("WindowActions", "&View"))
+        view_menu = self.view_menu = bar.addMenu(
+            QCoreApplication.translate("WindowActions", "&View"))
         view_menu.addActions([self.tree, self.collapse])
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])

@@ -30,7 +30,14 @@ td.qr { text-align: center; font-size: 8pt; }
 """
 
 
-_COUNTS = dict(enumerate(("no", "one", "two", "three", "four", "five", "six", "seven", "eight")))
+# Small counts in words ("Zone of five parks"; 一区五园).
+_COUNTS = dict(enumerate((
+    QT_TRANSLATE_NOOP("FactSheet", "no"), QT_TRANSLATE_NOOP("FactSheet", "one"),
+    QT_TRANSLATE_NOOP("FactSheet", "two"), QT_TRANSLATE_NOOP("FactSheet", "three"),
+    QT_TRANSLATE_NOOP("FactSheet", "four"), QT_TRANSLATE_NOOP("FactSheet", "five"),
+    QT_TRANSLATE_NOOP("FactSheet", "six"), QT_TRANSLATE_NOOP("FactSheet", "seven"),
+    QT_TRANSLATE_NOOP("FactSheet", "eight"),
+)))
 
 
 def _e(text: str | None) -> str:
@@ -79,6 +86,10 @@ def _grid(headers: list[tuple[str, int]], rows: list[list]) -> str:
     )
 
 
+def _h2(text: str) -> str:
+    return f"<h2>{_e(text)}</h2>"
+
+
 def _none(text: str) -> str:
     """The honest "nothing published" line, `text` already translated."""
     return f'<p class="none">{_e(text)}</p>'
@@ -97,8 +108,8 @@ def _header(sheet: FactSheet) -> str:
         count = len(sheet.parks)
         text = (translate("FactSheet", "Zone of one park") if count == 1 else
                 translate("FactSheet", "Zone of {count} parks"))
-        # {count} is the English number word ("five"), {n} the digits.
-        where: list[str | None] = [text.format(count=_COUNTS.get(count, str(count)), n=count)]
+        word = translate("FactSheet", _COUNTS[count]) if count in _COUNTS else str(count)
+        where: list[str | None] = [text.format(count=word)]
     else:
         where = [sheet.district, sheet.zone_name]
     parts = [f"<h1>{_e(sheet.title)}</h1>"]
@@ -129,12 +140,13 @@ def _contacts(sheet: FactSheet) -> str:
         table = _none(translate("FactSheet", "No contact details published for {subject}.")
                       .format(subject=sheet.subject))
     main = sheet.main_phone
-    heading = f"<h2>{_e(translate('FactSheet', 'Contacts'))}</h2>"
+    heading = _h2(translate("FactSheet", "Contacts"))
     if main is None:
         return heading + table
+    scan = translate("FactSheet", "Scan to call")
     qr = (
         f'<img src="{qr_data_uri(main.tel_uri or "")}" width="{QR_SIZE}" height="{QR_SIZE}"/>'
-        f"<br/>{_e(translate('FactSheet', 'Scan to call'))}<br/>{_e(main.national)}"
+        f"<br/>{_e(scan)}<br/>{_e(main.national)}"
     )
     return (
         heading
@@ -145,7 +157,7 @@ def _contacts(sheet: FactSheet) -> str:
 
 
 def _figures(sheet: FactSheet) -> str:
-    heading = f"<h2>{_e(translate('FactSheet', 'Key figures'))}</h2>"
+    heading = _h2(translate("FactSheet", "Key figures"))
     if not sheet.figures:
         return heading + _none(translate("FactSheet", "No figures published for {subject}.")
                                .format(subject=sheet.subject))
@@ -180,11 +192,11 @@ def _parks(sheet: FactSheet) -> str:
                (QT_TRANSLATE_NOOP("FactSheet", "District"), 26),
                (QT_TRANSLATE_NOOP("FactSheet", "Projects"), 14),
                (QT_TRANSLATE_NOOP("FactSheet", "Enterprises and institutions"), 30)]
-    return f"<h2>{_e(translate('FactSheet', 'Parks'))}</h2>" + _grid(headers, rows)
+    return _h2(translate("FactSheet", "Parks")) + _grid(headers, rows)
 
 
 def _projects(sheet: FactSheet) -> str:
-    title = f"<h2>{_e(translate('FactSheet', 'Projects and carriers'))}</h2>"
+    title = _h2(translate("FactSheet", "Projects and carriers"))
     if not sheet.projects:
         return title + _none(translate("FactSheet", "No projects or carriers published for "
                                        "{subject}.").format(subject=sheet.subject))
@@ -211,7 +223,7 @@ def _projects(sheet: FactSheet) -> str:
 
 
 def _organisations(sheet: FactSheet) -> str:
-    title = f"<h2>{_e(translate('FactSheet', 'Enterprises and institutions'))}</h2>"
+    title = _h2(translate("FactSheet", "Enterprises and institutions"))
     if not sheet.organisations:
         return title + _none(translate("FactSheet", "No enterprises or institutions published "
                                        "for {subject}.").format(subject=sheet.subject))
@@ -232,7 +244,7 @@ def _organisations(sheet: FactSheet) -> str:
 
 
 def _people(sheet: FactSheet) -> str:
-    title = f"<h2>{_e(translate('FactSheet', 'People'))}</h2>"
+    title = _h2(translate("FactSheet", "People"))
     if not sheet.people:
         return title + _none(translate("FactSheet", "No people published for {subject}.")
                              .format(subject=sheet.subject))
@@ -258,7 +270,7 @@ def _people(sheet: FactSheet) -> str:
 
 
 def _sources(sheet: FactSheet) -> str:
-    title = f"<h2>{_e(translate('FactSheet', 'Sources'))}</h2>"
+    title = _h2(translate("FactSheet", "Sources"))
     if not sheet.sources:
         return title + _none(translate("FactSheet", "No sources published for {subject}.")
                              .format(subject=sheet.subject))
@@ -287,8 +299,9 @@ def render_html(sheet: FactSheet) -> str:
             _sources(sheet),
         )
     )
+    title = translate("FactSheet", "{name} fact sheet").format(name=sheet.title)
     return (
         '<html><head><meta charset="utf-8"/>'
-        f"<title>{_e(translate('FactSheet', '{name} fact sheet').format(name=sheet.title))}</title><style>{STYLE}</style></head>"
+        f"<title>{_e(title)}</title><style>{STYLE}</style></head>"
         f"<body>{body}</body></html>"
     )

@@ -1,0 +1,1331 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>A directory of the Foshan National High-tech Industrial Development Zone (one zone, five parks); every fact links to its source article.</source>
+        <translation>佛山国家高新技术产业开发区（佛山高新区，一区五园）名录；每条信息都链接到其来源文章。</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Built: {date}</source>
+        <translation>生成日期：{date}</translation>
+    </message>
+    <message>
+        <source>Source articles: {count}</source>
+        <translation>来源文章：{count} 篇</translation>
+    </message>
+    <message>
+        <source>About parkdesk</source>
+        <translation>关于 parkdesk</translation>
+    </message>
+</context>
+<context>
+    <name>Clipboard</name>
+    <message>
+        <source>Copied numbers stay available only while parkdesk runs on this desktop.</source>
+        <translation>复制的号码只在 parkdesk 运行期间可以粘贴。</translation>
+    </message>
+    <message>
+        <source>“{text}” cannot be pasted after parkdesk quits: no clipboard manager is running to keep it. Paste it first, or quit anyway.</source>
+        <translation>退出 parkdesk 后将无法粘贴“{text}”：系统没有运行剪贴板管理器来保留它。请先粘贴，或直接退出。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>继续运行</translation>
+    </message>
+</context>
+<context>
+    <name>ContactActions</name>
+    <message>
+        <source>national form</source>
+        <translation>国内格式</translation>
+    </message>
+    <message>
+        <source>international form</source>
+        <translation>国际格式</translation>
+    </message>
+    <message>
+        <source>E.164 form</source>
+        <translation>E.164 格式</translation>
+    </message>
+    <message>
+        <source>Copied the address “{address}” ({whose})</source>
+        <translation>已复制地址“{address}”（{whose}）</translation>
+    </message>
+    <message>
+        <source>Copied “{number}” as written ({whose})</source>
+        <translation>已按原文复制“{number}”（{whose}）</translation>
+    </message>
+    <message>
+        <source>Copied “{number}” ({whose}, {form})</source>
+        <translation>已复制“{number}”（{whose}，{form}）</translation>
+    </message>
+    <message>
+        <source>Copy {number}</source>
+        <translation>复制 {number}</translation>
+    </message>
+    <message>
+        <source>Copy international form  {number}</source>
+        <translation>复制国际格式  {number}</translation>
+    </message>
+    <message>
+        <source>Copy E.164 form  {number}</source>
+        <translation>复制 E.164 格式  {number}</translation>
+    </message>
+    <message>
+        <source>Copy “{number}” as written</source>
+        <translation>按原文复制“{number}”</translation>
+    </message>
+    <message>
+        <source>Copy all contacts of {name}</source>
+        <translation>复制{name}的全部联系方式</translation>
+    </message>
+    <message>
+        <source>Call {number}</source>
+        <translation>拨打 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>parkdesk hit an internal error; details were saved to {path}.</source>
+        <translation>parkdesk 发生内部错误，详细信息已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>parkdesk hit an internal error; its details could not be saved to a log file.</source>
+        <translation>parkdesk 发生内部错误，详细信息未能保存到日志文件。</translation>
+    </message>
+    <message>
+        <source>parkdesk keeps running. If something looks wrong, restart it.</source>
+        <translation>parkdesk 仍在运行。如发现异常，请重新启动。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseErrorDialog</name>
+    <message>
+        <source>parkdesk: cannot open the database</source>
+        <translation>parkdesk：无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Open Another Database…</source>
+        <translation>打开其他数据库…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>DetailHtml</name>
+    <message>
+        <source>Show in the tree</source>
+        <translation>在目录树中显示</translation>
+    </message>
+    <message>
+        <source>{other} works here</source>
+        <translation>{other}在此任职</translation>
+    </message>
+    <message>
+        <source>{other} is located here</source>
+        <translation>{other}位于此处</translation>
+    </message>
+    <message>
+        <source>{other} grew up here</source>
+        <translation>{other}在此成长</translation>
+    </message>
+    <message>
+        <source>{other} invests here</source>
+        <translation>{other}在此投资</translation>
+    </message>
+    <message>
+        <source>{other} signed to settle here</source>
+        <translation>{other}已签约落户于此</translation>
+    </message>
+    <message>
+        <source>{other} is a partner here</source>
+        <translation>{other}是此处的合作方</translation>
+    </message>
+    <message>
+        <source>Operated by {other}</source>
+        <translation>运营方：{other}</translation>
+    </message>
+    <message>
+        <source>Served by {other}</source>
+        <translation>服务方：{other}</translation>
+    </message>
+    <message>
+        <source>Co-founded by {other}</source>
+        <translation>共同创办方：{other}</translation>
+    </message>
+    <message>
+        <source>{other} is its {relation}</source>
+        <translation>{other}是其{relation}</translation>
+    </message>
+    <message>
+        <source>{other} {relation} this</source>
+        <translation>{other}（{relation}）</translation>
+    </message>
+    <message>
+        <source>paragraph {number}</source>
+        <translation>第 {number} 段</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Open article</source>
+        <translation>打开文章</translation>
+    </message>
+    <message>
+        <source>(no web address recorded)</source>
+        <translation>（未记录网址）</translation>
+    </message>
+    <message>
+        <source>not a valid number</source>
+        <translation>号码无效</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Click to copy the number; right-click to copy other forms or call.</source>
+        <translation>单击复制号码；右键单击可复制其他格式或拨打。</translation>
+    </message>
+    <message>
+        <source>Select an item in the tree, or search (Ctrl+F).</source>
+        <translation>请在目录树中选择一项，或进行搜索（Ctrl+F）。</translation>
+    </message>
+    <message>
+        <source>Opening {link} in the browser</source>
+        <translation>正在浏览器中打开 {link}</translation>
+    </message>
+    <message>
+        <source>Only web (http/https) links are opened.</source>
+        <translation>只会打开网页（http/https）链接。</translation>
+    </message>
+    <message>
+        <source>Copied “{text}”</source>
+        <translation>已复制“{text}”</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Open article in the browser</source>
+        <translation>在浏览器中打开文章</translation>
+    </message>
+    <message>
+        <source>Copy article address</source>
+        <translation>复制文章网址</translation>
+    </message>
+    <message>
+        <source>Copy all contacts of {name}</source>
+        <translation>复制{name}的全部联系方式</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>parkdesk databases (*.db *.sqlite);;All files (*)</source>
+        <translation>parkdesk 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTreeModel</name>
+    <message>
+        <source>{count} {folder}</source>
+        <translation>{folder}：{count}</translation>
+    </message>
+    <message>
+        <source>Contact: press Ctrl+C to copy the number</source>
+        <translation>联系方式：按 Ctrl+C 复制号码</translation>
+    </message>
+</context>
+<context>
+    <name>EditActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Record…</source>
+        <translation>编辑条目(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Correct the selected record or contact</source>
+        <translation>更正所选条目或联系方式</translation>
+    </message>
+    <message>
+        <source>&amp;Add to Directory…</source>
+        <translation>添加到名录(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a person, enterprise, project or institution</source>
+        <translation>添加人员、企业、项目或机构</translation>
+    </message>
+    <message>
+        <source>Add &amp;Contact…</source>
+        <translation>添加联系方式(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Add a phone number or address</source>
+        <translation>添加电话号码或地址</translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation>备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Write a note on the selected record</source>
+        <translation>为所选条目写备注</translation>
+    </message>
+    <message>
+        <source>Mark Figures &amp;Outdated…</source>
+        <translation>标记数据为过时(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>隐藏(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Hide the selected record (undo, or revert it in the History)</source>
+        <translation>隐藏所选条目（可撤销，或在历史记录中还原）</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>All your changes; revert any of them</source>
+        <translation>您的全部修改；可还原其中任何一项</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Saved: {change}. Undo with Ctrl+Z.</source>
+        <translation>已保存：{change}。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Corrected phone of {name}: {value}</source>
+        <translation>已更正{name}的电话：{value}</translation>
+    </message>
+    <message>
+        <source>Corrected address of {name}: {value}</source>
+        <translation>已更正{name}的地址：{value}</translation>
+    </message>
+    <message>
+        <source>Select a record to edit</source>
+        <translation>请选择要编辑的条目</translation>
+    </message>
+    <message>
+        <source>Edited {name}: {fields}</source>
+        <translation>已编辑{name}：{fields}</translation>
+    </message>
+    <message>
+        <source>Added {name}</source>
+        <translation>已添加{name}</translation>
+    </message>
+    <message>
+        <source>Select a record to add a contact to</source>
+        <translation>请选择要添加联系方式的条目</translation>
+    </message>
+    <message>
+        <source>Added {value} to {name}</source>
+        <translation>已为{name}添加 {value}</translation>
+    </message>
+    <message>
+        <source>Select a record to write a note on</source>
+        <translation>请选择要写备注的条目</translation>
+    </message>
+    <message>
+        <source>Note on {name}</source>
+        <translation>{name}的备注</translation>
+    </message>
+    <message>
+        <source>Removed the note on {name}</source>
+        <translation>已删除{name}的备注</translation>
+    </message>
+    <message>
+        <source>The selected record has no figures</source>
+        <translation>所选条目没有数据</translation>
+    </message>
+    <message>
+        <source>Marked figures of {name}</source>
+        <translation>已标记{name}的数据</translation>
+    </message>
+    <message>
+        <source>Hid {name}</source>
+        <translation>已隐藏{name}</translation>
+    </message>
+    <message>
+        <source>The zone itself cannot be hidden</source>
+        <translation>不能隐藏高新区本身</translation>
+    </message>
+    <message>
+        <source>Restored your changes from {backup}; what you had is in {saved}.</source>
+        <translation>已从 {backup} 恢复您的修改；恢复前的内容保存在 {saved}。</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialogs</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>In the articles: {value}</source>
+        <translation>文章原文：{value}</translation>
+    </message>
+    <message>
+        <source>{name} (zone-wide)</source>
+        <translation>{name}（全区）</translation>
+    </message>
+    <message>
+        <source>{name} (outside the zone)</source>
+        <translation>{name}（区外）</translation>
+    </message>
+    <message>
+        <source>Edit {kind}</source>
+        <translation>编辑{kind}</translation>
+    </message>
+    <message>
+        <source>other names, separated by commas</source>
+        <translation>其他名称，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>e.g. under construction, in operation</source>
+        <translation>例如：在建、已投产</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Also known as</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Correct contact</source>
+        <translation>更正联系方式</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>添加联系方式</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>e.g. Office, Investment hotline, Mobile</source>
+        <translation>例如：办公室、招商热线、手机</translation>
+    </message>
+    <message>
+        <source>e.g. 0757 8668 3830</source>
+        <translation>例如：0757 8668 3830</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Number or address</source>
+        <translation>号码或地址</translation>
+    </message>
+    <message>
+        <source>Add to the directory</source>
+        <translation>添加到名录</translation>
+    </message>
+    <message>
+        <source>e.g. General Manager</source>
+        <translation>例如：总经理</translation>
+    </message>
+    <message>
+        <source>one line in your words</source>
+        <translation>用您自己的话写一行</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>任职单位</translation>
+    </message>
+    <message>
+        <source>(no organisation)</source>
+        <translation>（无单位）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Your note: only you see it, and it is never mixed with the articles.</source>
+        <translation>您的备注：只有您能看到，且不会与文章内容混在一起。</translation>
+    </message>
+    <message>
+        <source>On {name}</source>
+        <translation>关于{name}</translation>
+    </message>
+    <message>
+        <source>Mark figures as outdated</source>
+        <translation>标记数据为过时</translation>
+    </message>
+    <message>
+        <source>Outdated figures stay visible, marked as outdated by you.</source>
+        <translation>过时的数据仍会显示，并标明由您标记为过时。</translation>
+    </message>
+</context>
+<context>
+    <name>FactSheet</name>
+    <message>
+        <source>no</source>
+        <translation>零</translation>
+    </message>
+    <message>
+        <source>one</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>two</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>three</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>four</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>five</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>six</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>seven</source>
+        <translation>七</translation>
+    </message>
+    <message>
+        <source>eight</source>
+        <translation>八</translation>
+    </message>
+    <message>
+        <source>and {count} more in parkdesk</source>
+        <translation>另有 {count} 项，见 parkdesk</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} {what}; the app lists them all.</source>
+        <translation>{what}共 {total} 项，此处列出 {shown} 项；应用程序中列出全部。</translation>
+    </message>
+    <message>
+        <source>Zone of one park</source>
+        <translation>一区一园</translation>
+    </message>
+    <message>
+        <source>Zone of {count} parks</source>
+        <translation>一区{count}园</translation>
+    </message>
+    <message>
+        <source>not a valid number as published</source>
+        <translation>原文号码无效</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>National</source>
+        <translation>国内格式</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>国际格式</translation>
+    </message>
+    <message>
+        <source>No contact details published for {subject}.</source>
+        <translation>{subject}未公布联系方式。</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Scan to call</source>
+        <translation>扫码拨打</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>主要数据</translation>
+    </message>
+    <message>
+        <source>No figures published for {subject}.</source>
+        <translation>{subject}未公布数据。</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Refers to</source>
+        <translation>所属期间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Where a figure has several values, each is listed as reported.</source>
+        <translation>同一指标有多个数值时，按报道原样逐一列出。</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>所在区</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Enterprises and institutions</source>
+        <translation>企业与机构</translation>
+    </message>
+    <message>
+        <source>Parks</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Projects and carriers</source>
+        <translation>项目与载体</translation>
+    </message>
+    <message>
+        <source>No projects or carriers published for {subject}.</source>
+        <translation>{subject}未公布项目或载体。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>投资额</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>Key dates and other figures</source>
+        <translation>重要日期及其他数据</translation>
+    </message>
+    <message>
+        <source>projects and carriers</source>
+        <translation>项目与载体</translation>
+    </message>
+    <message>
+        <source>No enterprises or institutions published for {subject}.</source>
+        <translation>{subject}未公布企业或机构。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Project or carrier</source>
+        <translation>所在项目或载体</translation>
+    </message>
+    <message>
+        <source>enterprises and institutions</source>
+        <translation>企业与机构</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>No people published for {subject}.</source>
+        <translation>{subject}未公布人员信息。</translation>
+    </message>
+    <message>
+        <source>reported {date}</source>
+        <translation>{date}报道</translation>
+    </message>
+    <message>
+        <source>no title published</source>
+        <translation>未公布职务</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>No sources published for {subject}.</source>
+        <translation>{subject}没有来源。</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>日期不详</translation>
+    </message>
+    <message>
+        <source>{name} fact sheet</source>
+        <translation>{name}概况表</translation>
+    </message>
+    <message>
+        <source>the zone</source>
+        <translation>高新区</translation>
+    </message>
+    <message>
+        <source>this park</source>
+        <translation>本园区</translation>
+    </message>
+    <message>
+        <source>Fact sheet generated {date} by parkdesk from the directory built {built}.</source>
+        <translation>本概况表由 parkdesk 于 {date} 根据 {built} 生成的名录制作。</translation>
+    </message>
+    <message>
+        <source>Fact sheet generated {date} by parkdesk.</source>
+        <translation>本概况表由 parkdesk 于 {date} 制作。</translation>
+    </message>
+</context>
+<context>
+    <name>FactSheetPreview</name>
+    <message>
+        <source>All parks</source>
+        <translation>全部园区</translation>
+    </message>
+    <message>
+        <source>Preview the zone and all five parks, each from a new page</source>
+        <translation>预览高新区及全部五个园区，每个从新的一页开始</translation>
+    </message>
+    <message>
+        <source>Fact sheet preview — {title}</source>
+        <translation>概况表预览 — {title}</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Also known as</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>in effect</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>reverted</source>
+        <translation>已还原</translation>
+    </message>
+    <message>
+        <source>{date} {time} UTC</source>
+        <translation>{date} {time}（UTC）</translation>
+    </message>
+    <message>
+        <source>History of your changes</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Revert This Change</source>
+        <translation>还原此修改(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Again</source>
+        <translation>重新应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No changes yet. Edit a record (F2), add a contact or a note, and it is listed here.</source>
+        <translation>尚无修改。编辑条目（F2）、添加联系方式或备注后，会在此列出。</translation>
+    </message>
+    <message>
+        <source>(as opened)</source>
+        <translation>（打开时的状态）</translation>
+    </message>
+    <message>
+        <source>All your changes, kept until you revert them. Reverting one leaves the others as they are.</source>
+        <translation>您的全部修改都会保留，直到您还原为止。还原一项不影响其他修改。</translation>
+    </message>
+    <message>
+        <source>This session (Edit › Undo / Redo):</source>
+        <translation>本次会话（编辑 › 撤销 / 重做）：</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Zone</source>
+        <extracomment>Each kind&apos;s English name (exports and the CLI); `kind_label` gives the interface language&apos;s.</extracomment>
+        <translation>高新区</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机关单位</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Place outside the zone</source>
+        <translation>区外地点</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>parkdesk: your changes</source>
+        <translation>parkdesk：您的修改</translation>
+    </message>
+    <message>
+        <source>Keep Using It</source>
+        <translation>继续使用</translation>
+    </message>
+    <message>
+        <source>{name} · built {date}</source>
+        <translation>{name} · 生成于 {date}</translation>
+    </message>
+    <message>
+        <source>Copied “{text}”</source>
+        <translation>已复制“{text}”</translation>
+    </message>
+    <message>
+        <source>Nothing selected to copy</source>
+        <translation>没有选中可复制的内容</translation>
+    </message>
+    <message>
+        <source>Copied the name “{name}”</source>
+        <translation>已复制名称“{name}”</translation>
+    </message>
+    <message>
+        <source>No contacts to copy here</source>
+        <translation>此处没有可复制的联系方式</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>已打开 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>No printer is installed: Print will save the fact sheet as a PDF file instead.</source>
+        <translation>未安装打印机：“打印”会将概况表另存为 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the PDF came out empty.</source>
+        <translation>无法写入 {path}：生成的 PDF 为空。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the file could not be written in full; check the free disk space.</source>
+        <translation>无法写入 {path}：文件未能完整写入，请检查磁盘剩余空间。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the PDF writer reported an error.</source>
+        <translation>无法写入 {path}：PDF 写入程序报告错误。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the disk is full. Free some space and try again.</source>
+        <translation>无法写入 {path}：磁盘已满。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>Export fact sheet as PDF</source>
+        <translation>将概况表导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Export fact sheet</source>
+        <translation>导出概况表</translation>
+    </message>
+    <message>
+        <source>Writing the fact sheet…</source>
+        <translation>正在写入概况表…</translation>
+    </message>
+    <message>
+        <source>Writing the fact sheets…</source>
+        <translation>正在写入各概况表…</translation>
+    </message>
+    <message>
+        <source>No fonts are installed, so the fact sheet would have no text; install some (on Debian or Ubuntu: apt install fonts-dejavu-core fonts-noto-cjk).</source>
+        <translation>系统未安装字体，概况表将没有文字；请安装字体（Debian 或 Ubuntu：apt install fonts-dejavu-core fonts-noto-cjk）。</translation>
+    </message>
+    <message>
+        <source>Fact sheets</source>
+        <translation>概况表</translation>
+    </message>
+    <message>
+        <source>The fact sheet could not be printed: the printer did not start.</source>
+        <translation>无法打印概况表：打印机未能启动。</translation>
+    </message>
+    <message>
+        <source>The fact sheet could not be printed: no new page.</source>
+        <translation>无法打印概况表：无法开始新的一页。</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} 页，共 {count} 页</translation>
+    </message>
+    <message>
+        <source>The fact sheet could not be printed: the printer did not finish.</source>
+        <translation>无法打印概况表：打印机未能完成打印。</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish to Address Book</source>
+        <translation>发布到通讯录</translation>
+    </message>
+    <message>
+        <source>Every record with a phone number becomes a card in the CardDAV address book, and cards of records no longer in the directory are removed. Phones subscribed to the book follow. The password is not kept.</source>
+        <translation>每个有电话号码的条目都会成为 CardDAV 通讯录中的一张名片，名录中已不存在的条目的名片会被删除。订阅该通讯录的手机会随之更新。密码不会被保存。</translation>
+    </message>
+    <message>
+        <source>Address book:</source>
+        <translation>通讯录地址：</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Give the address book&apos;s address, starting with https://.</source>
+        <translation>请填写通讯录地址，以 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Publishing failed</source>
+        <translation>发布失败</translation>
+    </message>
+    <message>
+        <source>Publishing to the address book…</source>
+        <translation>正在发布到通讯录…</translation>
+    </message>
+</context>
+<context>
+    <name>QrWidget</name>
+    <message>
+        <source>Scan to add {name} to your phone&apos;s contacts</source>
+        <translation>扫码将{name}添加到手机通讯录</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message numerus="yes">
+        <source>{date} UTC — %n change(s)</source>
+        <translation>
+            <numerusform>{date}（UTC）— %n 项修改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Your changes as they were at one of these times. What you have now is backed up first, so it can be restored too.</source>
+        <translation>将您的修改恢复到以下某个时间点的状态。当前内容会先备份，之后也可以恢复。</translation>
+    </message>
+    <message>
+        <source>There are no backups yet: one is made each day you make changes, and when parkdesk starts.</source>
+        <translation>尚无备份：在您做出修改的每一天以及 parkdesk 启动时都会生成备份。</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>No matches. The directory is in English: try the pinyin or English name (Nanhai for 南海, Shunde for 顺德).</source>
+        <translation>无匹配结果。请尝试拼音或英文名称（如 nanhai 或 Nanhai 表示南海，shunde 或 Shunde 表示顺德）。</translation>
+    </message>
+    <message>
+        <source>Unreviewed finding</source>
+        <translation>未审核的发现</translation>
+    </message>
+    <message>
+        <source>{kind} (unreviewed)</source>
+        <translation>{kind}（未审核）</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search parks, projects, enterprises, people…  (Ctrl+F)</source>
+        <translation>搜索园区、项目、企业、人员…（可用拼音）  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配结果</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing results for “{text}” · %n match(es)</source>
+        <translation>
+            <numerusform>显示“{text}”的结果 · %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>First %n matches: type more to narrow them down</source>
+        <translation>
+            <numerusform>前 %n 项结果：输入更多文字以缩小范围</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) — ↑↓ to choose, Enter to show</source>
+        <translation>
+            <numerusform>%n 项结果 — ↑↓ 选择，Enter 显示</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>unreviewed</source>
+        <translation>未审核</translation>
+    </message>
+    <message>
+        <source>zone-wide</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>Click the number to copy it; Enter shows it in the tree.</source>
+        <translation>单击号码即可复制；按 Enter 在目录树中显示。</translation>
+    </message>
+</context>
+<context>
+    <name>Tree</name>
+    <message>
+        <source>Projects &amp; carriers</source>
+        <translation>项目与载体</translation>
+    </message>
+    <message>
+        <source>Enterprises &amp; institutions</source>
+        <translation>企业与机构</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系方式</translation>
+    </message>
+</context>
+<context>
+    <name>UserEdits</name>
+    <message>
+        <source>Revert “{change}”</source>
+        <translation>还原“{change}”</translation>
+    </message>
+    <message>
+        <source>Apply again “{change}”</source>
+        <translation>重新应用“{change}”</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the directory as JSON, vCard or CSV</source>
+        <translation>将名录导出为 JSON、vCard 或 CSV</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish to Address Book…</source>
+        <translation>发布到通讯录(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Put every contact on a CardDAV address book that phones subscribe to</source>
+        <translation>将全部联系方式发布到手机可订阅的 CardDAV 通讯录</translation>
+    </message>
+    <message>
+        <source>&amp;Print Fact Sheet…</source>
+        <translation>打印概况表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the selected park&apos;s fact sheet</source>
+        <translation>打印所选园区的概况表</translation>
+    </message>
+    <message>
+        <source>Export Fact Sheet as P&amp;DF…</source>
+        <translation>将概况表导出为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the fact sheet as a PDF file</source>
+        <translation>将概况表保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Print &amp;All Parks…</source>
+        <translation>打印全部园区(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Preview and print the zone&apos;s and every park&apos;s fact sheet</source>
+        <translation>预览并打印高新区及各园区的概况表</translation>
+    </message>
+    <message>
+        <source>Export All Parks as PD&amp;F…</source>
+        <translation>将全部园区导出为 PDF(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Save the zone&apos;s and every park&apos;s fact sheet as one PDF</source>
+        <translation>将高新区及各园区的概况表保存为一个 PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected number or text</source>
+        <translation>复制所选号码或文字</translation>
+    </message>
+    <message>
+        <source>Copy All &amp;Contacts of This Park</source>
+        <translation>复制本园区全部联系方式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy every phone number of the selected park as text</source>
+        <translation>将所选园区的全部电话号码复制为文本</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Search the directory</source>
+        <translation>搜索名录</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Tree</source>
+        <translation>转到目录树(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the tree</source>
+        <translation>将键盘焦点移到目录树</translation>
+    </message>
+    <message>
+        <source>Co&amp;llapse Tree</source>
+        <translation>折叠目录树(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Larger Text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller Text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal Text Size</source>
+        <translation>默认文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;About parkdesk</source>
+        <translation>关于 parkdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Show &amp;Toolbar</source>
+        <translation>显示工具栏(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>Copied %n contact(s) of {name} as text</source>
+        <translation>
+            <numerusform>已将{name}的 %n 条联系方式复制为文本</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
