@@ -200,6 +200,213 @@
     </message>
 </context>
 <context>
+    <name>DetailPage</name>
+    <message>
+        <source>— entered by you, {date}</source>
+        <translation>— 由您于 {date} 录入</translation>
+    </message>
+    <message>
+        <source>— name entered by you, {date}</source>
+        <translation>— 名称由您于 {date} 录入</translation>
+    </message>
+    <message>
+        <source>— written by you, {date}</source>
+        <translation>— 由您于 {date} 撰写</translation>
+    </message>
+    <message>
+        <source>— marked by you, {date}</source>
+        <translation>— 由您于 {date} 标记</translation>
+    </message>
+    <message>
+        <source>…and {count} more: browse them in the tree or search.</source>
+        <translation>…另有 {count} 项：请在目录树中浏览或搜索。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>No phone numbers in the articles.</source>
+        <translation>文章中没有电话号码。</translation>
+    </message>
+    <message>
+        <source>Entered by you, {date}.</source>
+        <translation>由您于 {date} 录入。</translation>
+    </message>
+    <message>
+        <source>In the articles: {value}</source>
+        <translation>文章原文：{value}</translation>
+    </message>
+    <message>
+        <source>Also known as: {names}</source>
+        <translation>别名：{names}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source> (in the articles: {value})</source>
+        <translation>（文章原文：{value}）</translation>
+    </message>
+    <message>
+        <source>Found automatically in the articles; not yet reviewed.</source>
+        <translation>由程序从文章中自动识别，尚未审核。</translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation>您的备注</translation>
+    </message>
+    <message>
+        <source>+{count} more articles</source>
+        <translation>另有 {count} 篇文章</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>所在区</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>隶属于</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Outside the zone</source>
+        <translation>区外</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>高新区</translation>
+    </message>
+    <message>
+        <source>zone-wide ({zone})</source>
+        <translation>全区（{zone}）</translation>
+    </message>
+    <message>
+        <source>outdated</source>
+        <translation>已过时</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>主要数据</translation>
+    </message>
+    <message>
+        <source>Click a number to copy it; right-click for more.</source>
+        <translation>单击号码即可复制；右键单击查看更多操作。</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>In the article: {value}</source>
+        <translation>文章原文：{value}</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Includes</source>
+        <translation>包括</translation>
+    </message>
+    <message>
+        <source>This item is no longer in the database.</source>
+        <translation>该条目已不在数据库中。</translation>
+    </message>
+    <message>
+        <source>Zone-wide</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>Parks</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>In this park</source>
+        <translation>本园区内</translation>
+    </message>
+    <message>
+        <source>Listed here</source>
+        <translation>本处收录</translation>
+    </message>
+    <message>
+        <source>Related</source>
+        <translation>相关</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Organisations involved</source>
+        <translation>参与单位</translation>
+    </message>
+    <message>
+        <source>Figures and dates</source>
+        <translation>数据与日期</translation>
+    </message>
+    <message>
+        <source>The source articles name it but give no figures, dates, contacts or people for it.</source>
+        <translation>来源文章提到了它，但没有给出其数据、日期、联系方式或人员。</translation>
+    </message>
+    <message>
+        <source>date not stated</source>
+        <translation>日期未注明</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>No titles in the articles.</source>
+        <translation>文章中没有职务信息。</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>No contacts.</source>
+        <translation>没有联系方式。</translation>
+    </message>
+    <message>
+        <source>This contact is no longer in the database.</source>
+        <translation>该联系方式已不在数据库中。</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>国际格式</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Click the number to copy it; right-click for more.</source>
+        <translation>单击号码即可复制；右键单击查看更多操作。</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Click to copy the number; right-click to copy other forms or call.</source>
@@ -528,6 +735,116 @@
     <message>
         <source>Outdated figures stay visible, marked as outdated by you.</source>
         <translation>过时的数据仍会显示，并标明由您标记为过时。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>JSON document (.json)</source>
+        <translation>JSON 文档 (.json)</translation>
+    </message>
+    <message>
+        <source>vCard 3.0 address cards, for phones (.vcf)</source>
+        <translation>vCard 3.0 名片，适用于手机 (.vcf)</translation>
+    </message>
+    <message>
+        <source>CSV table of phone numbers (.csv)</source>
+        <translation>电话号码 CSV 表格 (.csv)</translation>
+    </message>
+    <message>
+        <source>{name} (zone-wide part)</source>
+        <translation>{name}（全区部分）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>JSON documents (*.json)</source>
+        <translation>JSON 文档 (*.json)</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>vCard 文件 (*.vcf)</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Everything about the chosen part, with sources (see docs/export-format.md).</source>
+        <translation>所选部分的全部信息，附来源（见 docs/export-format.md）。</translation>
+    </message>
+    <message>
+        <source>One card per unit or person with a phone number or address.</source>
+        <translation>每个有电话号码或地址的单位或人员一张名片。</translation>
+    </message>
+    <message>
+        <source>One row per phone number; opens in Excel with Chinese intact.</source>
+        <translation>每个电话号码一行；用 Excel 打开时中文不会乱码。</translation>
+    </message>
+    <message>
+        <source>the whole directory</source>
+        <translation>整个名录</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Selection: {}</source>
+        <translation>所选条目：{}</translation>
+    </message>
+    <message>
+        <source>This park: {}</source>
+        <translation>本园区：{}</translation>
+    </message>
+    <message>
+        <source>Everything: the whole directory</source>
+        <translation>全部：整个名录</translation>
+    </message>
+    <message>
+        <source>(nothing selected)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>导出范围：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>{name} already exists in {folder}. Replace it?</source>
+        <translation>{folder} 中已有 {name}。要替换吗？</translation>
+    </message>
+    <message>
+        <source>Exported {what} to {path} ({size} bytes)</source>
+        <translation>已将{what}导出到 {path}（{size} 字节）</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exporting {what}…</source>
+        <translation>正在导出{what}…</translation>
     </message>
 </context>
 <context>

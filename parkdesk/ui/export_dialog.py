@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -32,6 +33,7 @@ from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.export.render import EXTENSIONS, LABELS, export_to_path
 from parkdesk.core.export.scope import EVERYTHING, Scope, scope_of_entity
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 from parkdesk.ui import crash
 from parkdesk.ui.background import QueryOp
 
@@ -40,9 +42,17 @@ THIS_PARK = "park"
 EVERYTHING_CHOICE = "everything"
 FORMATS = ("json", "vcard", "csv")
 FILTERS = {
-    "json": "JSON documents (*.json)",
-    "vcard": "vCard files (*.vcf)",
-    "csv": "CSV tables (*.csv)",
+    "json": QT_TRANSLATE_NOOP("ExportDialog", "JSON documents (*.json)"),
+    "vcard": QT_TRANSLATE_NOOP("ExportDialog", "vCard files (*.vcf)"),
+    "csv": QT_TRANSLATE_NOOP("ExportDialog", "CSV tables (*.csv)"),
+}
+NOTES = {
+    "json": QT_TRANSLATE_NOOP(
+        "ExportDialog", "Everything about the chosen part, with sources (see docs/export-format.md)."),
+    "vcard": QT_TRANSLATE_NOOP(
+        "ExportDialog", "One card per unit or person with a phone number or address."),
+    "csv": QT_TRANSLATE_NOOP(
+        "ExportDialog", "One row per phone number; opens in Excel with Chinese intact."),
 }
 
 
@@ -62,6 +72,13 @@ def park_scope(directory: Directory, entity_id: str | None) -> Scope | None:
     return scope_of_entity(directory, park.id) if park else None
 
 
+def scope_label(scope: Scope) -> str:
+    """How the dialog and its messages name a scope."""
+    if scope.is_all:
+        return QCoreApplication.translate("ExportDialog", "the whole directory")
+    return scope.label
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "export"
 
@@ -78,7 +95,7 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.directory = directory
         self.folder = folder or Path.home()
         selected = directory.entity(selected_entity_id) if selected_entity_id else None
@@ -92,13 +109,13 @@ class ExportDialog(QDialog):
         self.scope_group = QButtonGroup(self)
         self.scope_buttons: dict[str, QRadioButton] = {}
         texts = {
-            SELECTION: "Selection: {}",
-            THIS_PARK: "This park: {}",
-            EVERYTHING_CHOICE: "Everything: the whole directory",
+            SELECTION: self.tr("Selection: {}"),
+            THIS_PARK: self.tr("This park: {}"),
+            EVERYTHING_CHOICE: self.tr("Everything: the whole directory"),
         }
         scope_box = QVBoxLayout()
         for key, scope in self.scopes.items():
-            label = scope.label if scope else "(nothing selected)"
+            label = scope.label if scope else self.tr("(nothing selected)")
             button = QRadioButton(texts[key].format(label))
             button.setObjectName(f"scope_{key}")
             button.setEnabled(scope is not None)
@@ -111,12 +128,12 @@ class ExportDialog(QDialog):
         self.format_box = QComboBox()
         self.format_box.setObjectName("format")
         for fmt in FORMATS:
-            self.format_box.addItem(LABELS[fmt], fmt)
+            self.format_box.addItem(QCoreApplication.translate("Export", LABELS[fmt]), fmt)
 
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("path")
         self.path_edit.setMinimumWidth(380)
-        self.browse_button = QPushButton("Browse…")
+        self.browse_button = QPushButton(self.tr("Browse…"))
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
@@ -130,12 +147,12 @@ class ExportDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.export_button.setText("Export")
+        self.export_button.setText(self.tr("Export"))
 
         form = QFormLayout()
-        form.addRow("Export:", scope_box)
-        form.addRow("Format:", self.format_box)
-        form.addRow("File:", path_row)
+        form.addRow(self.tr("Export:"), scope_box)
+        form.addRow(self.tr("Format:"), self.format_box)
+        form.addRow(self.tr("File:"), path_row)
         form.addRow("", self.note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -197,12 +214,7 @@ class ExportDialog(QDialog):
 
     def _on_format_changed(self) -> None:
         fmt = self.format()
-        notes = {
-            "json": "Everything about the chosen part, with sources (see docs/export-format.md).",
-            "vcard": "One card per unit or person with a phone number or address.",
-            "csv": "One row per phone number; opens in Excel with Chinese intact.",
-        }
-        self.note.setText(notes[fmt])
+        self.note.setText(self.tr(NOTES[fmt]))
         path = self.path()
         if self._path_edited and path is not None and path.suffix in EXTENSIONS.values():
             self.path_edit.setText(str(path.with_suffix(EXTENSIONS[fmt])))
@@ -219,7 +231,8 @@ class ExportDialog(QDialog):
         """A save-file dialog; the chosen name goes into the path field."""
         fmt = self.format()
         start = self.path() or self.folder / self._suggested_name()
-        name, _ = QFileDialog.getSaveFileName(self, "Export to", str(start), FILTERS[fmt])
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), str(start),
+                                              self.tr(FILTERS[fmt]))
         if name:
             path = Path(name)
             if not path.suffix:
@@ -237,7 +250,9 @@ class ExportDialog(QDialog):
     def confirm_replace(self, path: Path) -> bool:
         """Ask before replacing an existing file."""
         answer = QMessageBox.question(
-            self, "Replace file?", f"{path.name} already exists in {path.parent}. Replace it?",
+            self, self.tr("Replace file?"),
+            self.tr("{name} already exists in {folder}. Replace it?").format(
+                name=path.name, folder=path.parent),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -270,17 +285,22 @@ def show_export_dialog(
         return None
 
     def succeeded(size: int) -> None:
-        message = f"Exported {choice.scope.label} to {choice.path} ({size:,} bytes)"
+        message = QCoreApplication.translate(
+            "ExportDialog", "Exported {what} to {path} ({size} bytes)").format(
+                what=scope_label(choice.scope), path=choice.path, size=f"{size:,}")
         if isinstance(parent, QMainWindow):
             parent.statusBar().showMessage(message, 10_000)
 
     def failed(exc: Exception) -> None:
         if isinstance(exc, ParkdeskError):
-            QMessageBox.warning(parent, "Export failed", str(exc))
+            QMessageBox.warning(parent, QCoreApplication.translate("ExportDialog", "Export failed"),
+                                str(exc))
         else:
             crash.report(exc)  # an internal error: logged, and said in a dialog
 
     op = QueryOp(parent=parent, db=directory.path, op=lambda own: perform_export(own, choice),
                  success=succeeded)
-    op.failure(failed).with_progress(f"Exporting {choice.scope.label}…").run_in_background()
+    progress = QCoreApplication.translate("ExportDialog", "Exporting {what}…").format(
+        what=scope_label(choice.scope))
+    op.failure(failed).with_progress(progress).run_in_background()
     return op

@@ -14,14 +14,15 @@ from parkdesk.core.export.csv_format import render_csv
 from parkdesk.core.export.json_format import build_document, render_json
 from parkdesk.core.export.scope import EVERYTHING, Scope
 from parkdesk.core.export.vcard_format import DEFAULT_VERSION, VCARD_VERSIONS, render_vcards
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 
 RENDERERS = {"json": render_json, "vcard": render_vcards, "csv": render_csv}
 FORMATS = tuple(RENDERERS)
 EXTENSIONS = {"json": ".json", "vcard": ".vcf", "csv": ".csv"}
 LABELS = {
-    "json": "JSON document (.json)",
-    "vcard": "vCard 3.0 address cards, for phones (.vcf)",
-    "csv": "CSV table of phone numbers (.csv)",
+    "json": QT_TRANSLATE_NOOP("Export", "JSON document (.json)"),
+    "vcard": QT_TRANSLATE_NOOP("Export", "vCard 3.0 address cards, for phones (.vcf)"),
+    "csv": QT_TRANSLATE_NOOP("Export", "CSV table of phone numbers (.csv)"),
 }
 
 
