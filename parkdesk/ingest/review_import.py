@@ -15,7 +15,13 @@ from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.queries import phone_contacts, record_names
 from parkdesk.core.phones import normalise
 from parkdesk.core.userstore.articles import FIGURE_KINDS, NAME_KINDS, Finding, StoredArticle
-from parkdesk.ingest.articles import ARTICLE_SUFFIXES, ArticleError, page_url, parse_article, read_text
+from parkdesk.ingest.articles import (
+    ARTICLE_SUFFIXES,
+    ArticleError,
+    page_url,
+    parse_article,
+    read_text,
+)
 from parkdesk.ingest.extract import Finding as RuleFinding
 from parkdesk.ingest.extract import extract
 from parkdesk.ingest.linking import NameIndex

@@ -8,11 +8,16 @@ closed after (an SQLite connection stays in the thread that made it), and never 
 widgets. Then `success(result)` or `failure(exception)` runs on the UI thread. Without a
 `failure`, a ParkdeskError is shown as a warning and anything else is an internal error (logged,
 one dialog: see crash). `BackgroundOp` is the same for work that needs no database.
+
+Work that can say how far it is, and stop between steps, calls `op.progress.step(done,
+total, text)` (from the worker; False once the user pressed Cancel) and is started with
+`.with_progress(label, cancellable=True)`: the dialog then shows a bar and a Cancel button.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +42,27 @@ class _Relay(QObject):
 
     succeeded = Signal(object)
     failed = Signal(object)
+    progressed = Signal(int, int, str)
+
+
+class Progress:
+    """What work in a worker thread tells of its steps; whether the user asked it to stop."""
+
+    def __init__(self, relay: _Relay) -> None:
+        self._relay = relay
+        self._cancel = threading.Event()
+
+    def step(self, done: int, total: int, text: str = "") -> bool:
+        """Report `done` of `total` steps (thread-safe); False once cancelled: stop then."""
+        self._relay.progressed.emit(done, total, text)
+        return not self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
 
 
 class _Worker(QRunnable):
@@ -79,6 +105,9 @@ class BackgroundOp(QObject, Generic[T]):
         self._relay = _Relay()
         self._relay.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
         self._relay.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self._relay.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
+        self.progress = Progress(self._relay)
+        self._cancellable = False
         self._started = 0.0
         self.running = False
 
@@ -87,20 +116,32 @@ class BackgroundOp(QObject, Generic[T]):
         self._failure = callback
         return self
 
-    def with_progress(self, label: str) -> BackgroundOp[T]:
-        """Show a busy dialog with `label` (over the parent) while the work takes long."""
+    def with_progress(self, label: str, cancellable: bool = False) -> BackgroundOp[T]:
+        """Show a busy dialog with `label` (over the parent) while the work takes long; with
+        `cancellable`, a Cancel button that makes `progress.step` return False."""
         self._label = label
+        self._cancellable = cancellable
         return self
 
     def run_in_background(self) -> BackgroundOp[T]:
         """Start the work in Qt's thread pool; returns at once."""
         if self._label is not None:
-            self._progress = _progress_dialog(self.parent_widget, self._label)
+            self._progress = _progress_dialog(self.parent_widget, self._label, self._cancellable)
+            if self._cancellable:
+                self._progress.canceled.connect(self.progress.cancel)
         self.running = True
         self._started = time.perf_counter()
         _RUNNING.add(self)
         QThreadPool.globalInstance().start(_Worker(self._relay, self._work))
         return self
+
+    @Slot(int, int, str)
+    def _on_progressed(self, done: int, total: int, text: str) -> None:
+        if self._progress is not None and not self.progress.cancelled:
+            self._progress.setMaximum(total)
+            self._progress.setValue(done)
+            if text and self._label:
+                self._progress.setLabelText(f"{self._label}\n{text}")
 
     @Slot(object)
     def _on_succeeded(self, result: T) -> None:
@@ -154,11 +195,14 @@ class QueryOp(BackgroundOp[T]):
         super().__init__(parent=parent, work=work, success=success)
 
 
-def _progress_dialog(parent: QWidget | None, label: str) -> QProgressDialog:
-    from PySide6.QtCore import Qt
+def _progress_dialog(parent: QWidget | None, label: str, cancellable: bool = False) -> QProgressDialog:
+    from PySide6.QtCore import QCoreApplication, Qt
 
-    progress = QProgressDialog(label, "", 0, 0, parent)
-    progress.setCancelButton(None)  # the work cannot be stopped half-way safely
+    progress = QProgressDialog(label, QCoreApplication.translate("BackgroundOp", "Cancel"), 0, 0,
+                               parent)
+    progress.setObjectName("backgroundProgress")
+    if not cancellable:
+        progress.setCancelButton(None)  # the work cannot be stopped half-way safely
     progress.setWindowTitle("parkdesk")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(PROGRESS_AFTER_MS)

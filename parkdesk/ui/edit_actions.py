@@ -9,7 +9,15 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from parkdesk.core.records import PARK, PLACE, ZONE
-from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
+from parkdesk.core.tree import (
+    CONTACT,
+    ENTITY,
+    GROUP,
+    REVIEW,
+    REVIEW_ARTICLE,
+    DirectoryTree,
+    TreeNode,
+)
 from parkdesk.core.userstore import changes as ch
 from parkdesk.ui.enum_properties import set_enum
 from parkdesk.ui.window_actions import make_action
@@ -123,6 +131,11 @@ def _say(window: MainWindow, message: str) -> None:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
     box.deleteLater()
+
+
+def make_change(window: MainWindow, summary: str, ops: list[ch.Op] | None) -> bool:
+    """Save one change (undoable) and say so in the status bar; False if nothing was saved."""
+    return _make(window, summary, ops)
 
 
 def _make(window: MainWindow, summary: str, ops: list[ch.Op] | None) -> bool:
@@ -299,8 +312,11 @@ def refresh(window: MainWindow) -> None:
         parent = window.model.index_of_path(window.tree.path_to(parent_id))
         index = window.model.find_child(parent, GROUP, node.key) if parent.isValid() else parent
         restored = window._select_index(index)
+    elif node is not None and node.type in (REVIEW, REVIEW_ARTICLE):
+        restored = window.select_review(node.key if node.type == REVIEW_ARTICLE else None,
+                                        show=False)
     if not restored:
         window.tree_view.setCurrentIndex(window.model.index(0, 0))
-    window.detail.show_node(window.current_node())
+    window.show_node(window.current_node())
     if window.edit_actions.history_dialog is not None:
         window.edit_actions.history_dialog.reload()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 
 from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import KIND_LABELS
-from parkdesk.core.tree import CONTACT, GROUP, DirectoryTree, TreeNode
+from parkdesk.core.tree import CONTACT, GROUP, REVIEW, REVIEW_ARTICLE, DirectoryTree, TreeNode
 from parkdesk.ui import icons
 from parkdesk.ui.tooltips import plain_tooltip
 
@@ -159,6 +159,8 @@ class DirectoryTreeModel(QAbstractItemModel):
         node = self._item(index).node if index.isValid() else None
         if node is None:
             return None
+        if node.type in (REVIEW, REVIEW_ARTICLE) and role in (DISPLAY_ROLE, TOOLTIP_ROLE):
+            return self._review_text(node, role == TOOLTIP_ROLE)
         if role == DISPLAY_ROLE:
             if node.type == GROUP:
                 return f"{node.label} ({node.count or 0:,})"
@@ -175,6 +177,17 @@ class DirectoryTreeModel(QAbstractItemModel):
         if role == NODE_ROLE:
             return node
         return None
+
+    def _review_text(self, node: TreeNode, tooltip: bool) -> str:
+        n = node.count or 0
+        if node.type == REVIEW:
+            if tooltip:
+                return self.tr("%n finding(s) of your imported articles to accept, attach or "
+                               "reject", "", n)
+            return self.tr("To review (%n)", "", n)
+        if tooltip:
+            return plain_tooltip(self.tr("%1\n%n finding(s) to review", "", n).replace("%1", node.label))
+        return f"{node.label} ({n:,})"
 
     # -- finding rows ----------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.userstore.articles import StoredArticle
 from parkdesk.core.userstore.changes import ACTIVE, REVERTED, UNDONE, Change, Op
 from parkdesk.core.userstore.session import UserData
 
@@ -44,6 +45,18 @@ class UserEdits(QObject):
             return None
         self.stack.push(_StateCommand(self, change, ACTIVE, UNDONE, summary, done=True))
         self.directory_changed.emit()
+        return change
+
+    def import_article(self, article: StoredArticle, text: str) -> Change | None:
+        """Import one read article as a change on the undo stack; None when its text is in
+        the directory already (nothing changed) or it could not be saved (`failed`)."""
+        try:
+            change = self.data.import_article(article, text)
+        except ParkdeskError as exc:
+            self.failed.emit(str(exc))
+            return None
+        if change is not None:
+            self.stack.push(_StateCommand(self, change, ACTIVE, UNDONE, change.summary, done=True))
         return change
 
     def revert(self, change: Change) -> bool:

@@ -316,7 +316,12 @@ class _Applier:
     # -- derived tables -----------------------------------------------------------------------
 
     def finish(self) -> None:
-        """Child counts and search rows for what the changes touched."""
+        """Child counts and search rows for what the changes touched; what waits for review."""
+        for imported in self.layer.articles.values():
+            article = self.articles(imported.sha256)
+            if article is not None:
+                self.layer.pending[imported.article_id] = sum(
+                    f["id"] not in self.layer.decisions for f in article.findings)
         if self.recount:
             self.con.execute("DELETE FROM child_counts")
             self.con.execute(

@@ -45,8 +45,11 @@ class StoredArticle:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StoredArticle:
-        values = {k: data.get(k) for k in cls.__dataclass_fields__}
-        values["paragraphs"] = tuple(data.get("paragraphs") or ())
-        values["findings"] = tuple(data.get("findings") or ())
-        values["date_inferred"] = bool(data.get("date_inferred"))
-        return cls(**values)
+        return cls(
+            sha256=str(data["sha256"]), article_id=str(data["article_id"]), file=str(data["file"]),
+            title=str(data["title"]), published=data.get("published"),
+            date_inferred=bool(data.get("date_inferred")), outlet=data.get("outlet"),
+            url=data.get("url"), date_source=data.get("date_source"),
+            paragraphs=tuple(data.get("paragraphs") or ()),
+            findings=tuple(data.get("findings") or ()),
+        )

@@ -150,9 +150,10 @@ def mark_outdated(figure_id: str, outdated: bool = True) -> Op:
     return {"op": "figure.outdated", "id": figure_id, "outdated": bool(outdated)}
 
 
-def import_article(article_id: str, sha256: str) -> Op:
+def import_article(article_id: str, sha256: str, file: str, title: str) -> Op:
     """Show an imported article (its text kept in the store by sha256) and queue its findings."""
-    return {"op": "article.import", "id": article_id, "sha256": sha256}
+    return {"op": "article.import", "id": article_id, "sha256": sha256, "file": file,
+            "title": title}
 
 
 def add_citation(record_type: str, record_id: str, article_id: str, paragraph: int, start: int,

@@ -75,6 +75,7 @@ class Layer:
     articles: dict[str, ImportedArticle] = field(default_factory=dict)
     decisions: dict[str, Decision] = field(default_factory=dict)
     reviewed: dict[tuple[str, str], Entered] = field(default_factory=dict)
+    pending: dict[str, int] = field(default_factory=dict)  # article id -> findings to review
 
     def user_values(self, record_type: str, record_id: str) -> dict[str, UserValue]:
         """The fields of a record the user changed."""

@@ -203,3 +203,14 @@ def accept_proposals(directory: Directory, article_id: str, article: StoredArtic
     n = sum(op["op"] == "finding.decide" for op in ops)
     return Decided(f"Accepted {n} proposal{'s' if n != 1 else ''} of “{_short(article.title)}”",
                    ops)
+
+
+def proposal_text(directory: Directory, f: Finding) -> str | None:
+    """The proposed record as a reader names it ("Nanhai Park", "Nanhai Park: 0757 8631 6675")."""
+    link = f.get("link_id")
+    if not link:
+        return None
+    if f.get("link_type") == "contact":
+        contact = directory.contact(link)
+        return f"{contact.label}: {contact.display}" if contact else None
+    return directory.name_of(link) or None

@@ -85,7 +85,7 @@ class UserData:
         n = len(article.findings)
         summary = f"Imported “{article.title[:60]}” ({n} finding{'s' if n != 1 else ''} to review)"
         change = self._store().record_import(
-            article, text, summary, [ch.import_article(article.article_id, article.sha256)])
+            article, text, summary, [ch.import_article(article.article_id, article.sha256, article.file, article.title)])
         self.refresh()
         self._daily_backup()
         return change
