@@ -16,6 +16,7 @@ total, text)` (from the worker; False once the user pressed Cancel) and is start
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import time
@@ -33,28 +34,71 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 PROGRESS_AFTER_MS = 400  # quick work never flashes a progress dialog
 
-# Operations in flight, kept alive until they have reported.
-_RUNNING: set[BackgroundOp[Any]] = set()
+# Operations in flight, by id, kept alive until they have reported.
+_RUNNING: dict[int, BackgroundOp[Any]] = {}
+_ids = itertools.count(1)
+# Finished operations, dropped when control is back in the event loop: an op must not be
+# destroyed while its own report is being delivered (Qt still touches the receiver then).
+_RETIRED: list[BackgroundOp[Any]] = []
 
 
 class _Relay(QObject):
-    """Carries the worker's outcome to the UI thread, where it lives (the signals queue)."""
+    """Carries a worker's outcome to the UI thread, where it lives (the signals queue).
 
-    succeeded = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int, str)
+    There is one, made on the UI thread and never deleted, so that no Qt object's life depends
+    on a worker thread: a relay per operation, released by whichever thread let go of it last,
+    could be destroyed in the worker while the UI thread still delivered its signal, and the op
+    could be destroyed inside its own slot (a rare crash in a full test run).
+    """
+
+    succeeded = Signal(int, object)
+    failed = Signal(int, object)
+    progressed = Signal(int, int, int, str)
+
+    @Slot(int, int, int, str)
+    def deliver_progress(self, op_id: int, done: int, total: int, text: str) -> None:
+        op = _RUNNING.get(op_id)
+        if op is not None:
+            op._on_progressed(done, total, text)
+
+    @Slot(int, object)
+    def deliver_success(self, op_id: int, result: object) -> None:
+        op = _RUNNING.get(op_id)
+        if op is not None:
+            op._on_succeeded(result)
+
+    @Slot(int, object)
+    def deliver_failure(self, op_id: int, exc: object) -> None:
+        op = _RUNNING.get(op_id)
+        if op is not None:
+            op._on_failed(exc)  # type: ignore[arg-type]
+
+
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
+
+        _relay = _Relay()
+        _relay.succeeded.connect(_relay.deliver_success, Qt.ConnectionType.QueuedConnection)
+        _relay.failed.connect(_relay.deliver_failure, Qt.ConnectionType.QueuedConnection)
+        _relay.progressed.connect(_relay.deliver_progress, Qt.ConnectionType.QueuedConnection)
+    return _relay
 
 
 class Progress:
     """What work in a worker thread tells of its steps; whether the user asked it to stop."""
 
-    def __init__(self, relay: _Relay) -> None:
-        self._relay = relay
+    def __init__(self) -> None:
+        self.op_id = 0  # set when the work starts
         self._cancel = threading.Event()
 
     def step(self, done: int, total: int, text: str = "") -> bool:
-        """Report `done` of `total` steps (thread-safe); False once cancelled: stop then."""
-        self._relay.progressed.emit(done, total, text)
+        """Report `done` of `total` steps (from any thread); False once cancelled: stop then."""
+        _the_relay().progressed.emit(self.op_id, done, total, text)
         return not self._cancel.is_set()
 
     def cancel(self) -> None:
@@ -66,18 +110,23 @@ class Progress:
 
 
 class _Worker(QRunnable):
-    def __init__(self, relay: _Relay, work: Callable[[], object]) -> None:
+    """Runs plain Python work; holds no Qt object but the everlasting relay."""
+
+    def __init__(self, op_id: int, work: Callable[[], object]) -> None:
         super().__init__()
-        self.relay = relay
-        self.work = work
+        self.op_id = op_id
+        self.work: Callable[[], object] | None = work
 
     def run(self) -> None:
+        work, self.work = self.work, None
+        assert work is not None
+        relay = _the_relay()
         try:
-            result = self.work()
+            result = work()
         except Exception as exc:  # handed to `failure`, on the UI thread
-            self.relay.failed.emit(exc)
+            relay.failed.emit(self.op_id, exc)
         else:
-            self.relay.succeeded.emit(result)
+            relay.succeeded.emit(self.op_id, result)
 
 
 class BackgroundOp(QObject, Generic[T]):
@@ -100,13 +149,8 @@ class BackgroundOp(QObject, Generic[T]):
         self._failure: Callable[[Exception], None] | None = None
         self._label: str | None = None
         self._progress: QProgressDialog | None = None
-        from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
-
-        self._relay = _Relay()
-        self._relay.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
-        self._relay.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        self._relay.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
-        self.progress = Progress(self._relay)
+        _the_relay()  # made here, on the UI thread, before any worker needs it
+        self.progress = Progress()
         self._cancellable = False
         self._started = 0.0
         self.running = False
@@ -131,11 +175,12 @@ class BackgroundOp(QObject, Generic[T]):
                 self._progress.canceled.connect(self.progress.cancel)
         self.running = True
         self._started = time.perf_counter()
-        _RUNNING.add(self)
-        QThreadPool.globalInstance().start(_Worker(self._relay, self._work))
+        self._id = next(_ids)
+        self.progress.op_id = self._id
+        _RUNNING[self._id] = self
+        QThreadPool.globalInstance().start(_Worker(self._id, self._work))
         return self
 
-    @Slot(int, int, str)
     def _on_progressed(self, done: int, total: int, text: str) -> None:
         if self._progress is not None and not self.progress.cancelled:
             self._progress.setMaximum(total)
@@ -143,11 +188,9 @@ class BackgroundOp(QObject, Generic[T]):
             if text and self._label:
                 self._progress.setLabelText(f"{self._label}\n{text}")
 
-    @Slot(object)
     def _on_succeeded(self, result: T) -> None:
         self._finish(lambda: self._success(result))
 
-    @Slot(object)
     def _on_failed(self, exc: Exception) -> None:
         self._finish(lambda: (self._failure or self._default_failure)(exc))
 
@@ -170,8 +213,17 @@ class BackgroundOp(QObject, Generic[T]):
             callback()
         finally:
             self.running = False
-            _RUNNING.discard(self)
+            _RUNNING.pop(self._id, None)
+            _retire(self)
             self.finished.emit()
+
+
+def _retire(op: BackgroundOp[Any]) -> None:
+    from PySide6.QtCore import QTimer
+
+    if not _RETIRED:
+        QTimer.singleShot(0, _RETIRED.clear)
+    _RETIRED.append(op)
 
 
 class QueryOp(BackgroundOp[T]):
