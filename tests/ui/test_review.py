@@ -3,6 +3,7 @@ findings with the keyboard, undo, restart; the results in the tree, search and s
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -212,3 +213,27 @@ def test_import_cancelled_imports_nothing(qtbot, sample_db: Path, tmp_path: Path
     messages = article_import.finish_import(w, ReadArticles(cancelled=True))
     assert messages == ["Import cancelled; nothing was imported."]
     assert w.user_data.store.count() == 0
+
+
+def test_background_work_stops_when_cancel_is_pressed(qtbot, window: MainWindow) -> None:
+    from parkdesk.ui.background import BackgroundOp
+
+    results: list[int] = []
+
+    def work() -> int:
+        steps = 0
+        while op.progress.step(steps, 1000, f"step {steps}") and steps < 20_000:
+            steps += 1
+            time.sleep(0.001)  # (the worker's pace, not the test's)
+        return steps
+
+    op: BackgroundOp[int] = BackgroundOp(parent=window, work=work, success=results.append)
+    op.with_progress("Working…", cancellable=True).run_in_background()
+    dialog = op._progress
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.value() > 0)
+    from PySide6.QtWidgets import QPushButton
+
+    dialog.findChild(QPushButton).click()
+    qtbot.waitUntil(lambda: not op.running, timeout=10_000)
+    assert results and results[0] < 20_000
