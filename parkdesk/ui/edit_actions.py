@@ -295,8 +295,25 @@ def restore_backup(window: MainWindow) -> None:
             f"{window.edits.last_restore_backup.name}.", STATUS_MS)
 
 
+# Operations that change no row of the tree (names, parents, counts): after a change made of
+# these alone the tree keeps its rows, and only the review counts are shown anew.
+_TREE_KEEPING = frozenset({"finding.decide", "citation.add", "alias.add", "figure.add",
+                           "note.set", "figure.outdated"})
+
+
+def _keeps_tree(window: MainWindow) -> bool:
+    change = window.edits.last_change
+    return change is not None and all(op["op"] in _TREE_KEEPING for op in change.ops)
+
+
 def refresh(window: MainWindow) -> None:
     """Show the directory anew after a change: the tree, the search, the selected page."""
+    if _keeps_tree(window) and window.model.update_review_counts():
+        window.search.set_directory(window.directory)
+        window.show_node(window.current_node())
+        if window.edit_actions.history_dialog is not None:
+            window.edit_actions.history_dialog.reload()
+        return
     node = window.current_node()
     window.tree = DirectoryTree(window.directory)
     window.model.set_tree(window.tree)

@@ -80,6 +80,9 @@ class ReviewPanel(QWidget):
         self.window_ = window
         self.item: QueueArticle | None = None
         self._block_of: dict[int, int] = {}  # paragraph number -> block position
+        self._states: dict[str, str | None] = {}  # finding id -> the decision marked in the text
+        self._listed: dict[str, str | None] = {}  # finding id -> the decision its row shows
+        self._proposals: dict[str, str | None] = {}  # finding id -> its proposed record, named
         self.title = QLabel()
         self.title.setObjectName("reviewTitle")
         self.title.setWordWrap(True)
@@ -171,6 +174,8 @@ class ReviewPanel(QWidget):
         """Open an article of the queue (None: the first with findings still to review)."""
         self.item = self._find_item(article_id)
         self.findings.clear()
+        self._states = {}
+        self._listed = {}
         if self.item is None:
             self.title.setText(self.tr("Nothing to review"))
             self.meta.setText(self.tr("Import articles with File › Import Articles… or drop "
@@ -202,53 +207,76 @@ class ReviewPanel(QWidget):
         counts = self.tr("%n to review", "", left) + " " + self.tr("of %n findings", "", total)
         return " · ".join([*where, counts])
 
+    def _format(self, f: Finding) -> QTextCharFormat:
+        """How a finding is marked in the text: pending (by kind), taken, or rejected."""
+        fmt = QTextCharFormat()
+        decided = self.window_.directory.layer.decisions.get(f["id"])
+        if decided is None:
+            fmt.setBackground(QColor(_COLOURS[_group(f["kind"])]))
+        elif decided.decision == "rejected":
+            fmt.setForeground(QColor("#90a4ae"))
+            fmt.setFontStrikeOut(True)
+        else:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor("#2e7d32"))
+        return fmt
+
+    def _state(self, f: Finding) -> str | None:
+        decided = self.window_.directory.layer.decisions.get(f["id"])
+        return decided.decision if decided else None
+
     def _build_document(self) -> None:
+        """The article's paragraphs, each finding in its format, laid out once."""
         assert self.item is not None
         doc = QTextDocument(self.text)
         doc.setDefaultFont(self.text.font())
+        doc.setUndoRedoEnabled(False)
         cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        block_format = cursor.blockFormat()
+        block_format.setBottomMargin(8)  # paragraphs apart, as a reader sees them
+        cursor.setBlockFormat(block_format)
+        plain = QTextCharFormat()
+        by_paragraph: dict[int, list[Finding]] = {}
+        for f in self.item.article.findings:
+            by_paragraph.setdefault(f["paragraph"], []).append(f)
         self._block_of = {}
+        self._states = {}
         for number, paragraph in enumerate(self.item.article.paragraphs, start=1):
             if number > 1:
-                cursor.insertBlock()
+                cursor.insertBlock(block_format)
             self._block_of[number] = cursor.position()
-            cursor.insertText(paragraph)
-        # Paragraphs apart, as a reader sees them.
-        block = doc.begin()
-        while block.isValid():
-            fmt = block.blockFormat()
-            fmt.setBottomMargin(8)
-            QTextCursor(block).setBlockFormat(fmt)
-            block = block.next()
+            at = 0
+            for f in sorted(by_paragraph.get(number, []), key=lambda g: g["start"]):
+                if f["start"] < at:
+                    continue  # overlapping findings: the first one's format shows
+                cursor.insertText(paragraph[at:f["start"]], plain)
+                cursor.insertText(paragraph[f["start"]:f["end"]], self._format(f))
+                self._states[f["id"]] = self._state(f)
+                at = f["end"]
+            cursor.insertText(paragraph[at:], plain)
+        cursor.endEditBlock()
         self.text.setDocument(doc)
-        self._apply_formats()
 
     def _span(self, f: Finding) -> tuple[int, int]:
         base = self._block_of.get(f["paragraph"], 0)
         return base + f["start"], base + f["end"]
 
     def _apply_formats(self) -> None:
+        """Mark again only the findings whose decision changed since they were last marked."""
         assert self.item is not None
-        doc = self.text.document()
-        cursor = QTextCursor(doc)
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.setCharFormat(QTextCharFormat())
-        decisions = self.window_.directory.layer.decisions
+        cursor = QTextCursor(self.text.document())
+        cursor.beginEditBlock()
         for f in self.item.article.findings:
+            state = self._state(f)
+            if f["id"] not in self._states or self._states[f["id"]] == state:
+                continue
+            self._states[f["id"]] = state
             start, end = self._span(f)
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            decided = decisions.get(f["id"])
-            if decided is None:
-                fmt.setBackground(QColor(_COLOURS[_group(f["kind"])]))
-            elif decided.decision == "rejected":
-                fmt.setForeground(QColor("#90a4ae"))
-                fmt.setFontStrikeOut(True)
-            else:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor("#2e7d32"))
-            cursor.mergeCharFormat(fmt)
+            cursor.setCharFormat(self._format(f))
+        cursor.endEditBlock()
 
     def _item_text(self, f: Finding) -> str:
         decided = self.window_.directory.layer.decisions.get(f["id"])
@@ -257,7 +285,7 @@ class ReviewPanel(QWidget):
         line = f"{kind} · {text}"
         if f.get("resolved") and kind == "date":
             line += f" = {f['resolved']}"
-        proposal = review.proposal_text(self.window_.directory, f)
+        proposal = self._proposals.get(f["id"])
         if decided is not None:
             mark = {"rejected": "✗", "accepted": "✓", "attached": "✓", "set": "✓"}[decided.decision]
             return f"{mark} {line} — {self._decision_text(decided.decision)}"
@@ -268,20 +296,30 @@ class ReviewPanel(QWidget):
                 "attached": self.tr("attached"), "set": self.tr("set as a figure")}[decision]
 
     def _fill_list(self, keep: str | None) -> None:
+        """The findings; when the article is listed already, only the rows whose decision
+        changed are written again."""
         assert self.item is not None
         self.meta.setText(self._meta_text())
         decisions = self.window_.directory.layer.decisions
         findings = self.item.article.findings
         self.findings.blockSignals(True)
-        self.findings.clear()
-        target = 0
+        if len(self._listed) != len(findings):
+            self.findings.clear()
+            self._listed = {}
+            self._proposals = {f["id"]: review.proposal_text(self.window_.directory, f)
+                               for f in findings}
         keep_row = next((i for i, f in enumerate(findings) if f["id"] == keep), None)
-        for f in findings:
-            item = QListWidgetItem(self._item_text(f))
+        for row, f in enumerate(findings):
+            state = self._state(f)
+            if f["id"] in self._listed and self._listed[f["id"]] == state:
+                continue
+            item = self.findings.item(row) if f["id"] in self._listed else QListWidgetItem()
+            item.setText(self._item_text(f))
             item.setData(FINDING_ROLE, f["id"])
-            if f["id"] in decisions:
-                item.setForeground(QColor("#78909c"))
-            self.findings.addItem(item)
+            item.setForeground(QColor("#78909c") if state else QColor("#263238"))
+            if f["id"] not in self._listed:
+                self.findings.addItem(item)
+            self._listed[f["id"]] = state
         # Stay on the finding, or move to the next one still pending after it.
         if keep_row is not None:
             target = next((i for i in range(keep_row, len(findings))
@@ -289,9 +327,10 @@ class ReviewPanel(QWidget):
         else:
             target = next((i for i, f in enumerate(findings) if f["id"] not in decisions), 0)
         self.findings.blockSignals(False)
-        if findings:
-            self.findings.setCurrentRow(target)
-        self._show_current()
+        if findings and self.findings.currentRow() != target:
+            self.findings.setCurrentRow(target)  # which shows it
+        else:
+            self._show_current()
 
     def current_finding(self) -> Finding | None:
         """The finding selected in the list."""

@@ -189,6 +189,29 @@ class DirectoryTreeModel(QAbstractItemModel):
             return plain_tooltip(self.tr("%1\n%n finding(s) to review", "", n).replace("%1", node.label))
         return f"{node.label} ({n:,})"
 
+    def update_review_counts(self) -> bool:
+        """Show the review queue's counts anew, the rest of the tree as it is; False when the
+        queue's rows themselves changed (the caller then shows the whole tree anew)."""
+        roots = self._tree.roots()
+        old = [item.node for item in self._root.children]
+        if [(n.type, n.key) for n in roots] != [(n.type, n.key) for n in old if n is not None]:
+            return False
+        for item, node in zip(self._root.children, roots, strict=True):
+            if item.node is None or item.node.type != REVIEW:
+                continue
+            children = self._tree.children(node) if item.children else []
+            if [(c.type, c.key) for c in children] != [
+                    (c.node.type, c.node.key) for c in item.children if c.node is not None]:
+                return False
+            item.node = node
+            index = self.createIndex(item.row, 0, item)
+            self.dataChanged.emit(index, index)
+            for child, child_node in zip(item.children, children, strict=True):
+                child.node = child_node
+                child_index = self.createIndex(child.row, 0, child)
+                self.dataChanged.emit(child_index, child_index)
+        return True
+
     # -- finding rows ----------------------------------------------------------------------
 
     def find_child(self, parent: Index, node_type: str, key: str) -> QModelIndex:

@@ -31,6 +31,9 @@ class UserEdits(QObject):
         self.data = data
         self.stack = QUndoStack(self)
         self.stack.setObjectName("undoStack")
+        # The change just made, undone or redone (None: a restore, anything else); the
+        # window's refresh asks it whether the tree's shape can have changed.
+        self.last_change: Change | None = None
 
     @property
     def editable(self) -> bool:
@@ -44,6 +47,7 @@ class UserEdits(QObject):
             self.failed.emit(str(exc))
             return None
         self.stack.push(_StateCommand(self, change, ACTIVE, UNDONE, summary, done=True))
+        self.last_change = change
         self.directory_changed.emit()
         return change
 
@@ -57,6 +61,7 @@ class UserEdits(QObject):
             return None
         if change is not None:
             self.stack.push(_StateCommand(self, change, ACTIVE, UNDONE, change.summary, done=True))
+            self.last_change = None  # a new article: the tree gains rows
         return change
 
     def revert(self, change: Change) -> bool:
@@ -75,7 +80,7 @@ class UserEdits(QObject):
     def set_state(self, seq: int, state: str) -> bool:
         """Used by commands: change one journal entry's state, reporting a failure."""
         try:
-            self.data.set_state(seq, state)
+            self.last_change = self.data.set_state(seq, state)
         except ParkdeskError as exc:
             self.failed.emit(str(exc))
             return False
@@ -90,6 +95,7 @@ class UserEdits(QObject):
             self.failed.emit(str(exc))
             return False
         self.stack.clear()  # the commands on it describe a journal that is no longer there
+        self.last_change = None
         self.directory_changed.emit()
         self.last_restore_backup = saved
         return True
