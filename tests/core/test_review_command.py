@@ -22,7 +22,7 @@ def _run(capsys, *args: str) -> tuple[int, str, str]:
 def test_import_review_and_export(capsys, sample_db: Path, tmp_path: Path) -> None:
     bundled = sha256(sample_db)
     store = str(tmp_path / "userstore.db")
-    note, page = write_articles(tmp_path / "articles")
+    note, _page = write_articles(tmp_path / "articles")
     base = ("--db", str(sample_db), "--user-store", store)
     code, out, _ = _run(capsys, "import", str(tmp_path / "articles"), *base)
     assert code == 0 and "note.txt: imported" in out and "page.html: imported" in out
