@@ -40,6 +40,27 @@ def article_files(paths: list[Path]) -> list[Path]:
     return files
 
 
+def written_names(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Names worth finding verbatim in a text: several words, or an acronym ("FHIDZ")."""
+    return [(rid, n) for rid, n in names
+            if (len(n) >= 5 and " " in n.strip()) or (len(n) >= 3 and n.isupper() and n.isalpha())]
+
+
+def named_records(names: list[tuple[str, str]], text: str) -> list[tuple[int, str, str]]:
+    """(position, record id, name) of every record name or alias written in `text` (whole
+    words), longest names first where they overlap."""
+    found: list[tuple[int, str, str]] = []
+    taken = bytearray(len(text))
+    for rid, name in sorted(names, key=lambda pair: -len(pair[1])):
+        if name not in text:
+            continue  # the substring test is far cheaper than the pattern
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            if 1 not in taken[m.start():m.end()]:
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                found.append((m.start(), rid, name))
+    return sorted(found)
+
+
 def _phone_key(text: str) -> str:
     phone = normalise(text)
     return phone.e164 or re.sub(r"\D", "", text)
@@ -52,6 +73,7 @@ class Proposer:
     def __init__(self, names: list[tuple[str, str]], phones: list[tuple[str, str, str | None]],
                  articles: set[str]) -> None:
         self.names = NameIndex(names)
+        self.written = written_names(names)
         self.numbers = {e164 or _phone_key(raw): cid for cid, raw, e164 in phones}
         self.articles = articles  # article ids in the directory: a new one must differ
 
@@ -88,18 +110,26 @@ def _finding(article_id: str, f: RuleFinding, link: tuple[str, str, float, str] 
 
 
 def _with_sentence_links(text: str, found: list[RuleFinding],
-                         links: list[tuple[str, str, float, str] | None]) -> None:
-    """A figure with no record of its own is proposed for the record named in its sentence."""
+                         links: list[tuple[str, str, float, str] | None],
+                         proposer: Proposer) -> None:
+    """A figure with no record of its own is proposed for the record named in its sentence
+    (a name the rules linked, else a record's name or alias written there)."""
+    written: list[tuple[int, str, str]] | None = None
     for s, e in sentences(text):
-        named = [(f, link) for f, link in zip(found, links, strict=True)
-                 if link and f.kind in NAME_KINDS and s <= f.start < e]
-        if not named:
+        named = [(f.start, link[0], f.text) for f, link in zip(found, links, strict=True)
+                 if link and link[1] == "entity" and f.kind in NAME_KINDS and s <= f.start < e]
+        figures = [i for i, f in enumerate(found)
+                   if f.kind in FIGURE_KINDS and links[i] is None and s <= f.start < e]
+        if not figures:
             continue
-        for i, f in enumerate(found):
-            if f.kind in FIGURE_KINDS and links[i] is None and s <= f.start < e:
-                nearest, link = min(named, key=lambda pair: abs(pair[0].start - f.start))
-                assert link is not None
-                links[i] = (link[0], "entity", link[2], f"named in the same sentence, {nearest.text!r}")
+        if not named:
+            if written is None:
+                written = named_records(proposer.written, text)
+            named = [(at, rid, name) for at, rid, name in written if s <= at < e]
+        for i in figures:
+            if named:
+                _at, rid, name = min(named, key=lambda n: abs(n[0] - found[i].start))
+                links[i] = (rid, "entity", 0.5, f"named in the same sentence, {name!r}")
 
 
 def read_for_review(path: Path, proposer: Proposer) -> tuple[StoredArticle, str]:
@@ -117,7 +147,7 @@ def read_for_review(path: Path, proposer: Proposer) -> tuple[StoredArticle, str]
     for p in art.paragraphs:
         found = extract(p, art.published)
         links = [proposer.link(f) for f in found]
-        _with_sentence_links(p.text, found, links)
+        _with_sentence_links(p.text, found, links, proposer)
         findings.extend(_finding(article_id, f, link) for f, link in zip(found, links, strict=True))
     stored = StoredArticle(
         sha256=art.sha256, article_id=article_id, file=art.file, title=art.title,

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from urllib.parse import quote, unquote
 
 from parkdesk.core.dates import article_date, display_date
 from parkdesk.core.db.directory import Source
 from parkdesk.core.records import Contact, Figure
 from parkdesk.core.sources import SourceNumbers
+from parkdesk.core.userstore.layer import ImportedArticle
 
 PHONE_SCHEME = "phone"
 ENTITY_SCHEME = "entity"
@@ -97,8 +98,9 @@ def describe_source(source: Source) -> str:
 class SourceList:
     """Numbers the sources cited on one page and renders the Sources section."""
 
-    def __init__(self) -> None:
+    def __init__(self, imported: Mapping[str, ImportedArticle] | None = None) -> None:
         self._numbers = SourceNumbers()  # one number per citation: tooltips show each quote
+        self.imported = imported or {}  # articles the user imported, by id: said as such
 
     @property
     def entries(self) -> list[Source]:
@@ -142,6 +144,11 @@ class SourceList:
                 if url
                 else '<span class="muted">(no web address recorded)</span>'
             )
+            if article.id in self.imported:
+                when = display_date(self.imported[article.id].entered.date)
+                mine = (f'<span class="user">{esc(article.file)}, imported and reviewed by you, '
+                        f'{esc(when)}</span>')
+                opener = f"{opener} · {mine}" if url else mine
             parts.append(
                 f'<p class="article"><b>{esc(article.title)}</b> — '
                 f"{', '.join(where)}{' · ' if where else ''}{opener}</p>"

@@ -79,7 +79,7 @@ class _Page:
 
     def __init__(self, directory: Directory) -> None:
         self.d = directory
-        self.sources = SourceList()
+        self.sources = SourceList(directory.layer.articles)
 
     # -- shared sections ---------------------------------------------------------------------
 

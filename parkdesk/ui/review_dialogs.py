@@ -32,6 +32,22 @@ def _describe(f: Finding) -> str:
     return f"{f['kind']}: “{f['text']}” (paragraph {f['paragraph']})"
 
 
+def _context_label(article: StoredArticle, f: Finding) -> QLabel:
+    """The words around the finding, the finding itself in bold."""
+    from html import escape
+
+    text = review.context(article, f)
+    at = text.find(f["text"])
+    html = escape(text) if at < 0 else (escape(text[:at]) + "<b>" + escape(f["text"]) + "</b>"
+                                        + escape(text[at + len(f["text"]):]))
+    label = QLabel(html)
+    label.setObjectName("findingContext")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #37474f; background: #f5f5f5; padding: 6px;")
+    return label
+
+
 def proposals(directory: Directory, article: StoredArticle, f: Finding) -> list[tuple[str, str, str]]:
     """(record id, what to show, why) the finding may belong to: its own proposal, then the
     records proposed for the other findings of its paragraph."""
@@ -48,6 +64,15 @@ def proposals(directory: Directory, article: StoredArticle, f: Finding) -> list[
         seen.add(link)
         why = g.get("link_reason") or "" if g is f else f"named in the paragraph as “{g['text']}”"
         out.append((link, review.proposal_text(directory, g) or link, why))
+    from parkdesk.core.db.queries import record_names
+    from parkdesk.ingest.review_import import named_records, written_names
+
+    paragraph = article.paragraphs[f["paragraph"] - 1]
+    for _at, record_id, name in named_records(written_names(record_names(directory)), paragraph):
+        if record_id not in seen:
+            seen.add(record_id)
+            out.append((record_id, directory.name_of(record_id) or record_id,
+                        f"written in the paragraph as “{name}”"))
     return out
 
 
@@ -61,10 +86,11 @@ class AttachDialog(QDialog):
         self.setWindowTitle(self.tr("Attach to a record"))
         self.directory = directory
         self.finding = finding
-        self.resize(560, 420)
+        self.resize(720, 440)
         what = QLabel(_describe(finding))
         what.setTextFormat(Qt.TextFormat.PlainText)
         what.setWordWrap(True)
+        around = _context_label(article, finding)
         self.proposed = proposals(directory, article, finding)
         self.list = QListWidget()
         self.list.setObjectName("recordList")
@@ -74,7 +100,8 @@ class AttachDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._fill)
         self.search.installEventFilter(self)
-        self.metric_field = QLineEdit(review.default_metric(finding))
+        paragraph = article.paragraphs[finding["paragraph"] - 1]
+        self.metric_field = QLineEdit(review.default_metric(finding, paragraph))
         self.metric_field.setObjectName("metricField")
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
@@ -90,6 +117,7 @@ class AttachDialog(QDialog):
         self.list.itemActivated.connect(lambda _item: self._accept())
         layout = QVBoxLayout(self)
         layout.addWidget(what)
+        layout.addWidget(around)
         layout.addWidget(QLabel(self.tr("Proposed records first; type to search for another:")))
         layout.addWidget(self.list, 1)
         layout.addLayout(form)
@@ -205,6 +233,7 @@ class NewRecordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(what)
+        layout.addWidget(_context_label(article, finding))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

@@ -104,9 +104,16 @@ class ReviewPanel(QWidget):
         self.detail.setObjectName("findingDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint = QLabel(self.tr("Enter accept · Del reject · Tab next · P attach to the "
-                                   "proposal · F find a record · N new record · "
-                                   "Ctrl+Shift+A accept all proposals · Ctrl+Z undo"))
+        legend = " ".join(
+            f'<span style="background:{_COLOURS[key]}">&nbsp;{label}&nbsp;</span>'
+            for key, label in (("name", self.tr("name")), ("figure", self.tr("figure")),
+                               ("date", self.tr("date")), ("contact", self.tr("contact"))))
+        keys = self.tr("Enter accept · Del reject · Tab next · P attach to the proposal · "
+                       "F find a record · N new record · Ctrl+Shift+A accept all proposals · "
+                       "Ctrl+Z undo")
+        self.hint = QLabel(f"{legend}&nbsp;&nbsp; <u>{self.tr('taken')}</u> "
+                           f"<s>{self.tr('rejected')}</s><br>{keys}")
+        self.hint.setTextFormat(Qt.TextFormat.RichText)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #78909c;")
         buttons = QHBoxLayout()
@@ -283,7 +290,7 @@ class ReviewPanel(QWidget):
         kind = f["kind"]
         text = f["text"] if len(f["text"]) <= 60 else f["text"][:59] + "…"
         line = f"{kind} · {text}"
-        if f.get("resolved") and kind == "date":
+        if f.get("resolved") and kind == "date" and f["resolved"] != f["text"]:
             line += f" = {f['resolved']}"
         proposal = self._proposals.get(f["id"])
         if decided is not None:

@@ -8,6 +8,7 @@ records, citations and decisions that came from it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -108,11 +109,40 @@ def guess_kind(f: Finding) -> str:
     return ENTERPRISE
 
 
-def default_metric(f: Finding) -> str:
-    """A figure's metric unless typed: "Investment", "Area"…; a date of an event names it."""
+# "… total industrial output value of 472.657 …": the words before "of" name the metric.
+_METRIC_BEFORE = re.compile(r"((?:[A-Za-z][\w-]* ){0,4}[A-Za-z][\w-]*) of (?:about |nearly |over |"
+                            r"more than |around |some |up to |at least )?$")
+_NOT_METRIC = {"a", "an", "the", "one", "all", "most", "some", "each", "part", "total", "project",
+               "projects", "plant", "company", "companies", "base"}
+
+
+def default_metric(f: Finding, paragraph: str | None = None) -> str:
+    """A figure's metric unless typed: the words before "of" in the article ("Total industrial
+    output value"), else by kind ("Investment", "Area"…); a date of an event names it."""
     if f["kind"] == "date" and f.get("label"):
         return f"Date ({f['label']})"
+    if paragraph:
+        before = paragraph[max(0, f["start"] - 80): f["start"]]
+        if m := _METRIC_BEFORE.search(before):
+            words = m[1].split()
+            articles = [i for i, w in enumerate(words) if w.lower() in ("a", "an", "the")]
+            if articles:  # "expects a total sales revenue" -> "total sales revenue"
+                words = words[articles[-1] + 1:]
+            if words and words[-1].lower() not in _NOT_METRIC:
+                text = " ".join(words)
+                return "Investment" if "invest" in text.lower() else text[0].upper() + text[1:]
     return DEFAULT_METRICS.get(f["kind"], "Figure")
+
+
+def context(article: StoredArticle, f: Finding, width: int = 90) -> str:
+    """The words around a finding in its paragraph, for a reviewer deciding about it."""
+    text = article.paragraphs[f["paragraph"] - 1] if 0 < f["paragraph"] <= len(article.paragraphs) else ""
+    start, end = max(0, f["start"] - width), min(len(text), f["end"] + width)
+    while 0 < start < f["start"] and not text[start - 1].isspace():
+        start += 1  # begin and end on whole words
+    while f["end"] < end < len(text) and not text[end].isspace():
+        end -= 1
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
 def reject(article_id: str, f: Finding) -> Decided:
@@ -136,11 +166,13 @@ def accept_new(article_id: str, f: Finding, kind: str, name: str, parent: str,
 
 
 def attach(directory: Directory, article_id: str, f: Finding, record_id: str,
-           metric: str | None = None) -> Decided:
+           metric: str | None = None, paragraph: str | None = None) -> Decided:
     """The finding belongs to an existing record: a name cites it (and becomes an alias when
-    written otherwise), a number becomes its contact, a figure its figure."""
+    written otherwise), a number becomes its contact, a figure its figure (`metric`, else
+    guessed from its `paragraph`)."""
     if f["kind"] in FIGURE_KINDS:
-        return set_figure(directory, article_id, f, record_id, metric or default_metric(f))
+        return set_figure(directory, article_id, f, record_id,
+                          metric or default_metric(f, paragraph))
     contact = directory.contact(record_id) if f["kind"] in CONTACT_KINDS else None
     if contact is not None:
         ops = [_cite("contact", contact.id, article_id, f),
@@ -199,7 +231,8 @@ def accept_proposals(directory: Directory, article_id: str, article: StoredArtic
     ops: list[Op] = []
     for f in findings:
         if can_attach_to_proposal(directory, f):
-            ops.extend(attach(directory, article_id, f, f["link_id"]).ops)
+            paragraph = article.paragraphs[f["paragraph"] - 1]
+            ops.extend(attach(directory, article_id, f, f["link_id"], paragraph=paragraph).ops)
     n = sum(op["op"] == "finding.decide" for op in ops)
     return Decided(f"Accepted {n} proposal{'s' if n != 1 else ''} of “{_short(article.title)}”",
                    ops)
