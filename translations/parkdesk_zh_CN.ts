@@ -29,6 +29,83 @@
     </message>
 </context>
 <context>
+    <name>ArticleImport</name>
+    <message>
+        <source>&amp;Import Articles…</source>
+        <translation>导入文章(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add articles (text files, saved web pages) to review into your directory</source>
+        <translation>添加文章（文本文件、保存的网页），审核后纳入您的名录</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>导入文章</translation>
+    </message>
+    <message>
+        <source>Articles (*.txt *.html *.htm);;All files (*)</source>
+        <translation>文章 (*.txt *.html *.htm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Or import every article of a folder</source>
+        <translation>或导入一个文件夹中的全部文章</translation>
+    </message>
+    <message>
+        <source>Reading articles…</source>
+        <translation>正在读取文章…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>已取消导入，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 is already in your directory as “%2”; nothing changed.</source>
+        <translation>%1 已作为“%2”在您的名录中，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach to a record</source>
+        <translation>关联到条目</translation>
+    </message>
+    <message>
+        <source>Search the directory for the record…</source>
+        <translation>在名录中搜索条目…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Proposed records first; type to search for another:</source>
+        <translation>先列出建议的条目；输入文字可搜索其他条目：</translation>
+    </message>
+    <message>
+        <source>Proposed: %1 — %2</source>
+        <translation>建议：%1 — %2</translation>
+    </message>
+    <message>
+        <source>Pick a record: type part of its name to find it.</source>
+        <translation>请选择一个条目：输入名称的一部分即可查找。</translation>
+    </message>
+    <message>
+        <source>Type the metric, e.g. Investment or Area.</source>
+        <translation>请输入指标，例如“投资额”或“面积”。</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundOp</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Clipboard</name>
     <message>
         <source>Copied numbers stay available only while parkdesk runs on this desktop.</source>
@@ -45,6 +122,84 @@
     <message>
         <source>Keep Running</source>
         <translation>继续运行</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>not published</source>
+        <translation>未公布</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>所在区</translation>
+    </message>
+    <message>
+        <source>Number of projects and carriers</source>
+        <translation>项目与载体数量</translation>
+    </message>
+    <message>
+        <source>Number of enterprises and institutions</source>
+        <translation>企业与机构数量</translation>
+    </message>
+    <message>
+        <source>Number of people</source>
+        <translation>人员数量</translation>
+    </message>
+    <message>
+        <source>In the park</source>
+        <translation>园区内</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>主要数据</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Projects and carriers</source>
+        <translation>项目与载体</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare Parks</source>
+        <translation>园区对比</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The parks compared</source>
+        <translation>园区对比</translation>
+    </message>
+    <message>
+        <source>Export the comparison as CSV</source>
+        <translation>将对比结果导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -195,6 +350,18 @@
         <translation>（未记录网址）</translation>
     </message>
     <message>
+        <source>{file}, imported and reviewed by you, {date}</source>
+        <translation>{file}，由您于 {date} 导入并审核</translation>
+    </message>
+    <message>
+        <source>for {period}</source>
+        <translation>{period}</translation>
+    </message>
+    <message>
+        <source>reported {date}</source>
+        <translation>{date}报道</translation>
+    </message>
+    <message>
         <source>not a valid number</source>
         <translation>号码无效</translation>
     </message>
@@ -218,6 +385,10 @@
         <translation>— 由您于 {date} 标记</translation>
     </message>
     <message>
+        <source>— reviewed by you, {date}</source>
+        <translation>— 由您于 {date} 审核</translation>
+    </message>
+    <message>
         <source>…and {count} more: browse them in the tree or search.</source>
         <translation>…另有 {count} 项：请在目录树中浏览或搜索。</translation>
     </message>
@@ -232,6 +403,10 @@
     <message>
         <source>Entered by you, {date}.</source>
         <translation>由您于 {date} 录入。</translation>
+    </message>
+    <message>
+        <source>Reviewed by you from an imported article, {date}.</source>
+        <translation>由您于 {date} 根据导入的文章审核。</translation>
     </message>
     <message>
         <source>In the articles: {value}</source>
@@ -322,16 +497,12 @@
         <translation>全区</translation>
     </message>
     <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
         <source>Parks</source>
         <translation>园区</translation>
-    </message>
-    <message>
-        <source>In this park</source>
-        <translation>本园区内</translation>
-    </message>
-    <message>
-        <source>Listed here</source>
-        <translation>本处收录</translation>
     </message>
     <message>
         <source>Related</source>
@@ -354,10 +525,6 @@
         <translation>来源文章提到了它，但没有给出其数据、日期、联系方式或人员。</translation>
     </message>
     <message>
-        <source>date not stated</source>
-        <translation>日期未注明</translation>
-    </message>
-    <message>
         <source>Titles</source>
         <translation>职务</translation>
     </message>
@@ -372,6 +539,10 @@
     <message>
         <source>No contacts.</source>
         <translation>没有联系方式。</translation>
+    </message>
+    <message>
+        <source>Places outside the zone that the articles cover, with the firms and people named there.</source>
+        <translation>文章涉及的区外地点，以及文中提到的当地企业和人员。</translation>
     </message>
     <message>
         <source>This contact is no longer in the database.</source>
@@ -404,6 +575,14 @@
     <message>
         <source>Click the number to copy it; right-click for more.</source>
         <translation>单击号码即可复制；右键单击查看更多操作。</translation>
+    </message>
+    <message>
+        <source>The articles give different values for {period}.</source>
+        <translation>各文章给出的{period}数值不一致。</translation>
+    </message>
+    <message>
+        <source>The articles give different values.</source>
+        <translation>各文章给出的数值不一致。</translation>
     </message>
 </context>
 <context>
@@ -469,6 +648,26 @@
     <message>
         <source>Contact: press Ctrl+C to copy the number</source>
         <translation>联系方式：按 Ctrl+C 复制号码</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) of your imported articles to accept, attach or reject</source>
+        <translation>
+            <numerusform>您导入的文章中有 %n 项发现待接受、关联或拒绝</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To review (%n)</source>
+        <translation>
+            <numerusform>待审核（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n finding(s) to review</source>
+        <translation>
+            <numerusform>%1
+%n 项发现待审核</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -886,14 +1085,6 @@
         <translation>八</translation>
     </message>
     <message>
-        <source>and {count} more in parkdesk</source>
-        <translation>另有 {count} 项，见 parkdesk</translation>
-    </message>
-    <message>
-        <source>Showing {shown} of {total} {what}; the app lists them all.</source>
-        <translation>{what}共 {total} 项，此处列出 {shown} 项；应用程序中列出全部。</translation>
-    </message>
-    <message>
         <source>Zone of one park</source>
         <translation>一区一园</translation>
     </message>
@@ -954,16 +1145,16 @@
         <translation>来源</translation>
     </message>
     <message>
-        <source>Where a figure has several values, each is listed as reported.</source>
-        <translation>同一指标有多个数值时，按报道原样逐一列出。</translation>
-    </message>
-    <message>
         <source>Park</source>
         <translation>园区</translation>
     </message>
     <message>
         <source>District</source>
         <translation>所在区</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Projects</source>
@@ -1006,10 +1197,6 @@
         <translation>重要日期及其他数据</translation>
     </message>
     <message>
-        <source>projects and carriers</source>
-        <translation>项目与载体</translation>
-    </message>
-    <message>
         <source>No enterprises or institutions published for {subject}.</source>
         <translation>{subject}未公布企业或机构。</translation>
     </message>
@@ -1020,10 +1207,6 @@
     <message>
         <source>Project or carrier</source>
         <translation>所在项目或载体</translation>
-    </message>
-    <message>
-        <source>enterprises and institutions</source>
-        <translation>企业与机构</translation>
     </message>
     <message>
         <source>People</source>
@@ -1038,16 +1221,28 @@
         <translation>{date}报道</translation>
     </message>
     <message>
+        <source>Italics</source>
+        <translation>斜体</translation>
+    </message>
+    <message>
+        <source>: a projection (expected, estimated, planned or a target), not a reported result.</source>
+        <translation>：预测值（预计、估计、计划或目标），并非已报道的实际结果。</translation>
+    </message>
+    <message>
+        <source>{figure}: the articles give different values for {period}; each is listed as reported.</source>
+        <translation>{figure}：各文章给出的{period}数值不一致，按报道原样逐一列出。</translation>
+    </message>
+    <message>
+        <source>not published</source>
+        <translation>未公布</translation>
+    </message>
+    <message>
         <source>no title published</source>
         <translation>未公布职务</translation>
     </message>
     <message>
         <source>Titles</source>
         <translation>职务</translation>
-    </message>
-    <message>
-        <source>people</source>
-        <translation>人员</translation>
     </message>
     <message>
         <source>Sources</source>
@@ -1267,6 +1462,52 @@
     </message>
 </context>
 <context>
+    <name>Navigation</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Show the previous page</source>
+        <translation>显示上一页</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the next page</source>
+        <translation>显示下一页</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecordDialog</name>
+    <message>
+        <source>Accept as a new record</source>
+        <translation>接受为新条目</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>The name is empty; type one, or cancel.</source>
+        <translation>名称为空；请输入名称，或取消。</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>No printer is installed: Print will save the fact sheet as a PDF file instead.</source>
@@ -1409,6 +1650,124 @@
     </message>
 </context>
 <context>
+    <name>ReviewDialogs</name>
+    <message>
+        <source>{kind}: “{text}” (paragraph {number})</source>
+        <translation>{kind}：“{text}”（第 {number} 段）</translation>
+    </message>
+    <message>
+        <source>named in the paragraph as “{name}”</source>
+        <translation>该段中称为“{name}”</translation>
+    </message>
+    <message>
+        <source>written in the paragraph as “{name}”</source>
+        <translation>该段中写作“{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Enter accept · Del reject · Tab next · P attach to the proposal · F find a record · N new record · Ctrl+Shift+A accept all proposals · Ctrl+Z undo</source>
+        <translation>Enter 接受 · Del 拒绝 · Tab 下一项 · P 关联到建议条目 · F 查找条目 · N 新建条目 · Ctrl+Shift+A 接受全部建议 · Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>接受(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Attach to &amp;Proposal</source>
+        <translation>关联到建议条目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Attach to &amp;Record…</source>
+        <translation>关联到条目(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;New Record…</source>
+        <translation>新建条目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>拒绝(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Accept All Pr&amp;oposals</source>
+        <translation>接受全部建议(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>没有待审核的内容</translation>
+    </message>
+    <message>
+        <source>Import articles with File › Import Articles… or drop them on the window.</source>
+        <translation>请通过“文件 › 导入文章…”导入文章，或将文章拖放到窗口上。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n 项待审核</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n findings</source>
+        <translation>
+            <numerusform>（共 %n 项发现）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>added as a new record</source>
+        <translation>已添加为新条目</translation>
+    </message>
+    <message>
+        <source>attached</source>
+        <translation>已关联</translation>
+    </message>
+    <message>
+        <source>set as a figure</source>
+        <translation>已设为数据</translation>
+    </message>
+    <message>
+        <source>Paragraph %1</source>
+        <translation>第 %1 段</translation>
+    </message>
+    <message>
+        <source>Proposed: %1 (%2)</source>
+        <translation>建议：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Already decided; Ctrl+Z takes the decision back.</source>
+        <translation>已作出决定；按 Ctrl+Z 可撤回。</translation>
+    </message>
+    <message>
+        <source>No record is proposed for this finding: F finds one, N makes one.</source>
+        <translation>此发现没有建议的条目：按 F 查找，按 N 新建。</translation>
+    </message>
+    <message>
+        <source>No finding of this article has a proposed record left.</source>
+        <translation>本文章已没有带建议条目的发现。</translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
     <message>
         <source>No matches. The directory is in English: try the pinyin or English name (Nanhai for 南海, Shunde for 顺德).</source>
@@ -1484,6 +1843,14 @@
     <message>
         <source>Contacts</source>
         <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Beyond the zone</source>
+        <translation>区外</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>待审核</translation>
     </message>
 </context>
 <context>
@@ -1608,6 +1975,14 @@
         <translation>关于 parkdesk(&amp;A)</translation>
     </message>
     <message>
+        <source>Co&amp;mpare Parks</source>
+        <translation>园区对比(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The parks side by side</source>
+        <translation>并排比较各园区</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1642,6 +2017,12 @@
         <source>Copied %n contact(s) of {name} as text</source>
         <translation>
             <numerusform>已将{name}的 %n 条联系方式复制为文本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n article(s) for review; Ctrl+Z takes an import back.</source>
+        <translation>
+            <numerusform>已导入 %n 篇文章待审核；按 Ctrl+Z 可撤销导入。</numerusform>
         </translation>
     </message>
 </context>

@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from parkdesk.ui.enum_properties import set_enum
 
 if TYPE_CHECKING:  # (for annotations only)
     from collections.abc import Callable
 
-    from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+    from PySide6.QtWidgets import QMainWindow, QWidget
 
 
 class WindowCommands(Protocol):
@@ -40,6 +41,7 @@ class WindowCommands(Protocol):
     def zoom_text(self, steps: int, relative: bool = True) -> None: ...
     def show_about(self) -> None: ...
     def set_language(self, code: str) -> None: ...
+    def compare_parks(self) -> None: ...
 
 
 def without_mnemonic(text: str) -> str:
@@ -93,6 +95,7 @@ class WindowActions:
     file_menu: QMenu
     edit_menu: QMenu
     view_menu: QMenu
+    compare: QAction
 
     def __init__(self, window: QMainWindow, commands: WindowCommands) -> None:
         """The actions, added to `window` (so their shortcuts work there), calling `commands`."""
@@ -135,6 +138,9 @@ class WindowActions:
         self.zoom_reset = make_action(window, QCoreApplication.translate("WindowActions", "&Normal Text Size"), lambda: c.zoom_text(0),
                                       "Ctrl+0")
         self.about = make_action(window, QCoreApplication.translate("WindowActions", "&About parkdesk"), c.show_about, "F1", "about")
+        self.compare = make_action(window, QCoreApplication.translate("WindowActions", "Co&mpare Parks"),
+                                   c.compare_parks, "Ctrl+Shift+K", "compare",
+                                   QCoreApplication.translate("WindowActions", "The parks side by side"))
 
     def install(self, window: QMainWindow) -> QToolBar:
         """Give `window` its menus and toolbar; returns the toolbar."""
@@ -161,6 +167,8 @@ class WindowActions:
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         view_menu.addSeparator()
+        view_menu.addAction(self.compare)
+        view_menu.addSeparator()
         self._add_language_menu(window, view_menu)
         menu = bar.addMenu(QCoreApplication.translate("WindowActions", "&Help"))
         menu.addAction(self.about)
@@ -184,6 +192,17 @@ class WindowActions:
             action.triggered.connect(lambda _checked=False, code=code: self.commands.set_language(code))
             menu.addAction(action)
             self.languages[code] = action
+
+    def add_navigation(self, window: QMainWindow, back: QAction, forward: QAction) -> None:
+        """Back and Forward: first on the toolbar, and in the View menu."""
+        bar = window.findChild(QToolBar, "mainToolbar")
+        if bar is not None:
+            first = bar.actions()[0] if bar.actions() else None
+            bar.insertActions(first, [back, forward])  # type: ignore[arg-type]
+            if first is not None:
+                bar.insertSeparator(first)
+        self.view_menu.insertActions(self.tree, [back, forward])
+        self.view_menu.insertSeparator(self.tree)
 
     def _add_toolbar(self, window: QMainWindow, view_menu: QMenu) -> QToolBar:
         """The common actions, with text beside their icons."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from parkdesk.core.dates import article_date
-from parkdesk.core.factsheet.model import MAX_ROWS, FactSheet, Value
+from parkdesk.core.addresses import readable_address
+from parkdesk.core.dates import article_date, display_date
+from parkdesk.core.factsheet.model import FactSheet, Value
+from parkdesk.core.figures.chart import SHOWN as CHART_SHOWN
 from parkdesk.core.i18n import QT_TRANSLATE_NOOP, translate
 from parkdesk.core.qr import qr_data_uri
 
@@ -26,6 +28,8 @@ table.grid th { background-color: #e6ebf1; font-weight: bold; text-align: left;
 table.grid td { border-bottom: 1px solid #cfd5dc; }
 td, th { vertical-align: top; }
 span.small { font-size: 8pt; color: #4a4f55; }
+span.proj { font-style: italic; }
+p.warn { font-size: 8pt; color: #8a4b00; margin-top: 3px; }
 td.qr { text-align: center; font-size: 8pt; }
 """
 
@@ -56,19 +60,6 @@ def _values(values: Iterable[Value], small: bool = False) -> str:
     return f'<span class="small">{text}</span>' if small and text else text
 
 
-# A sheet is a summary: a project's further figures beyond these are left to the app.
-MAX_OTHER = 2
-
-
-def _other(values: tuple[Value, ...]) -> str:
-    shown = _values(values[:MAX_OTHER], small=True)
-    if len(values) > MAX_OTHER:
-        more = translate("FactSheet", "and {count} more in parkdesk").format(
-            count=len(values) - MAX_OTHER)
-        shown += f'<br/><span class="small">{_e(more)}</span>'
-    return shown
-
-
 def _cell(cell: str | tuple[str, int]) -> str:
     if isinstance(cell, tuple):
         return f'<td colspan="{cell[1]}">{cell[0]}</td>'
@@ -93,14 +84,6 @@ def _h2(text: str) -> str:
 def _none(text: str) -> str:
     """The honest "nothing published" line, `text` already translated."""
     return f'<p class="none">{_e(text)}</p>'
-
-
-def _more(shown: int, total: int, what: str) -> str:
-    """"Showing 40 of 120 projects", `what` already translated."""
-    if total <= shown:
-        return ""
-    text = translate("FactSheet", "Showing {shown} of {total} {what}; the app lists them all.")
-    return f'<p class="more">{_e(text.format(shown=shown, total=f"{total:,}", what=what))}</p>'
 
 
 def _header(sheet: FactSheet) -> str:
@@ -131,7 +114,7 @@ def _contacts(sheet: FactSheet) -> str:
                          + _e(translate("FactSheet", "not a valid number as published"))
                          + "</span>"])
     for a in sheet.addresses:
-        rows.append([_e(a.label), (_e(a.text) + _refs(a.sources), 2)])
+        rows.append([_e(a.label), (_e(readable_address(a.text)) + _refs(a.sources), 2)])
     if rows:
         table = _grid([(QT_TRANSLATE_NOOP("FactSheet", "For"), 34),
                        (QT_TRANSLATE_NOOP("FactSheet", "National"), 30),
@@ -156,42 +139,63 @@ def _contacts(sheet: FactSheet) -> str:
     )
 
 
+def _figure_value(text: str, projection: bool) -> str:
+    return f'<span class="proj">{_e(text)}</span>' if projection else _e(text)
+
+
 def _figures(sheet: FactSheet) -> str:
     heading = _h2(translate("FactSheet", "Key figures"))
     if not sheet.figures:
         return heading + _none(translate("FactSheet", "No figures published for {subject}.")
                                .format(subject=sheet.subject))
+    reported = translate("FactSheet", "reported {date}")
     rows = []
     for f in sheet.figures:
         values = f.values
+        value = "<br/>".join(_figure_value(v.text, v.projection) for v in values)
+        if f.chart:
+            width, height = CHART_SHOWN
+            value += f'<br/><img src="{f.chart}" width="{width}" height="{height}"/>'
         rows.append([
-            _e(f.metric[:1].upper() + f.metric[1:]),
-            "<br/>".join(_e(f"{v.value} {v.unit or ''}".strip().replace(" %", "%")) for v in values),
-            "<br/>".join(_e(v.refers_to) for v in values),
+            _e(f.metric),
+            value,
+            "<br/>".join(_e(v.period or (reported.format(date=display_date(v.reported))
+                                         if v.reported else "")) for v in values),
             "<br/>".join(_refs(v.sources) for v in values),
         ])
-    headers = [(QT_TRANSLATE_NOOP("FactSheet", "Figure"), 56),
-               (QT_TRANSLATE_NOOP("FactSheet", "Value"), 24),
-               (QT_TRANSLATE_NOOP("FactSheet", "Refers to"), 12),
-               (QT_TRANSLATE_NOOP("FactSheet", "Source"), 8)]
-    several = translate("FactSheet", "Where a figure has several values, each is listed as reported.")
-    note = (
-        f'<p class="more">{_e(several)}</p>'
-        if any(len(f.values) > 1 for f in sheet.figures) else ""
-    )
-    return heading + _grid(headers, rows) + note
+    headers = [(QT_TRANSLATE_NOOP("FactSheet", "Figure"), 40),
+               (QT_TRANSLATE_NOOP("FactSheet", "Value"), 34),
+               (QT_TRANSLATE_NOOP("FactSheet", "Refers to"), 16),
+               (QT_TRANSLATE_NOOP("FactSheet", "Source"), 10)]
+    notes = []
+    if any(v.projection for f in sheet.figures for v in f.values):
+        italics = _e(translate("FactSheet", "Italics"))
+        rest = _e(translate("FactSheet", ": a projection (expected, estimated, planned or a "
+                                         "target), not a reported result."))
+        notes.append(f'<p class="more"><i>{italics}</i>{rest}</p>')
+    conflict = translate("FactSheet", "{figure}: the articles give different values for "
+                                      "{period}; each is listed as reported.")
+    for f in sheet.figures:
+        for period in f.conflicts:
+            text = conflict.format(figure=f.metric, period=period)
+            notes.append(f'<p class="warn">{_e(text)}</p>')
+    return heading + _grid(headers, rows) + "".join(notes)
 
 
 def _parks(sheet: FactSheet) -> str:
     if not sheet.parks:
         return ""
+    not_published = _e(translate("FactSheet", "not published"))
     rows = [
-        [_e(p.name), _e(p.district), str(p.projects), str(p.organisations)] for p in sheet.parks
+        [_e(p.name), _e(p.district), "<br/>".join(_e(n) for n in p.phones) or
+         f'<span class="small">{not_published}</span>', str(p.projects), str(p.organisations)]
+        for p in sheet.parks
     ]
-    headers = [(QT_TRANSLATE_NOOP("FactSheet", "Park"), 30),
-               (QT_TRANSLATE_NOOP("FactSheet", "District"), 26),
-               (QT_TRANSLATE_NOOP("FactSheet", "Projects"), 14),
-               (QT_TRANSLATE_NOOP("FactSheet", "Enterprises and institutions"), 30)]
+    headers = [(QT_TRANSLATE_NOOP("FactSheet", "Park"), 24),
+               (QT_TRANSLATE_NOOP("FactSheet", "District"), 20),
+               (QT_TRANSLATE_NOOP("FactSheet", "Phone"), 18),
+               (QT_TRANSLATE_NOOP("FactSheet", "Projects"), 12),
+               (QT_TRANSLATE_NOOP("FactSheet", "Enterprises and institutions"), 26)]
     return _h2(translate("FactSheet", "Parks")) + _grid(headers, rows)
 
 
@@ -207,7 +211,7 @@ def _projects(sheet: FactSheet) -> str:
         if p.subkind:
             name += f'<br/><span class="small">{_e(p.subkind)}</span>'
         dates_and_other = "<br/>".join(
-            part for part in (_values(p.dates), _other(p.other)) if part
+            part for part in (_values(p.dates), _values(p.other, small=True)) if part
         )
         rows.append([name, _e(p.status), _values(p.investment), _values(p.area),
                      dates_and_other])
@@ -216,10 +220,7 @@ def _projects(sheet: FactSheet) -> str:
                (QT_TRANSLATE_NOOP("FactSheet", "Investment"), 13),
                (QT_TRANSLATE_NOOP("FactSheet", "Area"), 12),
                (QT_TRANSLATE_NOOP("FactSheet", "Key dates and other figures"), 32)]
-    return title + _grid(headers, rows) + _more(
-        len(sheet.projects), sheet.projects_total,
-        translate("FactSheet", "projects and carriers"),
-    )
+    return title + _grid(headers, rows)
 
 
 def _organisations(sheet: FactSheet) -> str:
@@ -237,10 +238,7 @@ def _organisations(sheet: FactSheet) -> str:
         rows = [[_e(o.name) + _refs(o.sources), _e(o.kind)] for o in sheet.organisations]
         headers = [(QT_TRANSLATE_NOOP("FactSheet", "Name"), 80),
                    (QT_TRANSLATE_NOOP("FactSheet", "Kind"), 20)]
-    return title + _grid(headers, rows) + _more(
-        min(len(sheet.organisations), MAX_ROWS), sheet.organisations_total,
-        translate("FactSheet", "enterprises and institutions"),
-    )
+    return title + _grid(headers, rows)
 
 
 def _people(sheet: FactSheet) -> str:
@@ -248,12 +246,13 @@ def _people(sheet: FactSheet) -> str:
     if not sheet.people:
         return title + _none(translate("FactSheet", "No people published for {subject}.")
                              .format(subject=sheet.subject))
+    reported = translate("FactSheet", "reported {date}")
     rows = []
     for p in sheet.people:
         titles = []
         for t in p.titles:
-            where = " · ".join(x for x in (t.organisation, t.reported and translate("FactSheet", "reported {date}").format(date=t.reported))
-                               if x)
+            when = t.standing or (t.reported and reported.format(date=display_date(t.reported)))
+            where = " · ".join(x for x in (t.organisation, when) if x)
             line = _e(t.title) + _refs(t.sources)
             if where:
                 line += f'<br/><span class="small">{_e(where)}</span>'
@@ -264,9 +263,7 @@ def _people(sheet: FactSheet) -> str:
         rows.append([_e(p.name), "<br/>".join(titles)])
     headers = [(QT_TRANSLATE_NOOP("FactSheet", "Name"), 30),
                (QT_TRANSLATE_NOOP("FactSheet", "Titles"), 70)]
-    return title + _grid(headers, rows) + _more(
-        len(sheet.people), sheet.people_total, translate("FactSheet", "people")
-    )
+    return title + _grid(headers, rows)
 
 
 def _sources(sheet: FactSheet) -> str:
