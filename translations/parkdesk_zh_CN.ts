@@ -493,6 +493,10 @@
         <translation>该条目已不在数据库中。</translation>
     </message>
     <message>
+        <source>not published</source>
+        <translation>未公布</translation>
+    </message>
+    <message>
         <source>Zone-wide</source>
         <translation>全区</translation>
     </message>
@@ -651,23 +655,17 @@
     </message>
     <message numerus="yes">
         <source>%n finding(s) of your imported articles to accept, attach or reject</source>
-        <translation>
-            <numerusform>您导入的文章中有 %n 项发现待接受、关联或拒绝</numerusform>
-        </translation>
+        <translation><numerusform>您导入的文章中有 %n 项发现待接受、关联或拒绝</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>To review (%n)</source>
-        <translation>
-            <numerusform>待审核（%n）</numerusform>
-        </translation>
+        <translation><numerusform>待审核（%n）</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1
 %n finding(s) to review</source>
-        <translation>
-            <numerusform>%1
-%n 项发现待审核</numerusform>
-        </translation>
+        <translation><numerusform>%1
+%n 项发现待审核</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1386,7 +1384,7 @@
     <name>Kinds</name>
     <message>
         <source>Zone</source>
-        <extracomment>Each kind&apos;s English name (exports and the CLI); `kind_label` gives the interface language&apos;s.</extracomment>
+        <extracomment>Each kind's English name (exports and the CLI); `kind_label` gives the interface language's.</extracomment>
         <translation>高新区</translation>
     </message>
     <message>
@@ -1605,7 +1603,7 @@
         <translation>发布</translation>
     </message>
     <message>
-        <source>Give the address book&apos;s address, starting with https://.</source>
+        <source>Give the address book's address, starting with https://.</source>
         <translation>请填写通讯录地址，以 https:// 开头。</translation>
     </message>
     <message>
@@ -1620,7 +1618,7 @@
 <context>
     <name>QrWidget</name>
     <message>
-        <source>Scan to add {name} to your phone&apos;s contacts</source>
+        <source>Scan to add {name} to your phone's contacts</source>
         <translation>扫码将{name}添加到手机通讯录</translation>
     </message>
 </context>
@@ -1632,9 +1630,7 @@
     </message>
     <message numerus="yes">
         <source>{date} UTC — %n change(s)</source>
-        <translation>
-            <numerusform>{date}（UTC）— %n 项修改</numerusform>
-        </translation>
+        <translation><numerusform>{date}（UTC）— %n 项修改</numerusform></translation>
     </message>
     <message>
         <source>Restore</source>
@@ -1687,6 +1683,10 @@
         <translation>Enter 接受 · Del 拒绝 · Tab 下一项 · P 关联到建议条目 · F 查找条目 · N 新建条目 · Ctrl+Shift+A 接受全部建议 · Ctrl+Z 撤销</translation>
     </message>
     <message>
+        <source>taken</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
         <source>&amp;Accept</source>
         <translation>接受(&amp;A)</translation>
     </message>
@@ -1720,15 +1720,11 @@
     </message>
     <message numerus="yes">
         <source>%n to review</source>
-        <translation>
-            <numerusform>%n 项待审核</numerusform>
-        </translation>
+        <translation><numerusform>%n 项待审核</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>of %n findings</source>
-        <translation>
-            <numerusform>（共 %n 项发现）</numerusform>
-        </translation>
+        <translation><numerusform>（共 %n 项发现）</numerusform></translation>
     </message>
     <message>
         <source>rejected</source>
@@ -1794,21 +1790,15 @@
     </message>
     <message numerus="yes">
         <source>Showing results for “{text}” · %n match(es)</source>
-        <translation>
-            <numerusform>显示“{text}”的结果 · %n 项</numerusform>
-        </translation>
+        <translation><numerusform>显示“{text}”的结果 · %n 项</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>First %n matches: type more to narrow them down</source>
-        <translation>
-            <numerusform>前 %n 项结果：输入更多文字以缩小范围</numerusform>
-        </translation>
+        <translation><numerusform>前 %n 项结果：输入更多文字以缩小范围</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n match(es) — ↑↓ to choose, Enter to show</source>
-        <translation>
-            <numerusform>%n 项结果 — ↑↓ 选择，Enter 显示</numerusform>
-        </translation>
+        <translation><numerusform>%n 项结果 — ↑↓ 选择，Enter 显示</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1891,7 +1881,7 @@
         <translation>打印概况表(&amp;P)…</translation>
     </message>
     <message>
-        <source>Print the selected park&apos;s fact sheet</source>
+        <source>Print the selected park's fact sheet</source>
         <translation>打印所选园区的概况表</translation>
     </message>
     <message>
@@ -1907,7 +1897,7 @@
         <translation>打印全部园区(&amp;A)…</translation>
     </message>
     <message>
-        <source>Preview and print the zone&apos;s and every park&apos;s fact sheet</source>
+        <source>Preview and print the zone's and every park's fact sheet</source>
         <translation>预览并打印高新区及各园区的概况表</translation>
     </message>
     <message>
@@ -1915,7 +1905,7 @@
         <translation>将全部园区导出为 PDF(&amp;F)…</translation>
     </message>
     <message>
-        <source>Save the zone&apos;s and every park&apos;s fact sheet as one PDF</source>
+        <source>Save the zone's and every park's fact sheet as one PDF</source>
         <translation>将高新区及各园区的概况表保存为一个 PDF</translation>
     </message>
     <message>
@@ -2015,15 +2005,11 @@
     <name>_Plurals</name>
     <message numerus="yes">
         <source>Copied %n contact(s) of {name} as text</source>
-        <translation>
-            <numerusform>已将{name}的 %n 条联系方式复制为文本</numerusform>
-        </translation>
+        <translation><numerusform>已将{name}的 %n 条联系方式复制为文本</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Imported %n article(s) for review; Ctrl+Z takes an import back.</source>
-        <translation>
-            <numerusform>已导入 %n 篇文章待审核；按 Ctrl+Z 可撤销导入。</numerusform>
-        </translation>
+        <translation><numerusform>已导入 %n 篇文章待审核；按 Ctrl+Z 可撤销导入。</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -32,6 +32,12 @@ KIND_LABELS = {
 }
 
 
+def chinese_name(aliases: tuple[str, ...] | list[str]) -> str | None:
+    """The fullest Chinese name among a record's aliases (佛山高新区顺德园 over 顺德园), if any."""
+    han = [a for a in aliases if a and all("\u3400" <= c <= "\u9fff" for c in a)]
+    return max(han, key=lambda a: (len(a), a)) if han else None
+
+
 def kind_label(kind: str) -> str:
     """The name of an entity kind in the interface language (the kind itself if unknown)."""
     label = KIND_LABELS.get(kind)

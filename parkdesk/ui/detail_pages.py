@@ -334,11 +334,12 @@ class _Page:
         html += self._contacts(e.id, True, no_phones())
         head = "".join(f"<th>{esc(g.title)}</th>" for g in GROUPS)
         rows = []
+        not_published = esc(QCoreApplication.translate("DetailPage", "not published"))
         for park in self.d.children(e.id, (PARK,)):
             cells = "".join(f'<td align="right">{n:,}</td>' for n in self._group_counts(park.id))
             phones = "<br>".join(self._contact_value(c) for c in self.d.contacts(park.id)
                                  if c.kind == "phone") or \
-                f'<span class="muted">{esc(QCoreApplication.translate("DetailPage", "not published"))}</span>'
+                f'<span class="muted">{not_published}</span>'
             rows.append(f"<tr><td>{entity_link(park.id, park.name)}</td><td>{phones}</td>"
                         f"{cells}</tr>")
         cells = "".join(f'<td align="right">{n:,}</td>' for n in self._group_counts(e.id))

@@ -29,8 +29,11 @@ from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.factsheet.html import render_html
 from parkdesk.core.factsheet.model import FactSheet
 
-# Families tried in order; fontconfig falls back per glyph (CJK, symbols) beyond these.
-FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]
+# Families tried in order, per glyph: Latin first, then Simplified Chinese (a zh_CN sheet, the
+# directory's Chinese names); fontconfig falls back beyond these (symbols).
+FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica",
+                 "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+                 "Microsoft YaHei", "PingFang SC"]
 BODY_PT = 8.5
 FOOTER_PT = 7.0
 AUTO_BREAK = QTextFormat.PageBreakFlag.PageBreak_Auto

@@ -34,6 +34,7 @@ from parkdesk.core.records import (
     PROJECT,
     ZONE,
     Entity,
+    chinese_name,
     kind_label,
 )
 from parkdesk.core.sources import SourceNumbers
@@ -181,6 +182,7 @@ def build_factsheet(
         title_sources=cite.cite("entity", entity.id),
         generated=generated or date.today(),
         built_at=directory.meta().get("built_at"),
+        chinese_name=chinese_name(entity.aliases),
     )
     _phones_and_addresses(sheet, directory, cite)
     sheet.figures = key_figures(directory.figures(entity.id), cite.cite)
@@ -191,7 +193,8 @@ def build_factsheet(
             sheet.parks.append(
                 ParkLine(park.name, park.district,
                          count_below(directory, park.id, (PROJECT,)),
-                         count_below(directory, park.id, (ENTERPRISE, INSTITUTION)), phones)
+                         count_below(directory, park.id, (ENTERPRISE, INSTITUTION)), phones,
+                         chinese_name(park.aliases))
             )
     projects = _projects(sheet, directory, cite)
     _organisations(sheet, directory, cite, projects)

@@ -95,6 +95,7 @@ def _header(sheet: FactSheet) -> str:
         where: list[str | None] = [text.format(count=word)]
     else:
         where = [sheet.district, sheet.zone_name]
+    where.insert(0, sheet.chinese_name)
     parts = [f"<h1>{_e(sheet.title)}</h1>"]
     sub = " · ".join(_e(w) for w in where if w)
     parts.append(f'<p class="sub">{sub}{_refs(sheet.title_sources)}</p>')
@@ -187,7 +188,8 @@ def _parks(sheet: FactSheet) -> str:
         return ""
     not_published = _e(translate("FactSheet", "not published"))
     rows = [
-        [_e(p.name), _e(p.district), "<br/>".join(_e(n) for n in p.phones) or
+        [_e(p.name) + (f'<br/><span class="small">{_e(p.chinese_name)}</span>'
+                       if p.chinese_name else ""), _e(p.district), "<br/>".join(_e(n) for n in p.phones) or
          f'<span class="small">{not_published}</span>', str(p.projects), str(p.organisations)]
         for p in sheet.parks
     ]

@@ -144,6 +144,7 @@ class ParkLine:
     projects: int
     organisations: int  # enterprises and institutions together
     phones: tuple[str, ...] = ()
+    chinese_name: str | None = None
 
 
 @dataclass
@@ -159,6 +160,7 @@ class FactSheet:
     title_sources: tuple[int, ...]
     generated: date
     built_at: str | None = None
+    chinese_name: str | None = None  # beside the English title, where the directory has one
     phones: list[PhoneLine] = field(default_factory=list)
     addresses: list[AddressLine] = field(default_factory=list)
     figures: list[FigureLine] = field(default_factory=list)
