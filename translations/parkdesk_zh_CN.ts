@@ -655,17 +655,23 @@
     </message>
     <message numerus="yes">
         <source>%n finding(s) of your imported articles to accept, attach or reject</source>
-        <translation><numerusform>您导入的文章中有 %n 项发现待接受、关联或拒绝</numerusform></translation>
+        <translation>
+            <numerusform>您导入的文章中有 %n 项发现待接受、关联或拒绝</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>To review (%n)</source>
-        <translation><numerusform>待审核（%n）</numerusform></translation>
+        <translation>
+            <numerusform>待审核（%n）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1
 %n finding(s) to review</source>
-        <translation><numerusform>%1
-%n 项发现待审核</numerusform></translation>
+        <translation>
+            <numerusform>%1
+%n 项发现待审核</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1008,14 @@
     <message>
         <source>(nothing selected)</source>
         <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Where the export is written</source>
+        <translation>导出文件的保存位置</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1384,7 +1398,7 @@
     <name>Kinds</name>
     <message>
         <source>Zone</source>
-        <extracomment>Each kind's English name (exports and the CLI); `kind_label` gives the interface language's.</extracomment>
+        <extracomment>Each kind&apos;s English name (exports and the CLI); `kind_label` gives the interface language&apos;s.</extracomment>
         <translation>高新区</translation>
     </message>
     <message>
@@ -1418,6 +1432,22 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Directory tree</source>
+        <translation>名录目录树</translation>
+    </message>
+    <message>
+        <source>The zone, its parks and their folders; arrow keys move, Right opens a folder, Ctrl+C copies the selected number or name</source>
+        <translation>高新区、各园区及其分类文件夹；方向键移动，右方向键展开文件夹，Ctrl+C 复制所选号码或名称</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>The selected item&apos;s page with its sources; Tab moves between its links, Enter follows one</source>
+        <translation>所选条目的页面及其来源；Tab 在链接之间移动，Enter 打开链接</translation>
+    </message>
     <message>
         <source>parkdesk: your changes</source>
         <translation>parkdesk：您的修改</translation>
@@ -1603,7 +1633,7 @@
         <translation>发布</translation>
     </message>
     <message>
-        <source>Give the address book's address, starting with https://.</source>
+        <source>Give the address book&apos;s address, starting with https://.</source>
         <translation>请填写通讯录地址，以 https:// 开头。</translation>
     </message>
     <message>
@@ -1618,7 +1648,15 @@
 <context>
     <name>QrWidget</name>
     <message>
-        <source>Scan to add {name} to your phone's contacts</source>
+        <source>QR code of the contact card</source>
+        <translation>联系人名片二维码</translation>
+    </message>
+    <message>
+        <source>Shown when the selected record has a phone number: scan it to add the card to a phone</source>
+        <translation>所选条目有电话号码时显示：扫码即可将名片添加到手机</translation>
+    </message>
+    <message>
+        <source>Scan to add {name} to your phone&apos;s contacts</source>
         <translation>扫码将{name}添加到手机通讯录</translation>
     </message>
 </context>
@@ -1630,7 +1668,9 @@
     </message>
     <message numerus="yes">
         <source>{date} UTC — %n change(s)</source>
-        <translation><numerusform>{date}（UTC）— %n 项修改</numerusform></translation>
+        <translation>
+            <numerusform>{date}（UTC）— %n 项修改</numerusform>
+        </translation>
     </message>
     <message>
         <source>Restore</source>
@@ -1720,11 +1760,15 @@
     </message>
     <message numerus="yes">
         <source>%n to review</source>
-        <translation><numerusform>%n 项待审核</numerusform></translation>
+        <translation>
+            <numerusform>%n 项待审核</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>of %n findings</source>
-        <translation><numerusform>（共 %n 项发现）</numerusform></translation>
+        <translation>
+            <numerusform>（共 %n 项发现）</numerusform>
+        </translation>
     </message>
     <message>
         <source>rejected</source>
@@ -1785,20 +1829,46 @@
         <translation>搜索园区、项目、企业、人员…（可用拼音）  (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Search the directory</source>
+        <translation>搜索名录</translation>
+    </message>
+    <message>
+        <source>Type a name, a number or pinyin; the results list below follows as you type. Up and Down choose a result, Enter shows it in the tree, Escape clears.</source>
+        <translation>输入名称、号码或拼音，下方结果随输入更新。↑↓ 选择结果，Enter 在目录树中显示，Esc 清除。</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>The records found; Enter shows the chosen one in the tree, a click on a number copies it</source>
+        <translation>找到的条目；Enter 在目录树中显示所选条目，单击号码即可复制</translation>
+    </message>
+    <message>
         <source>No matches</source>
         <translation>无匹配结果</translation>
     </message>
     <message numerus="yes">
         <source>Showing results for “{text}” · %n match(es)</source>
-        <translation><numerusform>显示“{text}”的结果 · %n 项</numerusform></translation>
+        <translation>
+            <numerusform>显示“{text}”的结果 · %n 项</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>First %n matches: type more to narrow them down</source>
-        <translation><numerusform>前 %n 项结果：输入更多文字以缩小范围</numerusform></translation>
+        <translation>
+            <numerusform>前 %n 项结果：输入更多文字以缩小范围</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n match(es) — ↑↓ to choose, Enter to show</source>
-        <translation><numerusform>%n 项结果 — ↑↓ 选择，Enter 显示</numerusform></translation>
+        <translation>
+            <numerusform>%n 项结果 — ↑↓ 选择，Enter 显示</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1881,7 +1951,7 @@
         <translation>打印概况表(&amp;P)…</translation>
     </message>
     <message>
-        <source>Print the selected park's fact sheet</source>
+        <source>Print the selected park&apos;s fact sheet</source>
         <translation>打印所选园区的概况表</translation>
     </message>
     <message>
@@ -1897,7 +1967,7 @@
         <translation>打印全部园区(&amp;A)…</translation>
     </message>
     <message>
-        <source>Preview and print the zone's and every park's fact sheet</source>
+        <source>Preview and print the zone&apos;s and every park&apos;s fact sheet</source>
         <translation>预览并打印高新区及各园区的概况表</translation>
     </message>
     <message>
@@ -1905,7 +1975,7 @@
         <translation>将全部园区导出为 PDF(&amp;F)…</translation>
     </message>
     <message>
-        <source>Save the zone's and every park's fact sheet as one PDF</source>
+        <source>Save the zone&apos;s and every park&apos;s fact sheet as one PDF</source>
         <translation>将高新区及各园区的概况表保存为一个 PDF</translation>
     </message>
     <message>
@@ -2005,11 +2075,15 @@
     <name>_Plurals</name>
     <message numerus="yes">
         <source>Copied %n contact(s) of {name} as text</source>
-        <translation><numerusform>已将{name}的 %n 条联系方式复制为文本</numerusform></translation>
+        <translation>
+            <numerusform>已将{name}的 %n 条联系方式复制为文本</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Imported %n article(s) for review; Ctrl+Z takes an import back.</source>
-        <translation><numerusform>已导入 %n 篇文章待审核；按 Ctrl+Z 可撤销导入。</numerusform></translation>
+        <translation>
+            <numerusform>已导入 %n 篇文章待审核；按 Ctrl+Z 可撤销导入。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

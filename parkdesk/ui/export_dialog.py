@@ -132,6 +132,8 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("path")
+        self.path_edit.setAccessibleName(self.tr("File"))
+        self.path_edit.setAccessibleDescription(self.tr("Where the export is written"))
         self.path_edit.setMinimumWidth(380)
         self.browse_button = QPushButton(self.tr("Browse…"))
         path_row = QHBoxLayout()

@@ -45,6 +45,10 @@ class SearchPanel(QWidget):
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText(self.tr("Search parks, projects, enterprises, people…  (Ctrl+F)"))
+        self.field.setAccessibleName(self.tr("Search the directory"))
+        self.field.setAccessibleDescription(self.tr(
+            "Type a name, a number or pinyin; the results list below follows as you type. "
+            "Up and Down choose a result, Enter shows it in the tree, Escape clears."))
         self.field.installEventFilter(self)
         self._zone_name = ""
         self._status: QLabel | None = None
@@ -64,6 +68,10 @@ class SearchPanel(QWidget):
         """Give the field its clear button (its icon comes from the style: done after the
         window's first paint; the button only shows once there is text)."""
         self.field.setClearButtonEnabled(True)
+        from PySide6.QtWidgets import QToolButton
+
+        for button in self.field.findChildren(QToolButton):  # (Qt gives it no name)
+            button.setAccessibleName(self.tr("Clear the search"))
 
     def _build_results(self) -> tuple[QLabel, SearchResultsModel, QListView]:
         from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
@@ -77,6 +85,10 @@ class SearchPanel(QWidget):
         self._model = SearchResultsModel(self)
         self._model.zone_name = self._zone_name
         self._view = view = QListView()
+        view.setObjectName("searchResults")
+        view.setAccessibleName(self.tr("Search results"))
+        view.setAccessibleDescription(self.tr("The records found; Enter shows the chosen one in "
+                                              "the tree, a click on a number copies it"))
         view.setModel(self._model)
         view.setItemDelegate(HitDelegate(view))
         view.setUniformItemSizes(True)
