@@ -284,6 +284,69 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>date inferred</source>
+        <translation>日期为推断</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+</context>
+<context>
     <name>DetailHtml</name>
     <message>
         <source>Show in the tree</source>
