@@ -523,7 +523,9 @@ class MainWindow(QMainWindow):
         """File › Export…"""
         from parkdesk.ui import export_dialog
 
-        export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id())
+        store = self.user_data.store
+        export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id(),
+                                         store.path if store is not None else None)
 
     def publish_to_address_book(self) -> None:
         """File › Publish to Address Book…"""

@@ -222,7 +222,7 @@ def test_background_work_stops_when_cancel_is_pressed(qtbot, window: MainWindow)
 
     def work() -> int:
         steps = 0
-        while op.progress.step(steps, 1000, f"step {steps}") and steps < 20_000:
+        while op.task.step(steps, 1000, f"step {steps}") and steps < 20_000:
             steps += 1
             time.sleep(0.001)  # (the worker's pace, not the test's)
         return steps
