@@ -461,3 +461,12 @@ class MainWindow(QMainWindow):
 
         export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id())
 
+    def publish_to_address_book(self) -> None:
+        """File › Publish to Address Book…"""
+        from parkdesk.ui import publish_dialog
+
+        store = self.user_data.store
+        publish_dialog.show_publish_dialog(self, self.directory.path,
+                                           store.path if store is not None else None,
+                                           self.settings)
+

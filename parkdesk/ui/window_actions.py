@@ -28,6 +28,7 @@ class WindowCommands(Protocol):
     def tree_view(self) -> QWidget: ...
     def choose_database(self) -> None: ...
     def export_directory(self) -> None: ...
+    def publish_to_address_book(self) -> None: ...
     def print_fact_sheet(self) -> None: ...
     def export_fact_sheet_pdf(self) -> None: ...
     def print_all_fact_sheets(self) -> None: ...
@@ -68,6 +69,7 @@ class WindowActions:
 
     open: QAction
     export: QAction
+    publish: QAction
     print: QAction
     pdf: QAction
     print_all: QAction
@@ -92,6 +94,11 @@ class WindowActions:
         self.open = make_action(window, "&Open Database…", c.choose_database, K.Open, "open")
         self.export = make_action(window, "&Export…", c.export_directory, "Ctrl+E", "export",
                                   "Export the directory as JSON, vCard or CSV")
+        self.publish = make_action(
+            window, QCoreApplication.translate("WindowActions", "P&ublish to Address Book…"),
+            c.publish_to_address_book, "Ctrl+Shift+B", "",
+            QCoreApplication.translate("WindowActions", "Put every contact on a CardDAV address "
+                                       "book that phones subscribe to"))
         self.print = make_action(window, "&Print Fact Sheet…", c.print_fact_sheet, K.Print,
                                  "print", "Print the selected park's fact sheet")
         self.pdf = make_action(window, "Export Fact Sheet as P&DF…", c.export_fact_sheet_pdf,
@@ -135,7 +142,7 @@ class WindowActions:
         """File, Edit, View and Help; returns View, which the toolbar's toggle joins."""
         bar = window.menuBar()
         menu = bar.addMenu("&File")
-        menu.addActions([self.open, self.export])
+        menu.addActions([self.open, self.export, self.publish])
         menu.addSeparator()
         menu.addActions([self.print, self.pdf])
         menu.addActions([self.print_all, self.pdf_all])

@@ -86,3 +86,9 @@ def all_citations(directory: Directory) -> list[StoredCitation]:
 def figure_values(directory: Directory) -> dict[str, str]:
     """Each figure's value as written, by figure id."""
     return dict(directory.con.execute("SELECT id, value_text FROM figures"))
+
+
+def contact_owners(directory: Directory) -> list[str]:
+    """The ids of every entity with a phone number or an address, in id order."""
+    return [r[0] for r in directory.con.execute(
+        "SELECT DISTINCT owner_id FROM contacts ORDER BY owner_id")]
