@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from urllib.parse import quote, unquote
 
 from parkdesk.core.addresses import readable_address
@@ -19,6 +19,7 @@ from parkdesk.core.figures.chart import line_chart
 from parkdesk.core.figures.readings import metric_lines
 from parkdesk.core.records import Contact, Figure
 from parkdesk.core.sources import SourceNumbers
+from parkdesk.core.userstore.layer import ImportedArticle
 
 
 def page_tr(text: str) -> str:
@@ -108,8 +109,9 @@ def describe_source(source: Source) -> str:
 class SourceList:
     """Numbers the sources cited on one page and renders the Sources section."""
 
-    def __init__(self) -> None:
+    def __init__(self, imported: Mapping[str, ImportedArticle] | None = None) -> None:
         self._numbers = SourceNumbers()  # one number per citation: tooltips show each quote
+        self.imported = imported or {}  # articles the user imported, by id: said as such
 
     @property
     def entries(self) -> list[Source]:
@@ -157,6 +159,11 @@ class SourceList:
                 if url
                 else '<span class="muted">(no web address recorded)</span>'
             )
+            if article.id in self.imported:
+                when = display_date(self.imported[article.id].entered.date)
+                mine = (f'<span class="user">{esc(article.file)}, imported and reviewed by you, '
+                        f'{esc(when)}</span>')
+                opener = f"{opener} · {mine}" if url else mine
             parts.append(
                 f'<p class="article"><b>{esc(article.title)}</b> — '
                 f"{', '.join(where)}{' · ' if where else ''}{opener}</p>"

@@ -81,7 +81,7 @@ class _Page:
 
     def __init__(self, directory: Directory) -> None:
         self.d = directory
-        self.sources = SourceList()
+        self.sources = SourceList(directory.layer.articles)
 
     # -- shared sections ---------------------------------------------------------------------
 
@@ -98,6 +98,10 @@ class _Page:
         added = self.d.layer.entered("entity", e.id)
         if added is not None:
             html += f'<p class="user">Entered by you, {esc(display_date(added.date))}.</p>'
+        reviewed = self.d.layer.reviewed_on("entity", e.id)
+        if reviewed is not None:
+            html += (f'<p class="user">Reviewed by you from an imported article, '
+                     f'{esc(display_date(reviewed.date))}.</p>')
         if "name" in mine:
             html += (f'<p>{entered_html(mine["name"].entered, "name entered")}<br>'
                      f'<span class="muted">In the articles: {esc(mine["name"].article_value)}'
@@ -166,8 +170,10 @@ class _Page:
 
     def _figures(self, e: Entity, title: str = "Key figures") -> str:
         outdated = self.d.layer.outdated
-        marks = {fid: f' <span class="warn">outdated</span>{entered_html(when, "marked")}'
-                 for fid, when in outdated.items()}
+        marks = {key[1]: entered_html(when, "reviewed")
+                 for key, when in self.d.layer.reviewed.items() if key[0] == "figure"}
+        marks.update({fid: f' <span class="warn">outdated</span>{entered_html(when, "marked")}'
+                      for fid, when in outdated.items()})
         rows = figure_rows(
             self.d.figures(e.id), lambda f: self.d.sources("figure", f.id), self.sources, marks
         )
@@ -196,7 +202,9 @@ class _Page:
         mine = self.d.layer.user_values("contact", c.id).get("raw")
         added = self.d.layer.entered("contact", c.id)
         if mine is None:
-            return phone_html(c, self.sources, sources) + entered_html(added)
+            reviewed = self.d.layer.reviewed_on("contact", c.id)
+            mark = entered_html(reviewed, "reviewed") if reviewed else entered_html(added)
+            return phone_html(c, self.sources, sources) + mark
         html = phone_html(c, self.sources, []) + entered_html(mine.entered)
         old = esc(mine.article_value) if mine.article_value else ""
         if old and added is None:
