@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self, commands=self)
         self.toolbar = self.window_actions.install(self)
         self.navigation = NavigationActions(self, self.history)
+        self.navigation.watch(self.tree_view.viewport(), self.detail.viewport())
+        self._results_watched = False  # the results list is made on the first search
         self.window_actions.add_navigation(self, self.navigation.back, self.navigation.forward)
         self.edit_actions = edit_actions.build(self)
         self.import_action = article_import.install(self)
@@ -374,6 +376,9 @@ class MainWindow(QMainWindow):
 
     def _fit_results(self) -> None:
         """Give the results list the room its hits need (at most half the column)."""
+        if not self._results_watched:
+            self._results_watched = True
+            self.navigation.watch(self.search.view.viewport())
         total = sum(self.left_splitter.sizes())
         if self.search.isVisible() and total > 0:
             wanted = max(min(self.search.preferred_height(), total // 2),
