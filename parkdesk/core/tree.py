@@ -42,6 +42,9 @@ GROUPS = (
     Group("contacts", "Contacts", ()),
 )
 _GROUPS = {g.key: g for g in GROUPS}
+# Places outside the zone sit in one folder at the top, after the zone, not beside it.
+BEYOND = Group("beyond", "Beyond the zone", (PLACE,))
+BEYOND_KEY = "/beyond"  # a folder with no parent entity
 # Kinds whose children are shown in folders rather than directly.
 FOLDERED = (ZONE, PARK, PLACE)
 
@@ -73,11 +76,23 @@ class DirectoryTree:
         self._counts: dict[str, int] = {}
 
     def roots(self) -> list[TreeNode]:
-        nodes = [self._entity_node(e.id, e.name, e.kind) for e in self.directory.roots()]
+        """The zone (and any other root that is not a place), then "Beyond the zone", then
+        "To review (N)" while the user has imported articles."""
+        roots = self.directory.roots()
+        nodes = [self._entity_node(e.id, e.name, e.kind) for e in roots if e.kind != PLACE]
+        places = sum(1 for e in roots if e.kind == PLACE)
+        if places:
+            nodes.append(self.beyond_node(places))
         layer = self.directory.layer
-        if layer.articles:  # "To review (N)" while the user has imported articles
+        if layer.articles:
             nodes.append(TreeNode(REVIEW, "", "To review", "review", sum(layer.pending.values())))
         return nodes
+
+    def beyond_node(self, count: int | None = None) -> TreeNode:
+        """The folder of the places outside the zone."""
+        if count is None:
+            count = sum(1 for e in self.directory.roots() if e.kind == PLACE)
+        return TreeNode(GROUP, BEYOND_KEY, BEYOND.label, f"group:{BEYOND.key}", count)
 
     def _review_articles(self) -> list[TreeNode]:
         layer = self.directory.layer
@@ -128,6 +143,10 @@ class DirectoryTree:
         """Children of `node`, a page at a time for large folders."""
         if node.type in (CONTACT, REVIEW_ARTICLE):
             return []
+        if node.key == BEYOND_KEY:
+            places = [e for e in self.directory.roots() if e.kind == PLACE]
+            places = places[offset:] if limit < 0 else places[offset : offset + limit]
+            return [self._entity_node(e.id, e.name, e.kind) for e in places]
         if node.type == REVIEW:
             nodes = self._review_articles()
             return nodes[offset:] if limit < 0 else nodes[offset : offset + limit]
@@ -174,7 +193,7 @@ class DirectoryTree:
         if entity is None:
             return []
         chain = [*self.directory.ancestors(entity_id), entity]
-        path: list[TreeNode] = []
+        path: list[TreeNode] = [self.beyond_node()] if chain[0].kind == PLACE else []
         for parent, child in zip([None, *chain[:-1]], chain, strict=True):
             if parent is not None and parent.kind in FOLDERED and child.kind != PARK:
                 group = next(g for g in GROUPS if child.kind in g.kinds)

@@ -227,7 +227,8 @@ def _retire(op: BackgroundOp[Any]) -> None:
 
 
 class QueryOp(BackgroundOp[T]):
-    """`op(directory)` on a Directory of the worker's own (opened from `db`), off the UI thread."""
+    """`op(directory)` on a Directory of the worker's own (opened from `db`), off the UI thread;
+    with `user_store`, the directory as the user sees it (their changes over `db`, read only)."""
 
     def __init__(
         self,
@@ -236,9 +237,15 @@ class QueryOp(BackgroundOp[T]):
         db: Path,
         op: Callable[[Directory], T],
         success: Callable[[T], None],
+        user_store: Path | None = None,
     ) -> None:
         def work() -> T:
-            directory = Directory.open(db)
+            if user_store is None:
+                directory = Directory.open(db)
+            else:
+                from parkdesk.core.userstore.session import read_directory
+
+                directory, _ = read_directory(db, user_store)  # (the window said any problem)
             try:
                 return op(directory)
             finally:

@@ -155,7 +155,7 @@ def _selected_entity(window: MainWindow) -> str | None:
     if node is None:
         return None
     if node.type == GROUP:
-        return node.key.rsplit("/", 1)[0]
+        return node.key.rsplit("/", 1)[0] or None  # "Beyond the zone" has no owner
     return node.key if node.type == ENTITY else None
 
 
@@ -325,10 +325,7 @@ def refresh(window: MainWindow) -> None:
     elif node is not None and node.type == ENTITY:
         restored = window.select_entity(node.key)
     elif node is not None and node.type == GROUP:
-        parent_id = node.key.rsplit("/", 1)[0]
-        parent = window.model.index_of_path(window.tree.path_to(parent_id))
-        index = window.model.find_child(parent, GROUP, node.key) if parent.isValid() else parent
-        restored = window._select_index(index)
+        restored = window.select_folder(node.key)
     elif node is not None and node.type in (REVIEW, REVIEW_ARTICLE):
         restored = window.select_review(node.key if node.type == REVIEW_ARTICLE else None,
                                         show=False)

@@ -38,6 +38,7 @@ from parkdesk.ui.clipboard import copy_text, may_quit, notifier
 from parkdesk.ui.detail_pane import DetailPane
 from parkdesk.ui.enum_properties import set_enum
 from parkdesk.ui.integrity import IntegrityCheck
+from parkdesk.ui.navigation import NavigationActions, Page, PaneHistory
 from parkdesk.ui.search_panel import SearchPanel
 from parkdesk.ui.settings import Settings
 from parkdesk.ui.tree_model import DirectoryTreeModel
@@ -49,6 +50,10 @@ if TYPE_CHECKING:
     from parkdesk.ui.review_panel import ReviewPanel
 
 STATUS_MS = 10_000
+# The smallest usable areas: the tree shows a few rows, names a few words, the pane a column.
+MIN_COLUMN_WIDTH = 220
+MIN_TREE_HEIGHT = 120
+MIN_DETAIL_WIDTH = 300
 
 
 class MainWindow(QMainWindow):
@@ -68,9 +73,12 @@ class MainWindow(QMainWindow):
         self.last_import: object | None = None  # the latest import's background work
         self._shown = False
         self._page_later = True  # the restored selection's page follows the first paint
+        self.history = PaneHistory(self.show_page, self)
         self._build_views()
         self.window_actions = WindowActions(self, commands=self)
         self.toolbar = self.window_actions.install(self)
+        self.navigation = NavigationActions(self, self.history)
+        self.window_actions.add_navigation(self, self.navigation.back, self.navigation.forward)
         self.edit_actions = edit_actions.build(self)
         self.import_action = article_import.install(self)
         edit_actions.update_enabled(self)
@@ -89,6 +97,8 @@ class MainWindow(QMainWindow):
         self.tree_view.setObjectName("tree")
         self.tree_view.setHeaderHidden(True)
         self.tree_view.setUniformRowHeights(True)
+        set_enum(self.tree_view, "textElideMode", "ElideMiddle")  # full names in the tooltips
+        self.tree_view.setMinimumSize(MIN_COLUMN_WIDTH, MIN_TREE_HEIGHT)
         self.tree_view.setModel(self.model)
         self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         set_enum(self.tree_view, "contextMenuPolicy", "CustomContextMenu")
@@ -124,6 +134,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search.field)
         layout.addWidget(self.left_splitter)
         self.main_splitter = QSplitter()  # horizontal
+        self.main_splitter.setChildrenCollapsible(False)
+        left.setMinimumWidth(MIN_COLUMN_WIDTH)
+        self.detail.setMinimumWidth(MIN_DETAIL_WIDTH)
         self.main_splitter.addWidget(left)
         self.right = QStackedWidget()  # the detail pane, or the review of an imported article
         self.right.addWidget(self.detail)
@@ -255,8 +268,21 @@ class MainWindow(QMainWindow):
         if self._quiet_select:
             return
         self.show_node(node, later=self._page_later)
+        if node is not None:
+            self.history.visited((node.type, node.key))
         if node is not None and node.type in (ENTITY, CONTACT):
             self.settings.set_last_selected(f"{node.type}:{node.key}")
+
+    def show_page(self, page: Page) -> bool:
+        """Select a page of the history again: an entity, a contact, a folder or the queue."""
+        kind, key = page
+        if kind == CONTACT:
+            return self.select_contact(key)
+        if kind == GROUP:
+            return self.select_folder(key)
+        if kind in (REVIEW, REVIEW_ARTICLE):
+            return self.select_review(key or None)
+        return self.select_entity(key)
 
     def show_node(self, node: TreeNode | None, later: bool = False) -> None:
         """Show a node on the right: its page, or the review of an imported article."""
@@ -350,7 +376,8 @@ class MainWindow(QMainWindow):
         """Give the results list the room its hits need (at most half the column)."""
         total = sum(self.left_splitter.sizes())
         if self.search.isVisible() and total > 0:
-            wanted = min(self.search.preferred_height(), total // 2)
+            wanted = max(min(self.search.preferred_height(), total // 2),
+                         self.search.minimumSizeHint().height())
             self.left_splitter.setSizes([wanted, total - wanted])
 
     # -- actions ------------------------------------------------------------------------------
@@ -423,6 +450,12 @@ class MainWindow(QMainWindow):
         self.detail.zoomIn(target - self.zoom_steps)
         self.zoom_steps = target
 
+    def compare_parks(self) -> None:
+        """View › Compare Parks: the parks side by side."""
+        from parkdesk.ui.compare_view import CompareDialog
+
+        self.compare_dialog = CompareDialog.ask(self.directory, self)
+
     def show_about(self) -> None:
         from parkdesk.ui.dialogs import AboutDialog
 
@@ -448,6 +481,7 @@ class MainWindow(QMainWindow):
         self.directory = directory
         self.user_data.show_on(directory)  # the user's changes over the new file
         self.edits.stack.clear()
+        self.history.clear()
         self.tree = DirectoryTree(directory)
         self.model.set_tree(self.tree)
         self.detail.set_directory(directory)
@@ -490,4 +524,13 @@ class MainWindow(QMainWindow):
         from parkdesk.ui import export_dialog
 
         export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id())
+
+    def publish_to_address_book(self) -> None:
+        """File › Publish to Address Book…"""
+        from parkdesk.ui import publish_dialog
+
+        store = self.user_data.store
+        publish_dialog.show_publish_dialog(self, self.directory.path,
+                                           store.path if store is not None else None,
+                                           self.settings)
 

@@ -88,6 +88,12 @@ def figure_values(directory: Directory) -> dict[str, str]:
     return dict(directory.con.execute("SELECT id, value_text FROM figures"))
 
 
+def contact_owners(directory: Directory) -> list[str]:
+    """The ids of every entity with a phone number or an address, in id order."""
+    return [r[0] for r in directory.con.execute(
+        "SELECT DISTINCT owner_id FROM contacts ORDER BY owner_id")]
+
+
 def record_names(directory: Directory) -> list[tuple[str, str]]:
     """(entity id, name) for every entity's name and alias: what new names are matched with."""
     return list(directory.con.execute(

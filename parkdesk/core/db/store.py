@@ -13,7 +13,8 @@ from parkdesk.core.db.connect import connect_readonly
 from parkdesk.core.db.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema
 from parkdesk.core.db.search_index import write_search_index
 from parkdesk.core.errors import BuildError, DatabaseError, os_error_reason
-from parkdesk.core.records import Bundle, Citation, Contact, Figure, Relation, Role
+from parkdesk.core.parks import park_in
+from parkdesk.core.records import Bundle, Citation, Contact, Entity, Figure, Relation, Role
 
 #: The end of the temporary file's name while a database is written (see core.atomic).
 TEMP_SUFFIX = ".db.tmp"
@@ -124,11 +125,12 @@ def _insert_rows(con: sqlite3.Connection, table: str, rows: Iterable[tuple]) -> 
     con.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({marks})", rows)
 
 
-def _record_row(record: object, columns: list[str]) -> tuple:
-    """A record's values in table column order; booleans stored as 0/1."""
+def _record_row(record: object, columns: list[str], extra: dict | None = None) -> tuple:
+    """A record's values in table column order, `extra` for columns the record has no field
+    for; booleans stored as 0/1."""
     values = []
     for c in columns:
-        v = getattr(record, c)
+        v = extra[c] if extra and c in extra else getattr(record, c)
         values.append(int(v) if isinstance(v, bool) else v)
     return tuple(values)
 
@@ -139,34 +141,38 @@ def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str]) -> No
     _insert_rows(con, "articles", (_record_row(a, columns) for a in bundle.articles))
     citations: list[tuple] = []
 
-    def cite(record_type: str, record_id: str, sources: Iterable[Citation]) -> None:
+    def cite(record_type: str, record_id: str, sources: Iterable[Citation],
+             entity_id: str) -> None:
         for c in sources:
             citations.append((len(citations) + 1, record_type, record_id, c.article_id,
-                              c.paragraph, c.start, c.end, c.quote))
+                              c.paragraph, c.start, c.end, c.quote, entity_id))
 
     entities = sorted(bundle.entities, key=lambda e: e.id)
     by_id = {e.id: e for e in entities}
+    parks = _park_ids(by_id)
     columns = _columns(con, "entities")
-    _insert_rows(con, "entities", (_record_row(e, columns) for e in entities))
+    _insert_rows(con, "entities", (_record_row(e, columns, {"park_id": parks.get(e.id)})
+                                   for e in entities))
     _insert_rows(con, "aliases", ((e.id, a) for e in entities for a in sorted(set(e.aliases))))
     con.execute(
         "INSERT INTO child_counts (parent_id, kind, n) SELECT parent_id, kind, count(*) "
         "FROM entities WHERE parent_id IS NOT NULL GROUP BY parent_id, kind ORDER BY parent_id, kind"
     )
     for e in entities:
-        cite("entity", e.id, e.sources)
-    tables: tuple[tuple[str, Sequence[Contact | Figure | Role | Relation], str], ...] = (
-        ("contacts", bundle.contacts, "contact"),
-        ("figures", bundle.figures, "figure"),
-        ("roles", bundle.roles, "role"),
-        ("relations", bundle.relations, "relation"),
+        cite("entity", e.id, e.sources, e.id)
+    # Each table, its records, their citations' record type and the entity a record is about.
+    tables: tuple[tuple[str, Sequence[Contact | Figure | Role | Relation], str, str], ...] = (
+        ("contacts", bundle.contacts, "contact", "owner_id"),
+        ("figures", bundle.figures, "figure", "entity_id"),
+        ("roles", bundle.roles, "role", "person_id"),
+        ("relations", bundle.relations, "relation", "subject_id"),
     )
-    for table, records, kind in tables:
+    for table, records, kind, about in tables:
         columns = _columns(con, table)
         ordered = sorted(records, key=lambda r: r.id)
         _insert_rows(con, table, (_record_row(r, columns) for r in ordered))
         for r in ordered:
-            cite(kind, r.id, r.sources)
+            cite(kind, r.id, r.sources, getattr(r, about))
     columns = _columns(con, "mentions")
     spans = {"paragraph", "start", "end"}
     _insert_rows(con, "mentions", (
@@ -175,3 +181,24 @@ def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str]) -> No
     ))
     _insert_rows(con, "citations", citations)
     write_search_index(con, bundle, by_id)
+    con.execute("INSERT INTO entities_fts (entities_fts) VALUES ('rebuild')")
+
+
+def _park_ids(by_id: dict[str, Entity]) -> dict[str, str]:
+    """Each entity's park id (parks.park_in over its chain of parents, itself included)."""
+    parks: dict[str, str] = {}
+    for entity in by_id.values():
+        chain, seen = [entity], {entity.id}
+        current = by_id.get(entity.parent_id or "")
+        while current is not None and current.id not in seen:  # (a parent cycle ends the chain)
+            seen.add(current.id)
+            chain.insert(0, current)
+            current = by_id.get(current.parent_id or "")
+        park = park_in(chain, _kind)
+        if park is not None:
+            parks[entity.id] = park.id
+    return parks
+
+
+def _kind(entity: Entity) -> str:
+    return entity.kind

@@ -106,7 +106,9 @@ class _Builder:
             "value": f.value,
             "unit": f.unit,
             "qualifier": f.qualifier,
+            "projection": f.projection,
             "refers_to": f.refers_to,
+            "period": f.period,
             "reported": f.reported,
             "sources": self.sources("figure", f.id),
             **({"outdated": True, "outdated_marked": self.d.layer.outdated[f.id].date}
