@@ -244,7 +244,7 @@ def test_article_files_dropped_on_the_window_are_imported(qtbot, sample_db: Path
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent
 
-    note, page = write_articles(tmp_path / "articles")
+    note, _page = write_articles(tmp_path / "articles")
     other = tmp_path / "articles" / "photo.png"
     other.write_bytes(b"\x89PNG")
     w = _window(qtbot, sample_db, tmp_path / "userstore.db", settings_path)
