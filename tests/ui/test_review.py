@@ -257,3 +257,14 @@ def test_article_files_dropped_on_the_window_are_imported(qtbot, sample_db: Path
     qtbot.waitUntil(lambda: w.last_import is not None and not w.last_import.running, timeout=20_000)
     assert [i.article_id for i in w.user_data.queue()] == ["note"]
     assert "To review (7)" in _tree_labels(w)
+
+
+def test_enter_on_the_article_in_the_tree_moves_the_keys_to_its_findings(
+        qtbot, sample_db: Path, tmp_path: Path, settings_path: Path) -> None:
+    note, _page = write_articles(tmp_path / "articles")
+    w = _window(qtbot, sample_db, tmp_path / "userstore.db", settings_path)
+    _import(qtbot, w, [note])
+    w.tree_view.setFocus()
+    assert w.select_review("note")
+    qtbot.keyClick(w.tree_view, Qt.Key.Key_Return)
+    assert w.review_panel.findings.hasFocus()
