@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         set_enum(self.tree_view, "contextMenuPolicy", "CustomContextMenu")
         self.tree_view.customContextMenuRequested.connect(self._tree_context_menu)
         self.tree_view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.tree_view.activated.connect(self._on_tree_activated)
 
         self.search = SearchPanel()
         self.search.result_activated.connect(self._on_result_activated)
@@ -366,6 +367,12 @@ class MainWindow(QMainWindow):
         parent_id = key.rsplit("/", 1)[0]
         folder = TreeNode(GROUP, key, "", "")
         return self._select_index(self.model.index_of_path([*self.tree.path_to(parent_id), folder]))
+
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        """Enter on "To review" or an article in it: the keys go to its findings."""
+        node = self.model.node(index)
+        if node is not None and node.type in (REVIEW, REVIEW_ARTICLE) and self.review_panel:
+            self.review_panel.findings.setFocus()
 
     def _on_result_activated(self, entity_id: str) -> None:
         self._focus_tree_if(self.select_entity(entity_id))
