@@ -101,6 +101,14 @@
 <context>
     <name>BackgroundOp</name>
     <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1006,18 +1014,6 @@
 <context>
     <name>Export</name>
     <message>
-        <source>JSON document (.json)</source>
-        <translation>JSON 文档 (.json)</translation>
-    </message>
-    <message>
-        <source>vCard 3.0 address cards, for phones (.vcf)</source>
-        <translation>vCard 3.0 名片，适用于手机 (.vcf)</translation>
-    </message>
-    <message>
-        <source>CSV table of phone numbers (.csv)</source>
-        <translation>电话号码 CSV 表格 (.csv)</translation>
-    </message>
-    <message>
         <source>{name} (zone-wide part)</source>
         <translation>{name}（全区部分）</translation>
     </message>
@@ -1045,8 +1041,36 @@
         <translation>每个有电话号码或地址的单位或人员一张名片。</translation>
     </message>
     <message>
-        <source>One row per phone number; opens in Excel with Chinese intact.</source>
-        <translation>每个电话号码一行；用 Excel 打开时中文不会乱码。</translation>
+        <source>JSON document (.json)</source>
+        <translation>JSON 文档 (.json)</translation>
+    </message>
+    <message>
+        <source>vCard 3.0 address cards, for phones (.vcf)</source>
+        <translation>vCard 3.0 名片，适用于手机 (.vcf)</translation>
+    </message>
+    <message>
+        <source>CSV table of phone numbers (.csv)</source>
+        <translation>电话号码 CSV 表格 (.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for Google Contacts, one row per contact (.csv)</source>
+        <translation>适用于 Google 通讯录的 CSV，每位联系人一行 (.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for Outlook, one row per contact (.csv)</source>
+        <translation>适用于 Outlook 的 CSV，每位联系人一行 (.csv)</translation>
+    </message>
+    <message>
+        <source>One row per phone number; opens in Excel with Chinese intact (LibreOffice: choose Unicode (UTF-8) in the import dialog).</source>
+        <translation>每个电话号码一行；用 Excel 打开时中文不会乱码（LibreOffice：在导入对话框中选择 Unicode (UTF-8)）。</translation>
+    </message>
+    <message>
+        <source>One row per contact, with the headers Google Contacts imports (contacts.google.com › Import).</source>
+        <translation>每位联系人一行，表头与 Google 通讯录的导入格式一致（contacts.google.com › 导入）。</translation>
+    </message>
+    <message>
+        <source>One row per contact, with the headers Outlook imports (File › Open &amp; Export › Import/Export › Comma Separated Values).</source>
+        <translation>每位联系人一行，表头与 Outlook 的导入格式一致（文件 › 打开和导出 › 导入/导出 › 逗号分隔值）。</translation>
     </message>
     <message>
         <source>the whole directory</source>
@@ -1109,16 +1133,20 @@
         <translation>{folder} 中已有 {name}。要替换吗？</translation>
     </message>
     <message>
-        <source>Exported {what} to {path} ({size} bytes)</source>
-        <translation>已将{what}导出到 {path}（{size} 字节）</translation>
+        <source>Exported %1 to %2 (%3 bytes)</source>
+        <translation>已将%1导出到 %2（%3 字节）</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file written.</source>
+        <translation>已取消导出，未写入文件。</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出%1…</translation>
     </message>
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Exporting {what}…</source>
-        <translation>正在导出{what}…</translation>
     </message>
 </context>
 <context>

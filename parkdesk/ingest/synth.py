@@ -85,7 +85,8 @@ class _Synth:
         if not p.valid or p.e164 is None:  # never expected; fail loudly rather than write a bad sample
             raise BuildError(f"synthetic phone number {raw!r} is not valid: {p.warning}")
         return Contact(f"{owner}/tel/{p.e164.lstrip('+')}", owner, "phone", label, raw, p.e164,
-                       p.national, p.international, True, None, sources=self.cite(raw))
+                       p.national, p.international, True, None, tel_uri=p.rfc3966,
+                       line=p.line_kind, sources=self.cite(raw))
 
 
 def _article_id(number: int) -> str:

@@ -1,12 +1,15 @@
 """File › Export…: choose what (selection, this park, everything), the format and the file.
 
 The export itself is the core's `export_to_path`, the same function `parkdesk export` uses, so
-the app and the command line write identical files.
+the app and the command line write identical files. It runs in a QueryOp on the directory as
+the user sees it (their changes applied), with a progress bar and a Cancel button: the worker
+checks the flag between entities, and a cancelled export leaves no file (core/atomic).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,29 +34,57 @@ from PySide6.QtWidgets import (
 
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.export.render import EXTENSIONS, LABELS, export_to_path
+from parkdesk.core.export.render import EXTENSIONS, Cancelled, export_to_path
 from parkdesk.core.export.scope import EVERYTHING, Scope, scope_of_entity
-from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 from parkdesk.ui import crash
 from parkdesk.ui.background import QueryOp
 
 SELECTION = "selection"
 THIS_PARK = "park"
 EVERYTHING_CHOICE = "everything"
-FORMATS = ("json", "vcard", "csv")
-FILTERS = {
-    "json": QT_TRANSLATE_NOOP("ExportDialog", "JSON documents (*.json)"),
-    "vcard": QT_TRANSLATE_NOOP("ExportDialog", "vCard files (*.vcf)"),
-    "csv": QT_TRANSLATE_NOOP("ExportDialog", "CSV tables (*.csv)"),
-}
-NOTES = {
-    "json": QT_TRANSLATE_NOOP(
-        "ExportDialog", "Everything about the chosen part, with sources (see docs/export-format.md)."),
-    "vcard": QT_TRANSLATE_NOOP(
-        "ExportDialog", "One card per unit or person with a phone number or address."),
-    "csv": QT_TRANSLATE_NOOP(
-        "ExportDialog", "One row per phone number; opens in Excel with Chinese intact."),
-}
+
+
+def format_labels() -> dict[str, str]:
+    """Each format's name in the format list."""
+    return {
+        "json": QCoreApplication.translate("ExportDialog", "JSON document (.json)"),
+        "vcard": QCoreApplication.translate("ExportDialog", "vCard 3.0 address cards, for phones (.vcf)"),
+        "csv": QCoreApplication.translate("ExportDialog", "CSV table of phone numbers (.csv)"),
+        "google-csv": QCoreApplication.translate("ExportDialog", "CSV for Google Contacts, one row per contact (.csv)"),
+        "outlook-csv": QCoreApplication.translate("ExportDialog", "CSV for Outlook, one row per contact (.csv)"),
+    }
+
+
+def format_filters() -> dict[str, str]:
+    """Each format's file filter in the save dialog."""
+    return {
+        "json": QCoreApplication.translate("ExportDialog", "JSON documents (*.json)"),
+        "vcard": QCoreApplication.translate("ExportDialog", "vCard files (*.vcf)"),
+        "csv": QCoreApplication.translate("ExportDialog", "CSV tables (*.csv)"),
+        "google-csv": QCoreApplication.translate("ExportDialog", "CSV tables (*.csv)"),
+        "outlook-csv": QCoreApplication.translate("ExportDialog", "CSV tables (*.csv)"),
+    }
+
+
+def format_notes() -> dict[str, str]:
+    """What each format holds, under the format list."""
+    return {
+        "json": QCoreApplication.translate("ExportDialog", "Everything about the chosen part, with sources (see docs/export-format.md)."),
+        "vcard": QCoreApplication.translate("ExportDialog", "One card per unit or person with a phone number or address."),
+        "csv": QCoreApplication.translate("ExportDialog", "One row per phone number; opens in Excel with Chinese intact (LibreOffice: "
+                  "choose Unicode (UTF-8) in the import dialog)."),
+        "google-csv": QCoreApplication.translate("ExportDialog", "One row per contact, with the headers Google Contacts imports "
+                         "(contacts.google.com › Import)."),
+        "outlook-csv": QCoreApplication.translate("ExportDialog", "One row per contact, with the headers Outlook imports "
+                          "(File › Open & Export › Import/Export › Comma Separated Values)."),
+    }
+
+
+def scope_label(scope: Scope) -> str:
+    """How the dialog and its messages name a scope."""
+    if scope.is_all:
+        return QCoreApplication.translate("ExportDialog", "the whole directory")
+    return scope.label
 
 
 @dataclass(frozen=True)
@@ -70,13 +101,6 @@ def park_scope(directory: Directory, entity_id: str | None) -> Scope | None:
     """The park (or zone-wide part, or outside place) holding an entity; None without one."""
     park = directory.park_of(entity_id) if entity_id else None
     return scope_of_entity(directory, park.id) if park else None
-
-
-def scope_label(scope: Scope) -> str:
-    """How the dialog and its messages name a scope."""
-    if scope.is_all:
-        return QCoreApplication.translate("ExportDialog", "the whole directory")
-    return scope.label
 
 
 def _slug(text: str) -> str:
@@ -127,8 +151,8 @@ class ExportDialog(QDialog):
 
         self.format_box = QComboBox()
         self.format_box.setObjectName("format")
-        for fmt in FORMATS:
-            self.format_box.addItem(QCoreApplication.translate("Export", LABELS[fmt]), fmt)
+        for fmt, label in format_labels().items():
+            self.format_box.addItem(label, fmt)
 
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("path")
@@ -183,7 +207,7 @@ class ExportDialog(QDialog):
         return fmt
 
     def set_format(self, fmt: str) -> None:
-        self.format_box.setCurrentIndex(FORMATS.index(fmt))
+        self.format_box.setCurrentIndex(self.format_box.findData(fmt))
 
     def path(self) -> Path | None:
         text = self.path_edit.text().strip()
@@ -216,7 +240,7 @@ class ExportDialog(QDialog):
 
     def _on_format_changed(self) -> None:
         fmt = self.format()
-        self.note.setText(self.tr(NOTES[fmt]))
+        self.note.setText(format_notes()[fmt])
         path = self.path()
         if self._path_edited and path is not None and path.suffix in EXTENSIONS.values():
             self.path_edit.setText(str(path.with_suffix(EXTENSIONS[fmt])))
@@ -234,7 +258,7 @@ class ExportDialog(QDialog):
         fmt = self.format()
         start = self.path() or self.folder / self._suggested_name()
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), str(start),
-                                              self.tr(FILTERS[fmt]))
+                                              format_filters()[fmt])
         if name:
             path = Path(name)
             if not path.suffix:
@@ -272,37 +296,55 @@ class ExportDialog(QDialog):
             dialog.deleteLater()
 
 
-def perform_export(directory: Directory, choice: ExportChoice) -> int:
+def perform_export(directory: Directory, choice: ExportChoice,
+                   cancelled: Callable[[], bool] | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> int:
     """Write the chosen export (the CLI's own code path); returns the bytes written."""
-    return export_to_path(directory, choice.format, choice.scope, choice.path)
+    return export_to_path(directory, choice.format, choice.scope, choice.path,
+                          cancelled=cancelled, progress=progress)
 
 
-def show_export_dialog(
-    parent: QWidget | None, directory: Directory, selected_entity_id: str | None
-) -> QueryOp[int] | None:
-    """File › Export…: ask, then export in the background (a large directory takes seconds)
-    and report in the status bar, or in a message on failure. None when the user cancels."""
-    choice = ExportDialog.ask(parent, directory, selected_entity_id)
-    if choice is None:
-        return None
+def start_export(parent: QWidget | None, directory: Directory, choice: ExportChoice,
+                 user_store: Path | None = None) -> QueryOp[int]:
+    """Export in the background with a progress bar and Cancel; the outcome is said in the
+    status bar (done, cancelled) or in a message (failed)."""
 
     def succeeded(size: int) -> None:
-        message = QCoreApplication.translate(
-            "ExportDialog", "Exported {what} to {path} ({size} bytes)").format(
-                what=scope_label(choice.scope), path=choice.path, size=f"{size:,}")
+        message = QCoreApplication.translate("ExportDialog", "Exported %1 to %2 (%3 bytes)")
+        message = message.replace("%1", scope_label(choice.scope)).replace("%2", str(choice.path))
         if isinstance(parent, QMainWindow):
-            parent.statusBar().showMessage(message, 10_000)
+            parent.statusBar().showMessage(message.replace("%3", f"{size:,}"), 10_000)
 
     def failed(exc: Exception) -> None:
-        if isinstance(exc, ParkdeskError):
+        if isinstance(exc, Cancelled):
+            if isinstance(parent, QMainWindow):
+                parent.statusBar().showMessage(
+                    QCoreApplication.translate("ExportDialog", "Export cancelled; no file written."),
+                    10_000)
+        elif isinstance(exc, ParkdeskError):
             QMessageBox.warning(parent, QCoreApplication.translate("ExportDialog", "Export failed"),
                                 str(exc))
         else:
             crash.report(exc)  # an internal error: logged, and said in a dialog
 
-    op = QueryOp(parent=parent, db=directory.path, op=lambda own: perform_export(own, choice),
-                 success=succeeded)
-    progress = QCoreApplication.translate("ExportDialog", "Exporting {what}…").format(
-        what=scope_label(choice.scope))
-    op.failure(failed).with_progress(progress).run_in_background()
+    op: QueryOp[int] = QueryOp(
+        parent=parent, db=directory.path, user_store=user_store, success=succeeded,
+        op=lambda own: perform_export(own, choice, op.task.cancelled, op.task.report),
+    )
+    label = QCoreApplication.translate("ExportDialog", "Exporting %1…").replace(
+        "%1", scope_label(choice.scope))
+    op.failure(failed).with_progress(label, cancellable=True).run_in_background()
     return op
+
+
+def show_export_dialog(
+    parent: QWidget | None, directory: Directory, selected_entity_id: str | None,
+    user_store: Path | None = None,
+) -> QueryOp[int] | None:
+    """File › Export…: ask, then export in the background (see start_export); `user_store`:
+    the user's changes, so the export shows the directory as the window does. None when the
+    user cancels the dialog."""
+    choice = ExportDialog.ask(parent, directory, selected_entity_id)
+    if choice is None:
+        return None
+    return start_export(parent, directory, choice, user_store)
