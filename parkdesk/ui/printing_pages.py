@@ -30,10 +30,11 @@ from parkdesk.core.factsheet.html import render_html
 from parkdesk.core.factsheet.model import FactSheet
 
 # Families tried in order, per glyph: Latin first, then Simplified Chinese (a zh_CN sheet, the
-# directory's Chinese names); fontconfig falls back beyond these (symbols).
+# directory's Chinese names); fontconfig falls back beyond these (symbols, other CJK fonts).
+# WenQuanYi Zen Hei, not Noto Sans CJK: Noto shares one glyph between 山 and the radical ⼭, and
+# Qt's PDF writer then maps it to the radical, so text copied or searched in the PDF is wrong.
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica",
-                 "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-                 "Microsoft YaHei", "PingFang SC"]
+                 "WenQuanYi Zen Hei"]
 BODY_PT = 8.5
 FOOTER_PT = 7.0
 AUTO_BREAK = QTextFormat.PageBreakFlag.PageBreak_Auto
