@@ -9,10 +9,11 @@ widgets. Then `success(result)` or `failure(exception)` runs on the UI thread. W
 `failure`, a ParkdeskError is shown as a warning and anything else is an internal error (logged,
 one dialog: see crash). `BackgroundOp` is the same for work that needs no database.
 
-Long work reports through the operation's `task` (a Task): `task.report(done, total)` moves the
-progress bar of `.with_progress(label, cancellable=True)`, and `task.cancelled()` turns True
-when the user presses Cancel; the work checks it between steps and stops by raising (the
-exception goes to `failure`, like any other).
+Long work reports through the operation's `task` (a Task): `task.report(done, total, text)`
+moves the progress bar of `.with_progress(label, cancellable=True)`, and `task.cancelled()`
+turns True when the user presses Cancel; the work checks it between steps (`task.step(...)`
+does both) and stops, by raising (the exception goes to `failure`, like any other) or by
+returning what it has.
 """
 
 from __future__ import annotations
@@ -54,13 +55,13 @@ class _Relay(QObject):
 
     succeeded = Signal(int, object)
     failed = Signal(int, object)
-    progressed = Signal(int, int, int)
+    progressed = Signal(int, int, int, str)
 
-    @Slot(int, int, int)
-    def deliver_progress(self, op_id: int, done: int, total: int) -> None:
+    @Slot(int, int, int, str)
+    def deliver_progress(self, op_id: int, done: int, total: int, text: str) -> None:
         op = _RUNNING.get(op_id)
         if op is not None:
-            op._on_progressed(done, total)
+            op._on_progressed(done, total, text)
 
     @Slot(int, object)
     def deliver_success(self, op_id: int, result: object) -> None:
@@ -98,9 +99,15 @@ class Task:
         self.op_id = 0  # set when the operation starts
         self._cancel = threading.Event()
 
-    def report(self, done: int, total: int) -> None:
-        """`done` steps of `total` are finished (shown by the progress bar, if any)."""
-        _the_relay().progressed.emit(self.op_id, done, total)
+    def report(self, done: int, total: int, text: str = "") -> None:
+        """`done` steps of `total` are finished (shown by the progress bar, if any), with
+        `text` saying what is being done (else the dialog says "done of total")."""
+        _the_relay().progressed.emit(self.op_id, done, total, text)
+
+    def step(self, done: int, total: int, text: str = "") -> bool:
+        """Report, then say whether to go on (False once the user pressed Cancel)."""
+        self.report(done, total, text)
+        return not self.cancelled()
 
     def cancel(self) -> None:
         """Ask the work to stop (the Cancel button does this)."""
@@ -189,13 +196,14 @@ class BackgroundOp(QObject, Generic[T]):
         QThreadPool.globalInstance().start(_Worker(self._id, self._work))
         return self
 
-    def _on_progressed(self, done: int, total: int) -> None:
+    def _on_progressed(self, done: int, total: int, text: str) -> None:
         if self._progress is not None and not self.task.cancelled():
             from PySide6.QtCore import QCoreApplication
 
-            of = QCoreApplication.translate("BackgroundOp", "%1 of %2")
-            self._progress.setLabelText(
-                f"{self._label}\n" + of.replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
+            if not text:
+                text = QCoreApplication.translate("BackgroundOp", "%1 of %2").replace(
+                    "%1", f"{done:,}").replace("%2", f"{total:,}")
+            self._progress.setLabelText(f"{self._label}\n{text}")
             self._progress.setMaximum(max(total, 1))
             self._progress.setValue(min(done, max(total, 1)))
 

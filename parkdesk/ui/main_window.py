@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,9 +23,17 @@ from parkdesk.core.db.connect import UI_BUSY_TIMEOUT
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import ORGANISATION, PARK, PLACE, ZONE
-from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
+from parkdesk.core.tree import (
+    CONTACT,
+    ENTITY,
+    GROUP,
+    REVIEW,
+    REVIEW_ARTICLE,
+    DirectoryTree,
+    TreeNode,
+)
 from parkdesk.core.userstore.session import UserData
-from parkdesk.ui import contact_actions, edit_actions, icons
+from parkdesk.ui import article_import, contact_actions, edit_actions, icons
 from parkdesk.ui.clipboard import copy_text, may_quit, notifier
 from parkdesk.ui.detail_pane import DetailPane
 from parkdesk.ui.enum_properties import set_enum
@@ -35,7 +46,18 @@ from parkdesk.ui.tree_view import LazyTreeView
 from parkdesk.ui.user_edits import UserEdits
 from parkdesk.ui.window_actions import WindowActions
 
+if TYPE_CHECKING:
+    from parkdesk.ui.review_panel import ReviewPanel
+
 STATUS_MS = 10_000
+# A visible keyboard focus on the three parts the keyboard moves between (Tab, Ctrl+F, Ctrl+L):
+# a 2 px frame in the palette's highlight colour; without focus a 1 px frame, so nothing moves.
+FOCUS_STYLE = """
+#searchField { border: 1px solid palette(mid); border-radius: 3px; padding: 3px; }
+#searchField:focus { border: 2px solid palette(highlight); padding: 2px; }
+#tree, #detail, #searchResults { border: 1px solid palette(mid); }
+#tree:focus, #detail:focus, #searchResults:focus { border: 2px solid palette(highlight); }
+"""
 # The smallest usable areas: the tree shows a few rows, names a few words, the pane a column.
 MIN_COLUMN_WIDTH = 220
 MIN_TREE_HEIGHT = 120
@@ -54,6 +76,9 @@ class MainWindow(QMainWindow):
         self.edits = UserEdits(self.user_data, self)
         self.settings = settings or Settings()
         self.tree = DirectoryTree(directory)
+        self.review_panel: ReviewPanel | None = None  # made when the queue is first opened
+        self._quiet_select = False
+        self.last_import: object | None = None  # the latest import's background work
         self._shown = False
         self._page_later = True  # the restored selection's page follows the first paint
         self.history = PaneHistory(self.show_page, self)
@@ -61,8 +86,11 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self, commands=self)
         self.toolbar = self.window_actions.install(self)
         self.navigation = NavigationActions(self, self.history)
+        self.navigation.watch(self.tree_view.viewport(), self.detail.viewport())
+        self._results_watched = False  # the results list is made on the first search
         self.window_actions.add_navigation(self, self.navigation.back, self.navigation.forward)
         self.edit_actions = edit_actions.build(self)
+        self.import_action = article_import.install(self)
         edit_actions.update_enabled(self)
         notifier.copied.connect(self._on_copied)
         self.integrity = IntegrityCheck(self)  # large files: full check after the first paint
@@ -77,6 +105,10 @@ class MainWindow(QMainWindow):
         self.model = DirectoryTreeModel(self.tree, self)
         self.tree_view = LazyTreeView()  # keeps loading a big folder while scrolling
         self.tree_view.setObjectName("tree")
+        self.tree_view.setAccessibleName(self.tr("Directory tree"))
+        self.tree_view.setAccessibleDescription(self.tr(
+            "The zone, its parks and their folders; arrow keys move, Right opens a folder, "
+            "Ctrl+C copies the selected number or name"))
         self.tree_view.setHeaderHidden(True)
         self.tree_view.setUniformRowHeights(True)
         set_enum(self.tree_view, "textElideMode", "ElideMiddle")  # full names in the tooltips
@@ -86,6 +118,7 @@ class MainWindow(QMainWindow):
         set_enum(self.tree_view, "contextMenuPolicy", "CustomContextMenu")
         self.tree_view.customContextMenuRequested.connect(self._tree_context_menu)
         self.tree_view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.tree_view.activated.connect(self._on_tree_activated)
 
         self.search = SearchPanel()
         self.search.result_activated.connect(self._on_result_activated)
@@ -99,6 +132,10 @@ class MainWindow(QMainWindow):
 
         self.detail = DetailPane()
         self.detail.setObjectName("detail")
+        self.detail.setAccessibleName(self.tr("Details"))
+        self.detail.setAccessibleDescription(self.tr(
+            "The selected item's page with its sources; Tab moves between its links, Enter "
+            "follows one"))
         self.detail.set_directory(self.directory, later=True)
         self.detail.entity_link_activated.connect(self.select_entity)
         self.detail.message_posted.connect(lambda m: self.statusBar().showMessage(m, STATUS_MS))
@@ -120,9 +157,13 @@ class MainWindow(QMainWindow):
         left.setMinimumWidth(MIN_COLUMN_WIDTH)
         self.detail.setMinimumWidth(MIN_DETAIL_WIDTH)
         self.main_splitter.addWidget(left)
-        self.main_splitter.addWidget(self.detail)
+        self.right = QStackedWidget()  # the detail pane, or the review of an imported article
+        self.right.addWidget(self.detail)
+        self.main_splitter.addWidget(self.right)
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
+        self.setStyleSheet(FOCUS_STYLE)
+        self.setAcceptDrops(True)  # article files dropped on the window are imported
         self.db_label = QLabel()
         set_enum(self.db_label, "textFormat", "PlainText")
         self.statusBar().addPermanentWidget(self.db_label)
@@ -203,7 +244,7 @@ class MainWindow(QMainWindow):
     def _show_store_messages(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "parkdesk: your changes",
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("parkdesk: your changes"),
                           "\n\n".join(self.user_data.messages), QMessageBox.StandardButton.Ok, self)
         box.setObjectName("storeMessagesBox")
         self.user_data.messages.clear()
@@ -213,7 +254,7 @@ class MainWindow(QMainWindow):
         """A background check found the open database damaged: say so, offer another file."""
         from parkdesk.ui.dialogs import OPEN_ANOTHER, DatabaseErrorDialog
 
-        if DatabaseErrorDialog.ask(message, self, "Keep Using It") == OPEN_ANOTHER:
+        if DatabaseErrorDialog.ask(message, self, self.tr("Keep Using It")) == OPEN_ANOTHER:
             self.choose_database()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -230,7 +271,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"parkdesk — {self.directory.path.name}")
         meta = self.directory.meta()
         built = display_date(meta.get("built_at"))
-        self.db_label.setText(f"{self.directory.path.name}" + (f" · built {built}" if built else ""))
+        name = self.directory.path.name
+        self.db_label.setText(self.tr("{name} · built {date}").format(name=name, date=built)
+                              if built else name)
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -244,20 +287,68 @@ class MainWindow(QMainWindow):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.model.node(current)
-        self.detail.show_node(node, later=self._page_later)
+        if self._quiet_select:
+            return
+        self.show_node(node, later=self._page_later)
         if node is not None:
             self.history.visited((node.type, node.key))
         if node is not None and node.type in (ENTITY, CONTACT):
             self.settings.set_last_selected(f"{node.type}:{node.key}")
 
     def show_page(self, page: Page) -> bool:
-        """Select a page of the history again: an entity, a contact or a folder."""
+        """Select a page of the history again: an entity, a contact, a folder or the queue."""
         kind, key = page
         if kind == CONTACT:
             return self.select_contact(key)
         if kind == GROUP:
             return self.select_folder(key)
+        if kind in (REVIEW, REVIEW_ARTICLE):
+            return self.select_review(key or None)
         return self.select_entity(key)
+
+    def show_node(self, node: TreeNode | None, later: bool = False) -> None:
+        """Show a node on the right: its page, or the review of an imported article."""
+        if node is not None and node.type in (REVIEW, REVIEW_ARTICLE):
+            from parkdesk.ui.review_panel import ReviewPanel
+
+            if self.review_panel is None:
+                self.review_panel = ReviewPanel(self)
+                self.right.addWidget(self.review_panel)
+            key = node.key if node.type == REVIEW_ARTICLE else None
+            panel = self.review_panel
+            if self.right.currentWidget() is panel and panel.item is not None and (
+                    key is None or key == panel.article_id):
+                panel.refresh()
+            else:
+                panel.show_article(key)
+            self.right.setCurrentWidget(panel)
+            return
+        self.right.setCurrentWidget(self.detail)
+        self.detail.show_node(node, later=later)
+
+    def select_review(self, article_id: str | None = None, show: bool = True) -> bool:
+        """Select the review queue ("To review") or one imported article in it."""
+        root = self.model.find_child(QModelIndex(), REVIEW, "")
+        if not root.isValid():
+            return False
+        index = self.model.find_child(root, REVIEW_ARTICLE, article_id) if article_id else root
+        if not index.isValid():
+            index = root
+        self._quiet_select = not show
+        try:
+            return self._select_index(index)
+        finally:
+            self._quiet_select = False
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if article_import.dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = article_import.dropped_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            article_import.import_files(self, files)
 
     def _select_index(self, index: QModelIndex) -> bool:
         if not index.isValid():
@@ -296,6 +387,12 @@ class MainWindow(QMainWindow):
         folder = TreeNode(GROUP, key, "", "")
         return self._select_index(self.model.index_of_path([*self.tree.path_to(parent_id), folder]))
 
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        """Enter on "To review" or an article in it: the keys go to its findings."""
+        node = self.model.node(index)
+        if node is not None and node.type in (REVIEW, REVIEW_ARTICLE) and self.review_panel:
+            self.review_panel.findings.setFocus()
+
     def _on_result_activated(self, entity_id: str) -> None:
         self._focus_tree_if(self.select_entity(entity_id))
 
@@ -305,6 +402,9 @@ class MainWindow(QMainWindow):
 
     def _fit_results(self) -> None:
         """Give the results list the room its hits need (at most half the column)."""
+        if not self._results_watched:
+            self._results_watched = True
+            self.navigation.watch(self.search.view.viewport())
         total = sum(self.left_splitter.sizes())
         if self.search.isVisible() and total > 0:
             wanted = max(min(self.search.preferred_height(), total // 2),
@@ -323,25 +423,26 @@ class MainWindow(QMainWindow):
             return
         field = self.search.field
         if focus is field and field.hasSelectedText():
-            copy_text(field.selectedText(), f"Copied “{field.selectedText()}”")
+            copy_text(field.selectedText(),
+                      self.tr("Copied “{text}”").format(text=field.selectedText()))
             return
         node = self.current_node()
         if node is None:
-            self.statusBar().showMessage("Nothing selected to copy", STATUS_MS)
+            self.statusBar().showMessage(self.tr("Nothing selected to copy"), STATUS_MS)
         elif node.type == CONTACT:
             contact = self.directory.contact(node.key)
             if contact:
                 contact_actions.copy_number(self.directory, contact)
         else:
             name = self.directory.name_of(node.key) if node.type == ENTITY else node.label
-            copy_text(name, f"Copied the name “{name}”")
+            copy_text(name, self.tr("Copied the name “{name}”").format(name=name))
 
     def copy_park_contacts(self) -> None:
         """Copy all contacts of the selected item's park (or the zone) as text."""
         entity_id = self.selected_entity_id()
         owner = contact_actions.contacts_owner(self.directory, entity_id) if entity_id else None
         if owner is None or not self.directory.contacts(owner, include_children=True):
-            self.statusBar().showMessage("No contacts to copy here", STATUS_MS)
+            self.statusBar().showMessage(self.tr("No contacts to copy here"), STATUS_MS)
             return
         contact_actions.copy_all_contacts(self.directory, owner)
 
@@ -381,6 +482,23 @@ class MainWindow(QMainWindow):
         self.detail.zoomIn(target - self.zoom_steps)
         self.zoom_steps = target
 
+    def set_language(self, code: str) -> None:
+        """View › Language: remembered for the next start, when every text changes at once."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from parkdesk.ui import language
+
+        self.settings.set_language(code)
+        self.settings.sync()
+        if code == language.current:
+            return
+        # Said in both languages: the user may not read the one in use.
+        text = {language.CHINESE: "界面将在重新启动 parkdesk 后切换为简体中文。",
+                language.ENGLISH: "parkdesk will be in English the next time it starts."}[code]
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("languageBox")
+        box.open()
     def compare_parks(self) -> None:
         """View › Compare Parks: the parks side by side."""
         from parkdesk.ui.compare_view import CompareDialog
@@ -402,7 +520,7 @@ class MainWindow(QMainWindow):
                 self.set_directory(Directory.open(path, timeout=UI_BUSY_TIMEOUT))
                 return
             except DatabaseError as exc:
-                if DatabaseErrorDialog.ask(exc, self, "Cancel") != OPEN_ANOTHER:
+                if DatabaseErrorDialog.ask(exc, self, self.tr("Cancel")) != OPEN_ANOTHER:
                     return
             path = ask_database_path(self, path)
 
@@ -422,7 +540,7 @@ class MainWindow(QMainWindow):
         self.tree_view.setCurrentIndex(self.model.index(0, 0))
         self._update_title()
         old.close()
-        self.statusBar().showMessage(f"Opened {directory.path}", STATUS_MS)
+        self.statusBar().showMessage(self.tr("Opened {path}").format(path=directory.path), STATUS_MS)
 
     # -- printing and exporting (their modules load when first used, not at start-up) -------
 

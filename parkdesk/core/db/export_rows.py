@@ -25,6 +25,9 @@ from parkdesk.core.records import (
     PROJECT,
 )
 
+if TYPE_CHECKING:
+    from parkdesk.core.db.directory import Directory
+
 # Sections of the document an entity row belongs to.
 ZONE_SECTION, OUTSIDE_SECTION, UNPLACED_SECTION = 0, 1, 2
 # A child's group within its parent, as one letter that sorts in document order.

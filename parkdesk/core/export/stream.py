@@ -104,9 +104,14 @@ class Stream:
         """What the user added to a record (see docs/export-format.md); {} for the articles'."""
         layer = self.directory.layer
         entered = layer.last_entered(record_type, record_id)
-        if entered is None:
+        reviewed = layer.reviewed_on(record_type, record_id)
+        if entered is None and reviewed is None:
             return {}
-        extra: dict = {"source": "user", "entered": entered.date}
+        extra: dict = {"source": "user"}
+        if entered is not None:
+            extra["entered"] = entered.date
+        if reviewed is not None:
+            extra["reviewed_by_user"] = reviewed.date
         values = layer.user_values(record_type, record_id)
         if values:
             extra["article_values"] = {f: v.article_value for f, v in sorted(values.items())}
