@@ -48,6 +48,8 @@ from parkdesk.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
     from parkdesk.ui.review_panel import ReviewPanel
+    from pathlib import Path
+
 
 STATUS_MS = 10_000
 # A visible keyboard focus on the three parts the keyboard moves between (Tab, Ctrl+F, Ctrl+L):
@@ -560,13 +562,19 @@ class MainWindow(QMainWindow):
         """File › Export Fact Sheet as PDF…"""
         from parkdesk.ui import printing
 
-        printing.export_pdf(self, self.directory, self.selected_entity_id())
+        printing.export_pdf(self, self.directory, self.selected_entity_id(),
+                            user_store=self._user_store_path())
 
     def export_all_fact_sheets_pdf(self) -> None:
         """File › Export All Parks as PDF…"""
         from parkdesk.ui import printing
 
-        printing.export_all_pdf(self, self.directory)
+        printing.export_all_pdf(self, self.directory, user_store=self._user_store_path())
+
+    def _user_store_path(self) -> Path | None:
+        """The user's store, for background work that must see the user's changes."""
+        store = self.user_data.store
+        return store.path if store is not None else None
 
     def export_directory(self) -> None:
         """File › Export…"""

@@ -203,9 +203,10 @@ def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
 
 def _export(
     parent: QWidget | None, directory: Directory, entity_ids: list[str | None],
-    path: Path | str | None, name: str,
+    path: Path | str | None, name: str, user_store: Path | None = None,
 ) -> QueryOp[Path] | None:
     """Write the sheets of `entity_ids` to a PDF in the background; None when no file is chosen.
+    With `user_store`, the sheets are of the directory as the user sees it (their changes).
 
     The sheets are built and painted in the worker (QPainter on a QPrinter is fine off the UI
     thread); the status bar, or a message, says how it went."""
@@ -232,27 +233,29 @@ def _export(
     progress = (QCoreApplication.translate("Printing", "Writing the fact sheet…")
                 if len(entity_ids) == 1 else
                 QCoreApplication.translate("Printing", "Writing the fact sheets…"))
-    query = QueryOp(parent=parent, db=directory.path, op=op, success=succeeded)
+    query = QueryOp(parent=parent, db=directory.path, op=op, success=succeeded,
+                    user_store=user_store)
     query.failure(failed).with_progress(progress).run_in_background()
     return query
 
 
 def export_pdf(
     parent: QWidget | None, directory: Directory, entity_id: str | None,
-    path: Path | str | None = None,
+    path: Path | str | None = None, user_store: Path | None = None,
 ) -> QueryOp[Path] | None:
     """Save the sheet of `entity_id`'s park (or the zone) as PDF, in the background; asks for a
-    file unless `path`. None when the user cancels."""
+    file unless `path`. None when the user cancels. `user_store`: as in `_export`."""
     title = sheet_entity(directory, entity_id).name
-    return _export(parent, directory, [entity_id], path, _file_name(title))
+    return _export(parent, directory, [entity_id], path, _file_name(title), user_store)
 
 
 def export_all_pdf(
-    parent: QWidget | None, directory: Directory, path: Path | str | None = None
+    parent: QWidget | None, directory: Directory, path: Path | str | None = None,
+    user_store: Path | None = None,
 ) -> QueryOp[Path] | None:
     """Save the all-parks sheet (zone, then each park) as one PDF, in the background."""
     ids: list[str | None] = list(find_sheets(directory, "all"))
-    return _export(parent, directory, ids, path, "all-parks-fact-sheet.pdf")
+    return _export(parent, directory, ids, path, "all-parks-fact-sheet.pdf", user_store)
 
 
 _headless_app: list[object] = []
