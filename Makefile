@@ -32,8 +32,11 @@ lint: $(TESTSTAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# Benchmarks (not tests): `make bench`, or `make bench SIZE=1M` (the synthetic file is cached in
+# the user cache folder; at 1M it takes minutes to make the first time). Run it niced.
+SIZE ?= 100k
 bench: $(TESTSTAMP)
-	$(BIN)/python -m benchmarks
+	nice -n 10 $(BIN)/python -m benchmarks --size $(SIZE) $(BENCHFLAGS)
 
 db: $(STAMP)
 	$(BIN)/parkdesk import ../shared/articles -o data/parks.db
