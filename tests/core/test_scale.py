@@ -122,7 +122,7 @@ def test_a_parks_counts_for_its_fact_sheet_do_not_read_its_enterprises(
         everything = sum(1 for e in d.children("park-nanhai", kinds)) + sum(
             1 for p in d.children("park-nanhai", (PROJECT,)) for _ in d.children(p.id, kinds))
         totals.append((count_below(d, "park-nanhai", kinds), everything))
-        steps.append(_steps(d, lambda d=d: count_below(d, "park-nanhai", kinds)))
+        steps.append(_steps(d, lambda d=d, k=kinds: count_below(d, "park-nanhai", k)))
         d.close()
     assert all(counted == everything for counted, everything in totals)
     # Ten times the enterprises: the count walks the park's projects (5 times as many: one per
