@@ -38,11 +38,10 @@ def size_label(n: int) -> str:
 
 def cache_path(enterprises: int, seed: int = 1) -> Path:
     """Where the file of this size, seed and generator version is cached."""
-    from platformdirs import user_cache_dir
-
     from parkdesk.ingest.synth import SYNTH_VERSION
+    from parkdesk.paths import user_cache_dir
 
-    folder = Path(user_cache_dir("parkdesk")) / "benchmarks"
+    folder = user_cache_dir() / "benchmarks"
     return folder / f"synth-{size_label(enterprises)}-seed{seed}-v{SYNTH_VERSION}.db"
 
 
