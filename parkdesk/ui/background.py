@@ -8,12 +8,17 @@ closed after (an SQLite connection stays in the thread that made it), and never 
 widgets. Then `success(result)` or `failure(exception)` runs on the UI thread. Without a
 `failure`, a ParkdeskError is shown as a warning and anything else is an internal error (logged,
 one dialog: see crash). `BackgroundOp` is the same for work that needs no database.
+
+Work that can say how far it is, and stop between steps, calls `op.progress.step(done,
+total, text)` (from the worker; False once the user pressed Cancel) and is started with
+`.with_progress(label, cancellable=True)`: the dialog then shows a bar and a Cancel button.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +53,13 @@ class _Relay(QObject):
 
     succeeded = Signal(int, object)
     failed = Signal(int, object)
+    progressed = Signal(int, int, int, str)
+
+    @Slot(int, int, int, str)
+    def deliver_progress(self, op_id: int, done: int, total: int, text: str) -> None:
+        op = _RUNNING.get(op_id)
+        if op is not None:
+            op._on_progressed(done, total, text)
 
     @Slot(int, object)
     def deliver_success(self, op_id: int, result: object) -> None:
@@ -73,7 +85,28 @@ def _the_relay() -> _Relay:
         _relay = _Relay()
         _relay.succeeded.connect(_relay.deliver_success, Qt.ConnectionType.QueuedConnection)
         _relay.failed.connect(_relay.deliver_failure, Qt.ConnectionType.QueuedConnection)
+        _relay.progressed.connect(_relay.deliver_progress, Qt.ConnectionType.QueuedConnection)
     return _relay
+
+
+class Progress:
+    """What work in a worker thread tells of its steps; whether the user asked it to stop."""
+
+    def __init__(self) -> None:
+        self.op_id = 0  # set when the work starts
+        self._cancel = threading.Event()
+
+    def step(self, done: int, total: int, text: str = "") -> bool:
+        """Report `done` of `total` steps (from any thread); False once cancelled: stop then."""
+        _the_relay().progressed.emit(self.op_id, done, total, text)
+        return not self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
 
 
 class _Worker(QRunnable):
@@ -117,6 +150,8 @@ class BackgroundOp(QObject, Generic[T]):
         self._label: str | None = None
         self._progress: QProgressDialog | None = None
         _the_relay()  # made here, on the UI thread, before any worker needs it
+        self.progress = Progress()
+        self._cancellable = False
         self._started = 0.0
         self.running = False
 
@@ -125,21 +160,33 @@ class BackgroundOp(QObject, Generic[T]):
         self._failure = callback
         return self
 
-    def with_progress(self, label: str) -> BackgroundOp[T]:
-        """Show a busy dialog with `label` (over the parent) while the work takes long."""
+    def with_progress(self, label: str, cancellable: bool = False) -> BackgroundOp[T]:
+        """Show a busy dialog with `label` (over the parent) while the work takes long; with
+        `cancellable`, a Cancel button that makes `progress.step` return False."""
         self._label = label
+        self._cancellable = cancellable
         return self
 
     def run_in_background(self) -> BackgroundOp[T]:
         """Start the work in Qt's thread pool; returns at once."""
         if self._label is not None:
-            self._progress = _progress_dialog(self.parent_widget, self._label)
+            self._progress = _progress_dialog(self.parent_widget, self._label, self._cancellable)
+            if self._cancellable:
+                self._progress.canceled.connect(self.progress.cancel)
         self.running = True
         self._started = time.perf_counter()
         self._id = next(_ids)
+        self.progress.op_id = self._id
         _RUNNING[self._id] = self
         QThreadPool.globalInstance().start(_Worker(self._id, self._work))
         return self
+
+    def _on_progressed(self, done: int, total: int, text: str) -> None:
+        if self._progress is not None and not self.progress.cancelled:
+            self._progress.setMaximum(total)
+            self._progress.setValue(done)
+            if text and self._label:
+                self._progress.setLabelText(f"{self._label}\n{text}")
 
     def _on_succeeded(self, result: T) -> None:
         self._finish(lambda: self._success(result))
@@ -207,11 +254,14 @@ class QueryOp(BackgroundOp[T]):
         super().__init__(parent=parent, work=work, success=success)
 
 
-def _progress_dialog(parent: QWidget | None, label: str) -> QProgressDialog:
-    from PySide6.QtCore import Qt
+def _progress_dialog(parent: QWidget | None, label: str, cancellable: bool = False) -> QProgressDialog:
+    from PySide6.QtCore import QCoreApplication, Qt
 
-    progress = QProgressDialog(label, "", 0, 0, parent)
-    progress.setCancelButton(None)  # the work cannot be stopped half-way safely
+    progress = QProgressDialog(label, QCoreApplication.translate("BackgroundOp", "Cancel"), 0, 0,
+                               parent)
+    progress.setObjectName("backgroundProgress")
+    if not cancellable:
+        progress.setCancelButton(None)  # the work cannot be stopped half-way safely
     progress.setWindowTitle("parkdesk")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(PROGRESS_AFTER_MS)

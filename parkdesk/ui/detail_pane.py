@@ -133,7 +133,7 @@ class DetailPane(QTextBrowser):
         if self.node.type == CONTACT and self.directory:
             contact = self.directory.contact(self.node.key)
             return contact.owner_id if contact else None
-        return self.node.key.rsplit("/", 1)[0]
+        return self.node.key.rsplit("/", 1)[0] or None  # "Beyond the zone" has no owner
 
     # -- links -------------------------------------------------------------------------------
 

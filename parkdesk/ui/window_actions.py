@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from parkdesk.ui.enum_properties import set_enum
 
 if TYPE_CHECKING:  # (for annotations only)
     from collections.abc import Callable
 
-    from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+    from PySide6.QtWidgets import QMainWindow, QWidget
 
 
 class WindowCommands(Protocol):
@@ -39,6 +40,7 @@ class WindowCommands(Protocol):
     def collapse_tree(self) -> None: ...
     def zoom_text(self, steps: int, relative: bool = True) -> None: ...
     def show_about(self) -> None: ...
+    def compare_parks(self) -> None: ...
 
 
 def make_action(window: QMainWindow, text: str, slot: Callable[[], object],
@@ -82,6 +84,8 @@ class WindowActions:
     zoom_out: QAction
     zoom_reset: QAction
     about: QAction
+    view_menu: QMenu
+    compare: QAction
 
     def __init__(self, window: QMainWindow, commands: WindowCommands) -> None:
         """The actions, added to `window` (so their shortcuts work there), calling `commands`."""
@@ -124,6 +128,10 @@ class WindowActions:
         self.zoom_reset = make_action(window, "&Normal Text Size", lambda: c.zoom_text(0),
                                       "Ctrl+0")
         self.about = make_action(window, "&About parkdesk", c.show_about, "F1", "about")
+        tr = QCoreApplication.translate
+        self.compare = make_action(window, tr("WindowActions", "Co&mpare Parks"),
+                                   c.compare_parks, "Ctrl+Shift+K", "compare",
+                                   tr("WindowActions", "The parks side by side"))
 
     def install(self, window: QMainWindow) -> QToolBar:
         """Give `window` its menus and toolbar; returns the toolbar."""
@@ -144,13 +152,26 @@ class WindowActions:
         menu.addActions([self.copy, self.copy_contacts])
         menu.addSeparator()
         menu.addAction(self.find)
-        view_menu = bar.addMenu("&View")
+        view_menu = self.view_menu = bar.addMenu("&View")
         view_menu.addActions([self.tree, self.collapse])
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
+        view_menu.addSeparator()
+        view_menu.addAction(self.compare)
         menu = bar.addMenu("&Help")
         menu.addAction(self.about)
         return view_menu
+
+    def add_navigation(self, window: QMainWindow, back: QAction, forward: QAction) -> None:
+        """Back and Forward: first on the toolbar, and in the View menu."""
+        bar = window.findChild(QToolBar, "mainToolbar")
+        if bar is not None:
+            first = bar.actions()[0] if bar.actions() else None
+            bar.insertActions(first, [back, forward])  # type: ignore[arg-type]
+            if first is not None:
+                bar.insertSeparator(first)
+        self.view_menu.insertActions(self.tree, [back, forward])
+        self.view_menu.insertSeparator(self.tree)
 
     def _add_toolbar(self, window: QMainWindow, view_menu: QMenu) -> QToolBar:
         """The common actions, with text beside their icons."""

@@ -58,9 +58,14 @@ class _Builder:
         the fields the user changed, the user's note; {} for the articles' records as they are."""
         layer = self.d.layer
         entered = layer.last_entered(record_type, record_id)
-        if entered is None:
+        reviewed = layer.reviewed_on(record_type, record_id)
+        if entered is None and reviewed is None:
             return {}
-        extra: dict = {"source": "user", "entered": entered.date}
+        extra: dict = {"source": "user"}
+        if entered is not None:
+            extra["entered"] = entered.date
+        if reviewed is not None:
+            extra["reviewed_by_user"] = reviewed.date
         values = layer.user_values(record_type, record_id)
         if values:
             extra["article_values"] = {f: v.article_value for f, v in sorted(values.items())}
@@ -101,7 +106,9 @@ class _Builder:
             "value": f.value,
             "unit": f.unit,
             "qualifier": f.qualifier,
+            "projection": f.projection,
             "refers_to": f.refers_to,
+            "period": f.period,
             "reported": f.reported,
             "sources": self.sources("figure", f.id),
             **({"outdated": True, "outdated_marked": self.d.layer.outdated[f.id].date}

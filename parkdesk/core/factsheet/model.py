@@ -11,8 +11,6 @@ from datetime import date
 from parkdesk.core.dates import display_date
 from parkdesk.core.records import ZONE
 
-# Long lists are cut here; the sheet says how many more the app holds.
-MAX_ROWS = 40
 
 
 @dataclass(frozen=True)
@@ -59,20 +57,25 @@ class AddressLine:
 
 @dataclass(frozen=True)
 class FigureValue:
-    """One reported value of a key figure: value, unit, the year it refers to, its sources."""
+    """One value of a key figure: its words with qualifier and projection ("over 5,400
+    enterprises (expected)"), the period resolved, when it was reported, its sources."""
 
-    value: str
-    unit: str | None
-    refers_to: str | None
+    text: str
+    period: str
+    reported: str | None
+    projection: bool
     sources: tuple[int, ...]
 
 
 @dataclass(frozen=True)
 class FigureLine:
-    """A key figure; several values when articles disagree or report several years."""
+    """A key figure: one value per period (newest first); `conflicts` names the periods whose
+    reports differ beyond rounding; `chart` is an SVG of the values over time, if any."""
 
     metric: str
     values: tuple[FigureValue, ...]
+    conflicts: tuple[str, ...] = ()
+    chart: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ class TitleLine:
     organisation: str | None
     reported: str | None
     sources: tuple[int, ...]
+    standing: str = ""  # "current (as of 29 Feb 2024)" or "as of 30 Apr 2021" (core.posts)
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,7 @@ class ParkLine:
     district: str | None
     projects: int
     organisations: int  # enterprises and institutions together
+    phones: tuple[str, ...] = ()
 
 
 @dataclass
