@@ -12,7 +12,6 @@ from parkdesk.core.dates import display_date
 from parkdesk.core.records import ZONE
 
 
-
 @dataclass(frozen=True)
 class SourceRef:
     """One numbered source of the sheet: an article."""
