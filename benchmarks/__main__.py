@@ -50,10 +50,11 @@ def child_env(display: Display, home: Path) -> dict[str, str]:
     return env
 
 
-def run_session(db: Path, env: dict[str, str], runs: int, search_only: bool = False) -> dict:
+def run_session(db: Path, env: dict[str, str], runs: int, search_only: bool = False,
+                no_sheets: bool = False) -> dict:
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.session", "--db", str(db), "--runs", str(runs),
-         *(["--search-only"] if search_only else [])],
+         *(["--search-only"] if search_only else []), *(["--no-sheets"] if no_sheets else [])],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=3600,
     )
     lines = done.stdout.strip().splitlines()
@@ -85,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the synthetic file (default: cached in the user cache folder)")
     parser.add_argument("--only", choices=("startup", "session", "synth"),
                         help="one part only")
+    parser.add_argument("--no-sheets", action="store_true",
+                        help="sessions print no fact sheets on the synthetic file")
     parser.add_argument("--search-only", action="store_true",
                         help="sessions type the queries only (no tree, pane, sheets)")
     parser.add_argument("--results", type=Path, default=RESULTS,
@@ -111,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.only in (None, "session"):
                 for name, db in databases.items():
                     print(f"session on {name}…", flush=True)
-                    sessions[name] = run_session(db, env, args.session_runs, args.search_only)
+                    sessions[name] = run_session(db, env, args.session_runs, args.search_only,
+                                                 args.no_sheets and name != "parks.db")
     finally:
         display.close()
     if starts:

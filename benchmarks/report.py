@@ -91,8 +91,11 @@ def session_rows(label: str, s: dict, bare_mb: float, big_one: bool) -> tuple[li
     if big_one:
         r, figures["tree"] = tree_rows(label, s["tree"])
         rows += r
-    r, figures["factsheet"] = factsheet_rows(label, s["factsheet"])
-    rows += r
+    if "factsheet" in s:
+        r, figures["factsheet"] = factsheet_rows(label, s["factsheet"])
+        rows += r
+    else:
+        rows.append((f"Fact sheet → PDF, one park, {label}", "not run (--no-sheets)", "", ""))
     r, figures["rss"] = rss_rows(label, s["rss_mb"], bare_mb, target=big_one)
     rows += r
     return rows, figures
