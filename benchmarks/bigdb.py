@@ -59,10 +59,13 @@ def _stamp(path: Path) -> tuple[str, str] | None:
 
 
 def ensure(enterprises: int, seed: int = 1, path: Path | None = None) -> tuple[Path, dict]:
-    """The synthetic file, made unless a complete one of this generator version is there.
+    """The synthetic file, made unless a complete one of this generator version is there (a
+    `path` given that exists is used as it is).
     Returns its path and how it was had: {"made": bool, "wall_s", "cpu_s", "rss_mb"}."""
     from parkdesk.ingest.synth import SYNTH_VERSION
 
+    if path is not None and path.exists():
+        return path, {"made": False, "given": True}  # the caller's own file, used as it is
     path = path or cache_path(enterprises, seed)
     wanted = (f"{enterprises} enterprises, seed {seed}", str(SYNTH_VERSION))
     if path.exists() and _stamp(path) == wanted:

@@ -77,17 +77,19 @@ def test_sizes_read_as_people_write_them() -> None:
 
 
 def test_the_cached_file_is_reused_and_made_again_for_another_generator_version(
-        tmp_path: Path) -> None:
-    path = tmp_path / "synth.db"
-    first, how = bigdb.ensure(300, 1, path)
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = bigdb.cache_path(300)
+    first, how = bigdb.ensure(300, 1)
     assert first == path and how["made"] and how["rss_mb"] > 0
-    assert bigdb.ensure(300, 1, path)[1] == {"made": False}
+    assert bigdb.ensure(300, 1)[1] == {"made": False}
     con = sqlite3.connect(path)
     with con:
         con.execute("UPDATE meta SET value = 'old' WHERE key = 'synth_version'")
     con.close()
-    assert bigdb.ensure(300, 1, path)[1]["made"]
-    assert bigdb.ensure(300, 1, path)[1] == {"made": False}
+    assert bigdb.ensure(300, 1)[1]["made"]
+    assert bigdb.ensure(300, 1)[1] == {"made": False}
+    assert bigdb.ensure(300, 1, path)[1] == {"made": False, "given": True}
 
 
 def test_the_cache_lives_in_the_user_cache_folder_and_names_the_version(

@@ -89,6 +89,11 @@ class Contact:
     international: str | None = None
     valid: bool = True
     warning: str | None = None
+    # Stored so that exports never parse a number again: the RFC 3966 URI with its extension
+    # (None when invalid) and the kind of line ("landline", "mobile"... "invalid"); for
+    # phones without them, the store fills them from core.phones when it writes the record.
+    tel_uri: str | None = None
+    line: str | None = None
     sources: list[Citation] = field(default_factory=list)
 
     @property

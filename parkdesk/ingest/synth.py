@@ -46,7 +46,7 @@ BUILT_AT = "2026-01-01T00:00:00Z"  # fixed, so that a seed always gives the same
 ZONE_NAME = "Foshan National High-tech Industrial Development Zone"
 #: Bumped whenever the same seed would give a different file (cached benchmark files are
 #: rebuilt when theirs differs: see benchmarks/bigdb.py).
-SYNTH_VERSION = 2
+SYNTH_VERSION = 3
 
 
 @dataclass
@@ -92,17 +92,19 @@ class _Synth:
         ))
         e164, national = f"+86757{number}", f"0757 {number[:4]} {number[4:]}"
         international = f"+86 757 {number[:4]} {number[4:]}"
+        tel = f"tel:+86-757-{number[:4]}-{number[4:]}"
         # phonenumbers takes ~1 ms a number (most of a 1M synth); its forms of these numbers
         # are the ones written above, checked here on the first numbers and every 1000th.
         if self.phones < 20 or self.phones % 1000 == 0:
             p = normalise(raw)
-            if not p.valid or (p.e164, p.national, p.international) != (
-                    e164, national, international):
+            if not p.valid or (p.e164, p.national, p.international, p.rfc3966, p.line_kind) != (
+                    e164, national, international, tel, "landline"):
                 raise BuildError(f"synthetic phone number {raw!r} is not written as "
                                  f"phonenumbers writes it: {p}")
         self.phones += 1
         return Contact(f"{owner}/tel/{e164[1:]}", owner, "phone", label, raw, e164,
-                       national, international, True, None, sources=self.cite(raw))
+                       national, international, True, None, tel_uri=tel, line="landline",
+                       sources=self.cite(raw))
 
 
 def _article_id(number: int) -> str:

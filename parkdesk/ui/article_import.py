@@ -71,7 +71,7 @@ def import_files(window: MainWindow, paths: list[Path]) -> None:
         return
     proposer = Proposer.of(window.directory)  # plain lists: the worker never reads our database
     op: BackgroundOp[ReadArticles] = BackgroundOp(
-        parent=window, work=lambda: read_files(paths, proposer, op.progress.step),
+        parent=window, work=lambda: read_files(paths, proposer, op.task.step),
         success=lambda result: _finished(window, result))
     window.last_import = op  # (tests wait for it)
     op.with_progress(_tr("Reading articles…"), cancellable=True).run_in_background()

@@ -9,9 +9,11 @@ widgets. Then `success(result)` or `failure(exception)` runs on the UI thread. W
 `failure`, a ParkdeskError is shown as a warning and anything else is an internal error (logged,
 one dialog: see crash). `BackgroundOp` is the same for work that needs no database.
 
-Work that can say how far it is, and stop between steps, calls `op.progress.step(done,
-total, text)` (from the worker; False once the user pressed Cancel) and is started with
-`.with_progress(label, cancellable=True)`: the dialog then shows a bar and a Cancel button.
+Long work reports through the operation's `task` (a Task): `task.report(done, total, text)`
+moves the progress bar of `.with_progress(label, cancellable=True)`, and `task.cancelled()`
+turns True when the user presses Cancel; the work checks it between steps (`task.step(...)`
+does both) and stops, by raising (the exception goes to `failure`, like any other) or by
+returning what it has.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
@@ -89,23 +91,30 @@ def _the_relay() -> _Relay:
     return _relay
 
 
-class Progress:
-    """What work in a worker thread tells of its steps; whether the user asked it to stop."""
+class Task:
+    """What work in a worker thread sees of its operation: where to report progress, and
+    whether the user asked to cancel. Both are safe to call from any thread."""
 
     def __init__(self) -> None:
-        self.op_id = 0  # set when the work starts
+        self.op_id = 0  # set when the operation starts
         self._cancel = threading.Event()
 
-    def step(self, done: int, total: int, text: str = "") -> bool:
-        """Report `done` of `total` steps (from any thread); False once cancelled: stop then."""
+    def report(self, done: int, total: int, text: str = "") -> None:
+        """`done` steps of `total` are finished (shown by the progress bar, if any), with
+        `text` saying what is being done (else the dialog says "done of total")."""
         _the_relay().progressed.emit(self.op_id, done, total, text)
-        return not self._cancel.is_set()
+
+    def step(self, done: int, total: int, text: str = "") -> bool:
+        """Report, then say whether to go on (False once the user pressed Cancel)."""
+        self.report(done, total, text)
+        return not self.cancelled()
 
     def cancel(self) -> None:
+        """Ask the work to stop (the Cancel button does this)."""
         self._cancel.set()
 
-    @property
     def cancelled(self) -> bool:
+        """Whether the user asked to stop."""
         return self._cancel.is_set()
 
 
@@ -148,10 +157,10 @@ class BackgroundOp(QObject, Generic[T]):
         self._success = success
         self._failure: Callable[[Exception], None] | None = None
         self._label: str | None = None
-        self._progress: QProgressDialog | None = None
-        _the_relay()  # made here, on the UI thread, before any worker needs it
-        self.progress = Progress()
         self._cancellable = False
+        self._progress: QProgressDialog | None = None
+        self.task = Task()
+        _the_relay()  # made here, on the UI thread, before any worker needs it
         self._started = 0.0
         self.running = False
 
@@ -161,32 +170,53 @@ class BackgroundOp(QObject, Generic[T]):
         return self
 
     def with_progress(self, label: str, cancellable: bool = False) -> BackgroundOp[T]:
-        """Show a busy dialog with `label` (over the parent) while the work takes long; with
-        `cancellable`, a Cancel button that makes `progress.step` return False."""
+        """Show a progress dialog with `label` (over the parent) while the work takes long: a
+        busy bar until the work reports through `task`; with `cancellable`, a Cancel button
+        that sets `task.cancelled()`."""
         self._label = label
         self._cancellable = cancellable
         return self
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        """The progress dialog while the work runs (None without one)."""
+        return self._progress
 
     def run_in_background(self) -> BackgroundOp[T]:
         """Start the work in Qt's thread pool; returns at once."""
         if self._label is not None:
             self._progress = _progress_dialog(self.parent_widget, self._label, self._cancellable)
             if self._cancellable:
-                self._progress.canceled.connect(self.progress.cancel)
+                self._progress.canceled.connect(self._on_cancel_pressed)
         self.running = True
         self._started = time.perf_counter()
         self._id = next(_ids)
-        self.progress.op_id = self._id
+        self.task.op_id = self._id
         _RUNNING[self._id] = self
         QThreadPool.globalInstance().start(_Worker(self._id, self._work))
         return self
 
     def _on_progressed(self, done: int, total: int, text: str) -> None:
-        if self._progress is not None and not self.progress.cancelled:
-            self._progress.setMaximum(total)
-            self._progress.setValue(done)
-            if text and self._label:
-                self._progress.setLabelText(f"{self._label}\n{text}")
+        if self._progress is not None and not self.task.cancelled():
+            from PySide6.QtCore import QCoreApplication
+
+            if not text:
+                text = QCoreApplication.translate("BackgroundOp", "%1 of %2").replace(
+                    "%1", f"{done:,}").replace("%2", f"{total:,}")
+            self._progress.setLabelText(f"{self._label}\n{text}")
+            self._progress.setMaximum(max(total, 1))
+            self._progress.setValue(min(done, max(total, 1)))
+
+    @Slot()
+    def _on_cancel_pressed(self) -> None:
+        self.task.cancel()
+        if self._progress is not None:  # it stays up until the work has stopped
+            from PySide6.QtCore import QCoreApplication
+
+            self._progress.show()
+            self._progress.setLabelText(QCoreApplication.translate("BackgroundOp", "Cancelling…"))
+            for button in self._progress.findChildren(QPushButton):
+                button.setEnabled(False)
 
     def _on_succeeded(self, result: T) -> None:
         self._finish(lambda: self._success(result))
@@ -254,15 +284,16 @@ class QueryOp(BackgroundOp[T]):
         super().__init__(parent=parent, work=work, success=success)
 
 
-def _progress_dialog(parent: QWidget | None, label: str, cancellable: bool = False) -> QProgressDialog:
+def _progress_dialog(parent: QWidget | None, label: str, cancellable: bool) -> QProgressDialog:
     from PySide6.QtCore import QCoreApplication, Qt
 
-    progress = QProgressDialog(label, QCoreApplication.translate("BackgroundOp", "Cancel"), 0, 0,
-                               parent)
-    progress.setObjectName("backgroundProgress")
+    cancel = QCoreApplication.translate("BackgroundOp", "Cancel")
+    progress = QProgressDialog(label, cancel, 0, 0, parent)
+    progress.setObjectName("progressDialog")
     if not cancellable:
-        progress.setCancelButton(None)  # the work cannot be stopped half-way safely
+        progress.setCancelButton(None)  # work that cannot be stopped half-way safely
     progress.setWindowTitle("parkdesk")
+    progress.setMinimumWidth(360)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(PROGRESS_AFTER_MS)
     progress.setAutoClose(False)

@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self, commands=self)
         self.toolbar = self.window_actions.install(self)
         self.navigation = NavigationActions(self, self.history)
+        self.navigation.watch(self.tree_view.viewport(), self.detail.viewport())
+        self._results_watched = False  # the results list is made on the first search
         self.window_actions.add_navigation(self, self.navigation.back, self.navigation.forward)
         self.edit_actions = edit_actions.build(self)
         self.import_action = article_import.install(self)
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         set_enum(self.tree_view, "contextMenuPolicy", "CustomContextMenu")
         self.tree_view.customContextMenuRequested.connect(self._tree_context_menu)
         self.tree_view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.tree_view.activated.connect(self._on_tree_activated)
 
         self.search = SearchPanel()
         self.search.result_activated.connect(self._on_result_activated)
@@ -365,6 +368,12 @@ class MainWindow(QMainWindow):
         folder = TreeNode(GROUP, key, "", "")
         return self._select_index(self.model.index_of_path([*self.tree.path_to(parent_id), folder]))
 
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        """Enter on "To review" or an article in it: the keys go to its findings."""
+        node = self.model.node(index)
+        if node is not None and node.type in (REVIEW, REVIEW_ARTICLE) and self.review_panel:
+            self.review_panel.findings.setFocus()
+
     def _on_result_activated(self, entity_id: str) -> None:
         self._focus_tree_if(self.select_entity(entity_id))
 
@@ -374,6 +383,9 @@ class MainWindow(QMainWindow):
 
     def _fit_results(self) -> None:
         """Give the results list the room its hits need (at most half the column)."""
+        if not self._results_watched:
+            self._results_watched = True
+            self.navigation.watch(self.search.view.viewport())
         total = sum(self.left_splitter.sizes())
         if self.search.isVisible() and total > 0:
             wanted = max(min(self.search.preferred_height(), total // 2),
@@ -523,7 +535,9 @@ class MainWindow(QMainWindow):
         """File › Export…"""
         from parkdesk.ui import export_dialog
 
-        export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id())
+        store = self.user_data.store
+        export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id(),
+                                         store.path if store is not None else None)
 
     def publish_to_address_book(self) -> None:
         """File › Publish to Address Book…"""

@@ -2,7 +2,7 @@
 
 `PaneHistory` records each page the tree selects (an entity, a folder or a contact) and goes
 back or forward by asking the window to select it again. Alt+Left / Alt+Right, the mouse's
-back and forward buttons (anywhere in the window) and the toolbar's arrows drive it.
+back and forward buttons (over the tree, the results and the pane) and the toolbar's arrows drive it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 # A page: (node type, key), as core.tree's TreeNode names it.
 Page = tuple[str, str]
@@ -97,9 +97,13 @@ class NavigationActions(QObject):
                                     tr("Navigation", "Show the next page"), history.forward)
         history.changed.connect(self._update)
         self._update()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        window.installEventFilter(self)
+
+    def watch(self, *widgets: QWidget) -> None:
+        """Take the mouse's back and forward buttons pressed on these widgets too (a view's
+        viewport takes its mouse presses; the window never sees them)."""
+        for widget in widgets:
+            widget.installEventFilter(self)
 
     def _action(self, text: str, key: QKeySequence.StandardKey, fallback: str, icon: str,
                 tip: str, slot: Callable[[], bool]) -> QAction:
@@ -121,9 +125,8 @@ class NavigationActions(QObject):
         self.forward.setEnabled(self.history.can_go_forward())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The mouse's back and forward buttons, pressed anywhere in the window."""
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) \
-                and isinstance(watched, QWidget) and watched.window() is self.window:
+        """The mouse's back and forward buttons, pressed on the window or a watched widget."""
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             from PySide6.QtCore import Qt
 
             if event.button() == Qt.MouseButton.BackButton:

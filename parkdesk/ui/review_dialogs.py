@@ -112,6 +112,7 @@ class AttachDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.buttons = buttons
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)  # Enter confirms
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         self.list.itemActivated.connect(lambda _item: self._accept())
@@ -229,6 +230,7 @@ class NewRecordDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.buttons = buttons
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)  # Enter confirms
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -449,6 +449,7 @@ class ReviewPanel(QWidget):
 
         assert self.item is not None
         chosen = AttachDialog.ask(self.window_.directory, self.item.article, f, self)
+        self.findings.setFocus()  # the keys go on acting on the list
         if chosen is not None:
             record_id, metric = chosen
             item = self.item
@@ -464,6 +465,7 @@ class ReviewPanel(QWidget):
         assert self.item is not None
         item = self.item
         chosen = NewRecordDialog.ask(self.window_.directory, item.article, f, self)
+        self.findings.setFocus()
         if chosen is not None:
             kind, name, parent, title = chosen
             self._guarded(lambda: review.accept_new(item.article_id, f, kind, name, parent, title))

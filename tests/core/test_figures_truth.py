@@ -229,3 +229,11 @@ def test_output_over_the_years_is_a_cited_chart_on_the_sheet(bundled: Directory)
     assert "419.183 [3]" in texts and "472.657 expected [2]" in texts
     assert "2020" in texts and "2023" in texts
     assert line.chart in render_html(sheet)
+
+
+def test_projections_in_the_projects_table_are_italic(bundled: Directory) -> None:
+    sheet = build_factsheet(bundled, "park-sanshui", DAY)
+    [hannanwan] = sheet.projects
+    assert [(v.text, v.projection) for v in hannanwan.investment] == [
+        ("over 1.65 billion yuan (expected)", True)]
+    assert '<span class="proj">over 1.65 billion yuan (expected)</span>' in render_html(sheet)

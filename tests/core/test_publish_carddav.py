@@ -169,3 +169,15 @@ def test_a_password_inside_the_address_is_refused(book: Book, capsys) -> None:
     err = capsys.readouterr().err
     assert "--user" in err and PASSWORD not in err
     assert book.files() == {}
+
+
+def test_the_password_is_in_no_log_even_at_debug_level(book: Book, caplog, capsys) -> None:
+    import base64
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    assert book.publish() == 0
+    encoded = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
+    assert caplog.records  # httpx and httpcore did log the requests
+    assert PASSWORD not in caplog.text and encoded not in caplog.text
+    assert PASSWORD not in capsys.readouterr().out

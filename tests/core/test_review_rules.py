@@ -14,6 +14,8 @@ def _money(paragraph: str, text: str) -> dict:
 def test_the_words_before_of_name_the_metric() -> None:
     p = "The park expects a total sales revenue of about 12.5 billion yuan this year."
     assert default_metric(_money(p, "12.5 billion yuan"), p) == "Total sales revenue"
+    p = "An output value of 47.6 billion yuan and operating income of 58.5 billion yuan."
+    assert default_metric(_money(p, "58.5 billion yuan"), p) == "Operating income"
     p = "It is a project of 300 million yuan."
     assert default_metric(_money(p, "300 million yuan"), p) == "Investment"
     p = "Work began, investing 80 million yuan."

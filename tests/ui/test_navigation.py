@@ -63,6 +63,11 @@ def test_the_mouse_back_and_forward_buttons(window: MainWindow, qtbot) -> None:
     qtbot.waitUntil(lambda: window.current_node().key == "park-shunde")
     _mouse(window.tree_view.viewport(), Qt.MouseButton.ForwardButton)
     qtbot.waitUntil(lambda: window.current_node().key == "andao")
+    window.search.field.setText("park")
+    window.search.run_search()
+    qtbot.waitUntil(lambda: window.search.view.isVisible())
+    _mouse(window.search.view.viewport(), Qt.MouseButton.BackButton)
+    qtbot.waitUntil(lambda: window.current_node().key == "park-shunde")
 
 
 def test_the_toolbar_and_view_menu_hold_back_and_forward(window: MainWindow) -> None:

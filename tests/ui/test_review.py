@@ -222,7 +222,7 @@ def test_background_work_stops_when_cancel_is_pressed(qtbot, window: MainWindow)
 
     def work() -> int:
         steps = 0
-        while op.progress.step(steps, 1000, f"step {steps}") and steps < 20_000:
+        while op.task.step(steps, 1000, f"step {steps}") and steps < 20_000:
             steps += 1
             time.sleep(0.001)  # (the worker's pace, not the test's)
         return steps
@@ -237,3 +237,34 @@ def test_background_work_stops_when_cancel_is_pressed(qtbot, window: MainWindow)
     dialog.findChild(QPushButton).click()
     qtbot.waitUntil(lambda: not op.running, timeout=10_000)
     assert results and results[0] < 20_000
+
+
+def test_article_files_dropped_on_the_window_are_imported(qtbot, sample_db: Path, tmp_path: Path,
+                                                          settings_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    note, _page = write_articles(tmp_path / "articles")
+    other = tmp_path / "articles" / "photo.png"
+    other.write_bytes(b"\x89PNG")
+    w = _window(qtbot, sample_db, tmp_path / "userstore.db", settings_path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in (note, other)])
+    assert article_import.dropped_files(mime) == [note]
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    w.dropEvent(event)
+    qtbot.waitUntil(lambda: w.last_import is not None and not w.last_import.running, timeout=20_000)
+    assert [i.article_id for i in w.user_data.queue()] == ["note"]
+    assert "To review (7)" in _tree_labels(w)
+
+
+def test_enter_on_the_article_in_the_tree_moves_the_keys_to_its_findings(
+        qtbot, sample_db: Path, tmp_path: Path, settings_path: Path) -> None:
+    note, _page = write_articles(tmp_path / "articles")
+    w = _window(qtbot, sample_db, tmp_path / "userstore.db", settings_path)
+    _import(qtbot, w, [note])
+    w.tree_view.setFocus()
+    assert w.select_review("note")
+    qtbot.keyClick(w.tree_view, Qt.Key.Key_Return)
+    assert w.review_panel.findings.hasFocus()

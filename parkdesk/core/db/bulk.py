@@ -88,7 +88,7 @@ class BulkSink:
 
     def contact(self, c: Contact) -> None:
         self._row("contacts", (c.id, c.owner_id, c.kind, c.label, c.raw, c.e164, c.national,
-                               c.international, int(c.valid), c.warning))
+                               c.international, int(c.valid), c.warning, c.tel_uri, c.line))
         self._cite("contact", c.id, c.sources, c.owner_id)
 
     def figure(self, f: Figure) -> None:
@@ -116,7 +116,7 @@ def _expected_columns(con: sqlite3.Connection) -> None:
         "entities": ["id", "kind", "name", "parent_id", "subkind", "district", "status",
                      "description", "reviewed", "park_id"],
         "contacts": ["id", "owner_id", "kind", "label", "raw", "e164", "national",
-                     "international", "valid", "warning"],
+                     "international", "valid", "warning", "tel_uri", "line"],
         "figures": ["id", "entity_id", "metric", "value_text", "unit", "value", "qualifier",
                     "refers_to", "reported"],
         "roles": ["id", "person_id", "title", "org_id", "reported"],

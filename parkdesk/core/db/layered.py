@@ -196,16 +196,17 @@ class _Applier:
 
     def _phone_columns(self, kind: str, raw: str) -> tuple:
         if kind != "phone":
-            return (None, None, None, 1, None)
+            return (None, None, None, 1, None, None, None)
         p = normalise(raw)
-        return (p.e164, p.national, p.international, int(p.valid), p.warning)
+        return (p.e164, p.national, p.international, int(p.valid), p.warning, p.rfc3966,
+                p.line_kind)
 
     def _contact_add(self, op: Op, entered: Entered) -> None:
         if self._exists("contacts", op["id"]) or not self._exists("entities", op["owner"]):
             return
         self.con.execute(
             "INSERT INTO contacts (id, owner_id, kind, label, raw, e164, national, international, "
-            "valid, warning) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "valid, warning, tel_uri, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (op["id"], op["owner"], op["kind"], op.get("label") or "", op["raw"],
              *self._phone_columns(op["kind"], op["raw"])),
         )
@@ -219,7 +220,7 @@ class _Applier:
         kind, raw, label, national = row
         self.con.execute(
             "UPDATE contacts SET raw = ?, e164 = ?, national = ?, international = ?, valid = ?, "
-            "warning = ? WHERE id = ?",
+            "warning = ?, tel_uri = ?, line = ? WHERE id = ?",
             (op["raw"], *self._phone_columns(kind, op["raw"]), op["id"]),
         )
         self._mark("contact", op["id"], "raw", op["raw"], national or raw, entered)

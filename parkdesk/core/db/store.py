@@ -135,6 +135,15 @@ def _record_row(record: object, columns: list[str], extra: dict | None = None) -
     return tuple(values)
 
 
+def _fill_phone_forms(contact: Contact) -> None:
+    """The stored `tel:` URI and line kind of a phone, when its maker left them out."""
+    if contact.kind == "phone" and contact.line is None:
+        from parkdesk.core.phones import line_kind, tel_uri
+
+        contact.tel_uri = tel_uri(contact.raw, contact.e164)
+        contact.line = line_kind(contact.raw, contact.e164)
+
+
 def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str]) -> None:
     _insert_rows(con, "meta", sorted(meta.items()))
     columns = _columns(con, "articles")
@@ -167,6 +176,8 @@ def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str]) -> No
         ("roles", bundle.roles, "role", "person_id"),
         ("relations", bundle.relations, "relation", "subject_id"),
     )
+    for c in bundle.contacts:
+        _fill_phone_forms(c)
     for table, records, kind, about in tables:
         columns = _columns(con, table)
         ordered = sorted(records, key=lambda r: r.id)

@@ -31,7 +31,8 @@ def add_value(values: list[Value], value: Value) -> None:
     """Append a value; the same words from another article only add its source number."""
     for i, old in enumerate(values):
         if old.text == value.text:
-            values[i] = Value(old.text, tuple(dict.fromkeys(old.sources + value.sources)))
+            values[i] = Value(old.text, tuple(dict.fromkeys(old.sources + value.sources)),
+                              old.projection)
             return
     values.append(value)
 
@@ -60,5 +61,5 @@ def project_columns(figures: Iterable[Figure], cite: Cite) -> dict[str, tuple[Va
             text = with_period(r.text, r.period)
             if column in ("dates", "other"):
                 text = f"{line.label}: {text}"
-            add_value(columns[column], Value(text, _numbers(r, cite)))
+            add_value(columns[column], Value(text, _numbers(r, cite), r.figure.projection))
     return {column: tuple(values) for column, values in columns.items()}

@@ -48,7 +48,7 @@ def _refs(numbers: Iterable[int]) -> str:
 
 
 def _values(values: Iterable[Value], small: bool = False) -> str:
-    text = "<br/>".join(_e(v.text) + _refs(v.sources) for v in values)
+    text = "<br/>".join(_figure_value(v.text, v.projection) + _refs(v.sources) for v in values)
     return f'<span class="small">{text}</span>' if small and text else text
 
 

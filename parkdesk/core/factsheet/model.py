@@ -26,10 +26,11 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class Value:
-    """A piece of text with the numbers of the sources that state it."""
+    """A piece of text with the numbers of the sources that state it (a projection: shown as one)."""
 
     text: str
     sources: tuple[int, ...] = ()
+    projection: bool = False
 
 
 @dataclass(frozen=True)

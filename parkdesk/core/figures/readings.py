@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from parkdesk.core.figures.ranking import importance
 from parkdesk.core.figures.wording import (
@@ -40,13 +41,13 @@ class Reading:
     def figures(self) -> tuple[Figure, ...]:
         return (self.figure, *self.also)
 
-    @property
+    @cached_property
     def period(self) -> str:
         """The period resolved, with the articles' words when they were relative."""
         quotes = [c.quote for f in self.figures for c in f.sources]
         return period_display(self.figure.refers_to, quotes)
 
-    @property
+    @cached_property
     def text(self) -> str:
         """"19.346 billion yuan (also reported as 19.3)"; a projection says so."""
         main = value_display(self.figure.value_text, self.figure.unit, self.figure.qualifier,

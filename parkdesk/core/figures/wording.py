@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parkdesk.core.dates import display_date
 
@@ -43,11 +44,16 @@ class Qualifier:
     projection: str | None = None
 
 
+_PROJECTION = re.compile(r"\b(" + "|".join(PROJECTIONS) + r")\b")
+
+
+@lru_cache(maxsize=256)
 def split_qualifier(text: str | None) -> Qualifier:
     """"expected over" -> Qualifier("over", "expected"); unknown words are kept as `approx`."""
     words = " ".join((text or "").replace(",", " ").split()).casefold()
-    projection = next((p for p in PROJECTIONS if re.search(rf"\b{p}\b", words)), None)
-    rest = re.sub(rf"\b{projection}\b", " ", words) if projection else words
+    m = _PROJECTION.search(words)
+    projection = m[1] if m else None
+    rest = _PROJECTION.sub(" ", words, count=1) if projection else words
     approx = " ".join(rest.split()) or None
     if approx in ("to exceed", "exceed", "exceeding"):
         approx = "over"
@@ -66,6 +72,7 @@ def amount_text(value_text: str, unit: str | None, qualifier: str | None) -> str
     return text.replace(" %", "%")
 
 
+@lru_cache(maxsize=4096)
 def value_display(value_text: str, unit: str | None, qualifier: str | None,
                   refers_to: str | None = None) -> str:
     """The whole value as shown: "over 5,400 enterprises (expected)"; a date written relative

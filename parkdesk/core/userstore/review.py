@@ -125,9 +125,12 @@ def default_metric(f: Finding, paragraph: str | None = None) -> str:
         before = paragraph[max(0, f["start"] - 80): f["start"]]
         if m := _METRIC_BEFORE.search(before):
             words = m[1].split()
-            articles = [i for i, w in enumerate(words) if w.lower() in ("a", "an", "the")]
-            if articles:  # "expects a total sales revenue" -> "total sales revenue"
-                words = words[articles[-1] + 1:]
+            # "expects a total sales revenue" -> "total sales revenue"; "… yuan and operating
+            # income" -> "operating income"
+            cuts = [i for i, w in enumerate(words)
+                    if w.lower() in ("a", "an", "the", "and", "with", "while", "or", "its", "their")]
+            if cuts:
+                words = words[cuts[-1] + 1:]
             if words and words[-1].lower() not in _NOT_METRIC:
                 text = " ".join(words)
                 return "Investment" if "invest" in text.lower() else text[0].upper() + text[1:]
