@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Signal
 
 from parkdesk.core.errors import DatabaseError
-from parkdesk.core.records import KIND_LABELS
+from parkdesk.core.records import kind_label
 from parkdesk.core.tree import CONTACT, GROUP, REVIEW, REVIEW_ARTICLE, DirectoryTree, TreeNode
 from parkdesk.ui import icons
 from parkdesk.ui.tooltips import plain_tooltip
@@ -175,10 +175,11 @@ class DirectoryTreeModel(QAbstractItemModel):
             return icons.icon(node.icon) if icons.enabled() else None
         if role == TOOLTIP_ROLE:
             if node.type == GROUP:
-                return f"{node.count or 0:,} {node.label.lower()}"
+                return self.tr("{count} {folder}").format(count=f"{node.count or 0:,}",
+                                                          folder=node.label.lower())
             if node.type == CONTACT:
-                return "Contact: press Ctrl+C to copy the number"
-            kind = KIND_LABELS.get(node.icon, node.icon.title())
+                return self.tr("Contact: press Ctrl+C to copy the number")
+            kind = kind_label(node.icon)
             return plain_tooltip(f"{node.label}\n{kind}")
         if role == NODE_ROLE:
             return node

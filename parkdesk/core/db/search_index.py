@@ -9,6 +9,7 @@ from parkdesk.core.parks import park_in
 from parkdesk.core.phones import normalise, subscriber_digits
 from parkdesk.core.records import Bundle, Entity
 from parkdesk.core.search.hits import FINDING, rank_key
+from parkdesk.core.search.pinyin import alias_search_text
 from parkdesk.core.search.text import MIN_DIGITS, digits_of, lead_word, name_key
 from parkdesk.core.search.typos import MIN_WORD, deletes
 
@@ -72,7 +73,7 @@ def _search_rows(bundle: Bundle, by_id: dict[str, Entity]) -> Iterator[tuple]:
     for e in by_id.values():
         known.add(name_key(e.name))
         known.update(name_key(a) for a in e.aliases)
-        aliases = " | ".join(sorted(set(e.aliases)))
+        aliases = alias_search_text(e.aliases)
         rows.append((rank_key(e.kind, e.name, e.id, e.reviewed), (
             e.id, e.kind, e.name, aliases, " | ".join(people.get(e.id, [])), e.description or "",
             _park_of(e, by_id), lead_word(e.name), " | ".join(addresses.get(e.id, [])),

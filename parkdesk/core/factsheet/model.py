@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from parkdesk.core.dates import display_date
+from parkdesk.core.i18n import translate
 from parkdesk.core.records import ZONE
 
 
@@ -132,6 +133,7 @@ class ParkLine:
     projects: int
     organisations: int  # enterprises and institutions together
     phones: tuple[str, ...] = ()
+    chinese_name: str | None = None
 
 
 @dataclass
@@ -147,6 +149,7 @@ class FactSheet:
     title_sources: tuple[int, ...]
     generated: date
     built_at: str | None = None
+    chinese_name: str | None = None  # beside the English title, where the directory has one
     phones: list[PhoneLine] = field(default_factory=list)
     addresses: list[AddressLine] = field(default_factory=list)
     figures: list[FigureLine] = field(default_factory=list)
@@ -162,7 +165,9 @@ class FactSheet:
     @property
     def subject(self) -> str:
         """How the honest "nothing published" lines name the sheet's subject."""
-        return "the zone" if self.kind == ZONE else "this park"
+        if self.kind == ZONE:
+            return translate("FactSheet", "the zone")
+        return translate("FactSheet", "this park")
 
     @property
     def main_phone(self) -> PhoneLine | None:
@@ -172,7 +177,10 @@ class FactSheet:
     @property
     def footer(self) -> str:
         """The small print under every page (the UI adds the title and "Page X of Y")."""
-        text = f"Fact sheet generated {display_date(self.generated)} by parkdesk"
         if self.built_at:
-            text += f" from the directory built {display_date(self.built_at)}"
-        return text + "."
+            return translate(
+                "FactSheet", "Fact sheet generated {date} by parkdesk from the directory built "
+                "{built}.").format(date=display_date(self.generated),
+                                   built=display_date(self.built_at))
+        return translate("FactSheet", "Fact sheet generated {date} by parkdesk.").format(
+            date=display_date(self.generated))
