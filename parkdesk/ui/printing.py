@@ -22,7 +22,8 @@ from parkdesk.core.atomic import replacing
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.factsheet.content import build_factsheet, find_sheets, sheet_entity
-from parkdesk.core.factsheet.model import DEFAULT_PAPER, PAPERS, FactSheet, paper_size
+from parkdesk.core.factsheet.model import FactSheet
+from parkdesk.core.factsheet.paper import DEFAULT_PAPER, PAPERS, paper_size
 from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 from parkdesk.ui import crash
 from parkdesk.ui.background import QueryOp

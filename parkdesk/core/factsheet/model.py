@@ -9,20 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from parkdesk.core.dates import display_date
-from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.i18n import translate
 from parkdesk.core.records import ZONE
-
-PAPERS = ("A4", "Letter")
-
-
-def paper_size(text: str) -> str:
-    """One of PAPERS, whatever the case it is written in ("a4" -> "A4"); ParkdeskError if none."""
-    for paper in PAPERS:
-        if paper.casefold() == text.strip().casefold():
-            return paper
-    raise ParkdeskError(f"Unknown paper size {text!r}; choose {' or '.join(PAPERS)}.")
-DEFAULT_PAPER = "A4"
 
 
 @dataclass(frozen=True)
