@@ -47,8 +47,9 @@ from parkdesk.ui.user_edits import UserEdits
 from parkdesk.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
-    from parkdesk.ui.review_panel import ReviewPanel
     from pathlib import Path
+
+    from parkdesk.ui.review_panel import ReviewPanel
 
 
 STATUS_MS = 10_000
