@@ -1,13 +1,15 @@
-"""`python -m benchmarks` (`make bench`): the figures of issue 6, printed as a table and saved as JSON.
+"""`python -m benchmarks` (`make bench`): the figures of issues 6 and 17, printed as a table and saved as JSON.
 
-    .venv/bin/python -m benchmarks [--runs 7] [--session-runs 3] [--enterprises 100000]
+    .venv/bin/python -m benchmarks [--size 100k|1M] [--runs 7] [--session-runs 3]
+    make bench SIZE=1M
 
-1. benchmarks/results/big.db: `parkdesk synth` output, made (~30 s) when missing or older than
-   the code that writes it.
+1. The synthetic directory of that many enterprises: `parkdesk synth` output cached in the user
+   cache dir (benchmarks/synthetic.py), made again when its generator version, the schema or
+   the index writer changes. Making it is itself a figure (wall, CPU, peak RSS).
 2. A display: the X server in DISPLAY, else a private Xvfb started for the run, else offscreen.
-3. Cold starts, one process each, interleaved: a bare PySide6 window (QApplication and a shown
-   QMainWindow), parkdesk on data/parks.db, parkdesk on big.db. Python byte code is cached
-   (in benchmarks/results/pycache) for both, as for any installed app.
+3. Cold starts, one process each, in rounds with the order rotated: a bare PySide6 window, a
+   plain window with the same widgets (no parkdesk code), parkdesk on data/parks.db, parkdesk
+   on the synthetic file. Each ratio is taken per round, then the median of the ratios.
 4. A session per database in its own process (benchmarks/session.py): typing queries, the tree,
    the detail pane, fact sheets, peak memory.
 """
@@ -21,45 +23,16 @@ import platform
 import sqlite3
 import subprocess
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import report, startup
+from benchmarks import report, startup, synthetic
 from benchmarks.display import Display
 from benchmarks.stats import median, table
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 SMALL_DB = ROOT / "data" / "parks.db"
-# big.db is made again when any of these is newer than it.
-WRITERS = ("parkdesk/core/db/migrations.py", "parkdesk/core/db/store.py",
-           "parkdesk/core/db/search_index.py", "parkdesk/core/search/text.py",
-           "parkdesk/core/search/typos.py", "parkdesk/core/db/schema.py",
-           "parkdesk/ingest/synth.py", "parkdesk/ingest/synth_names.py")
-
-
-def ensure_big_db(path: Path, enterprises: int, seed: int) -> str:
-    """Make the synthetic database unless an up-to-date one is there; says which."""
-    wanted = f"{enterprises} enterprises, seed {seed}"
-    if path.exists():
-        from parkdesk.core.db.directory import Directory
-        from parkdesk.core.errors import DatabaseError
-
-        newest = max((ROOT / w).stat().st_mtime for w in WRITERS)
-        try:
-            directory = Directory.open(path)
-            fresh = directory.meta().get("synthetic") == wanted
-            directory.close()
-        except (DatabaseError, sqlite3.DatabaseError):
-            fresh = False
-        if fresh and path.stat().st_mtime > newest:
-            return f"{path.name}: reused ({wanted})"
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "parkdesk", "synth", "--enterprises", str(enterprises),
-                    "--seed", str(seed), "-o", str(path)], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    return f"{path.name}: made ({wanted}) in {time.perf_counter() - started:.0f} s"
 
 
 def child_env(display: Display) -> dict[str, str]:
@@ -95,20 +68,24 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7, help="cold starts of each kind (default 7)")
     parser.add_argument("--session-runs", type=int, default=3,
                         help="repetitions inside each session (default 3)")
-    parser.add_argument("--enterprises", type=int, default=100_000)
+    parser.add_argument("--size", default="100k",
+                        help="enterprises in the synthetic directory: 100k (default), 1M, 250000…")
+    parser.add_argument("--enterprises", type=int, help=argparse.SUPPRESS)  # the old spelling
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--big-db", type=Path, metavar="PATH",
                         help="where the synthetic database is cached (default: "
-                             "benchmarks/results/big.db; big-N.db for other sizes than 100,000)")
+                             "synth-SIZE.db in the user cache dir's benchmarks folder)")
     parser.add_argument("--search-only", action="store_true",
                         help="only typing in the search field and the relevance table "
                              "(no cold starts, tree, detail pane or fact sheets)")
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    default_name = "big.db" if args.enterprises == 100_000 else f"big-{args.enterprises}.db"
-    big = args.big_db or RESULTS / default_name
-    print(ensure_big_db(big, args.enterprises, args.seed), flush=True)
-    databases = {"parks.db": SMALL_DB, "big.db": big}
+    enterprises = args.enterprises or synthetic.parse_size(args.size)
+    big = args.big_db or synthetic.default_path(enterprises)
+    print(f"synthetic directory {big}…", flush=True)
+    made = synthetic.ensure(big, enterprises, args.seed)
+    big_label = f"synth {synthetic.size_label(enterprises)}"
+    databases = {"parks.db": SMALL_DB, big_label: big}
     display = Display()
     print(f"display: {display.kind}\n{versions()}", flush=True)
     starts: dict = {}
@@ -124,16 +101,16 @@ def main() -> int:
     finally:
         display.close()
 
-    rows, figures = [], {}
+    rows, figures = report.synth_rows(made), {"synth": made}
     r, figures["relevance"] = report.relevance_rows(databases)
     rows += r
     if not args.search_only:
         r, figures["startup"] = report.startup_rows(starts, list(databases))
         rows += r
     bare_mb = median([s["rss_mb"] for s in starts["bare"]]) if starts else 0.0
-    for label in ("big.db", "parks.db"):
+    for label in (big_label, "parks.db"):
         s = sessions[label]
-        big_one = label == "big.db"
+        big_one = label == big_label
         f = figures[label] = {}
         r, f["search"] = report.search_rows(label, s["search"], with_kinds=big_one)
         rows += r

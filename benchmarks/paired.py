@@ -86,6 +86,27 @@ def _sample(measure: Measure) -> dict[str, float]:
     return {"wall": float(value)} if isinstance(value, int | float) else dict(value)
 
 
+def interleaved(measures: Mapping[str, Measure], rounds: int,
+                warmup: bool = True) -> dict[str, list[dict[str, float]]]:
+    """Samples of several measures taken in rounds, each round running every measure once, the
+    order rotated each round (A B C, B C A, C A B, …): sample i of any two is a pair."""
+    names = list(measures)
+    if warmup:
+        for name in names:
+            measures[name]()
+    samples: dict[str, list[dict[str, float]]] = {name: [] for name in names}
+    for i in range(rounds):
+        shift = i % len(names)
+        for name in names[shift:] + names[:shift]:
+            samples[name].append(_sample(measures[name]))
+    return samples
+
+
+def pair_of(a_samples: list[dict[str, float]], b_samples: list[dict[str, float]]) -> Paired:
+    """Two measures' samples from the same `interleaved` rounds, as pairs."""
+    return Paired(list(a_samples), list(b_samples))
+
+
 def paired(measure_a: Measure, measure_b: Measure, pairs: int, warmup: bool = True) -> Paired:
     """Run A and B `pairs` times each, interleaved, alternating which goes first.
 

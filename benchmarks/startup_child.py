@@ -1,9 +1,12 @@
 """One cold start, in its own process: a bare PySide6 window or parkdesk's, until first painted.
 
-Run by benchmarks.startup as `python startup_child.py bare|app DB SETTINGS`. Prints one JSON
-line: the CLOCK_MONOTONIC time when the first paint of the window had finished, and the peak
-RSS so far. The app path is parkdesk's own launch(): display check, QApplication, open the
-database, build and show the main window.
+Run by benchmarks.startup as `python startup_child.py bare|widgets|app DB SETTINGS`. Prints one
+JSON line: the CLOCK_MONOTONIC time when the first paint of the window had finished, the CPU
+time and the peak RSS so far. The app path is parkdesk's own launch(): display check,
+QApplication, open the database, build and show the main window. The two floors import no
+parkdesk code: "bare" is QApplication and a shown, empty QMainWindow; "widgets" is a plain
+window with the widgets parkdesk's window shows at start (search field, tree, splitters, a
+text pane with a page of rich text, menus, a toolbar, a status bar), filled with a few rows.
 """
 
 import json
@@ -12,13 +15,76 @@ import sys
 import time
 
 
+def same_widgets():
+    """A plain PySide6 window with the widgets of parkdesk's at start, and no parkdesk code."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import (
+        QLabel,
+        QLineEdit,
+        QMainWindow,
+        QSplitter,
+        QTextBrowser,
+        QTreeView,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    window = QMainWindow()
+    for title in ("File", "Edit", "View", "Help"):
+        menu = window.menuBar().addMenu(title)
+        for n in range(4):
+            menu.addAction(f"{title} action {n + 1}")
+    toolbar = window.addToolBar("Main")
+    for title in ("Back", "Forward", "Copy", "Fact sheet", "Export"):
+        toolbar.addAction(title)
+    field = QLineEdit()
+    field.setPlaceholderText("Search names, people, phone numbers")
+    field.setClearButtonEnabled(True)
+    model = QStandardItemModel(window)
+    zone = QStandardItem("Foshan National High-tech Industrial Development Zone")
+    for n in range(5):
+        park = QStandardItem(f"Park {n + 1}")
+        park.appendRow(QStandardItem("Enterprises & institutions"))
+        zone.appendRow(park)
+    model.appendRow(zone)
+    tree = QTreeView()
+    tree.setHeaderHidden(True)
+    tree.setUniformRowHeights(True)
+    tree.setModel(model)
+    tree.expand(model.index(0, 0))
+    tree.setCurrentIndex(model.index(0, 0))
+    left_splitter = QSplitter()
+    left_splitter.setOrientation(left_splitter.orientation().Vertical)
+    left_splitter.addWidget(QWidget())
+    left_splitter.addWidget(tree)
+    left = QWidget()
+    layout = QVBoxLayout(left)
+    layout.setContentsMargins(6, 6, 0, 6)
+    layout.addWidget(field)
+    layout.addWidget(left_splitter)
+    detail = QTextBrowser()
+    detail.setHtml("<h2>Foshan National High-tech Industrial Development Zone</h2>"
+                   "<p>Zone · Foshan, Guangdong</p><p>One zone with five parks.</p>"
+                   "<table><tr><td>Parks</td><td>5</td></tr><tr><td>Enterprises</td>"
+                   "<td>1,000</td></tr></table>")
+    splitter = QSplitter()
+    splitter.addWidget(left)
+    splitter.addWidget(detail)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes([420, 780])
+    window.setCentralWidget(splitter)
+    window.statusBar().addPermanentWidget(QLabel("parks.db"))
+    window.setWindowTitle("Foshan High-tech Zone directory")
+    return window
+
+
 def main() -> int:
     what, db, settings = sys.argv[1:4]
-    if what == "bare":
+    if what in ("bare", "widgets"):
         from PySide6.QtWidgets import QApplication, QMainWindow
 
         app = QApplication(sys.argv[:1])
-        show = QMainWindow
+        show = QMainWindow if what == "bare" else same_widgets
     else:
         from parkdesk.ui.launch import application, display_problem, start
 
@@ -68,7 +134,7 @@ def main() -> int:
             return False
 
     watcher = FirstPaint()
-    if what == "bare":
+    if what in ("bare", "widgets"):
         window = show()
         window.resize(1200, 780)
         window.show()

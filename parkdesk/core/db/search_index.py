@@ -14,12 +14,18 @@ from parkdesk.core.search.typos import MIN_WORD, deletes
 
 # Kinds of unreviewed finding that name something a user could look for.
 FINDING_KINDS = ("organisation", "person", "phone")
+#: The full-text indexes this module fills (over the search and search_phones tables).
+FTS_TABLES = ("search_fts", "names_fts", "lead_fts", "phone_fts")
 _COLUMNS = ("entity_id", "kind", "name", "aliases", "people", "description", "park", "lead",
             "contacts", "key", "reviewed")
 
 
-def write_search_index(con: sqlite3.Connection, bundle: Bundle, by_id: dict[str, Entity]) -> None:
-    """Fill search (and so search_fts, lead_fts), search_phones, search_words and search_typos."""
+def write_search_index(con: sqlite3.Connection, bundle: Bundle, by_id: dict[str, Entity],
+                       rebuild_fts: bool = False) -> None:
+    """Fill search (and so search_fts, lead_fts), search_phones, search_words and search_typos.
+
+    `rebuild_fts`: the triggers that keep the full-text indexes were dropped for a bulk write;
+    the indexes are built from their tables in one pass instead."""
     names = ", ".join(f"[{c}]" for c in _COLUMNS)
     marks = ", ".join("?" * len(_COLUMNS))
     con.executemany(f"INSERT INTO search ({names}) VALUES ({marks})", _search_rows(bundle, by_id))
@@ -34,7 +40,8 @@ def write_search_index(con: sqlite3.Connection, bundle: Bundle, by_id: dict[str,
         ((key, i) for i, (_, _, _, keys) in enumerate(phones, 1) for key in keys),
     )
     for table in ("search_fts", "names_fts", "lead_fts"):
-        con.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+        command = "rebuild" if rebuild_fts else "optimize"
+        con.execute(f"INSERT INTO {table} ({table}) VALUES ('{command}')")
     con.execute("INSERT INTO phone_fts (phone_fts) VALUES ('rebuild')")
     _write_words(con)
 

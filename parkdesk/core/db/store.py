@@ -11,9 +11,9 @@ from sqlite_utils import Database
 from parkdesk.core.atomic import replacing
 from parkdesk.core.db.connect import connect_readonly
 from parkdesk.core.db.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema
-from parkdesk.core.db.search_index import write_search_index
+from parkdesk.core.db.search_index import FTS_TABLES, write_search_index
 from parkdesk.core.errors import BuildError, DatabaseError, os_error_reason
-from parkdesk.core.records import Bundle, Citation, Contact, Figure, Relation, Role
+from parkdesk.core.records import Bundle, Contact, Figure, Relation, Role
 
 #: The end of the temporary file's name while a database is written (see core.atomic).
 TEMP_SUFFIX = ".db.tmp"
@@ -64,18 +64,20 @@ def check_replaceable(path: Path) -> None:
 
 
 def write_bundle(bundle: Bundle, path: Path, meta: dict[str, str] | None = None,
-                 check: Callable[[Path], list[str]] | None = None) -> None:
+                 check: Callable[[Path], list[str]] | None = None, bulk: bool = False) -> None:
     """Write `bundle` to `path`, replacing it only once the new file is complete and checked.
 
     `check(new_file)` returns what is wrong with the finished file (the build passes the whole
     of `parkdesk check`); any problem keeps the old file and raises BuildError. Leftovers of a
-    killed earlier write are removed first.
+    killed earlier write are removed first. `bulk` (for a million records): the indexes,
+    triggers and full-text indexes are made after the rows are in, not kept up row by row
+    (the same tables; the full-text indexes' pages are laid out differently).
     """
     path = Path(path)
     check_replaceable(path)
     with replacing(path, suffix=TEMP_SUFFIX) as tmp:
         try:
-            _fill(tmp, bundle, meta or {})
+            _fill(tmp, bundle, meta or {}, bulk)
         except sqlite3.Error as exc:
             raise BuildError(f"Cannot write {path}: {exc}.") from exc
         try:
@@ -90,7 +92,7 @@ def write_bundle(bundle: Bundle, path: Path, meta: dict[str, str] | None = None,
             )
 
 
-def _fill(tmp: Path, bundle: Bundle, meta: dict[str, str]) -> None:
+def _fill(tmp: Path, bundle: Bundle, meta: dict[str, str], bulk: bool = False) -> None:
     con = sqlite3.connect(tmp, isolation_level=None)
     try:
         db = Database(con)
@@ -99,7 +101,14 @@ def _fill(tmp: Path, bundle: Bundle, meta: dict[str, str]) -> None:
         db.execute("PRAGMA synchronous = OFF")
         create_schema(db)
         con.execute("BEGIN")
-        _insert(con, bundle, meta)
+        deferred = _drop_indexes_and_triggers(con) if bulk else []
+        _insert(con, bundle, meta, rebuild_fts=bulk)
+        if bulk:  # full-text indexes of other tables than the search index's, kept by triggers
+            for table in _content_fts_tables(con):
+                if table not in FTS_TABLES:
+                    con.execute(f"INSERT INTO [{table}] ([{table}]) VALUES ('rebuild')")
+        for sql in deferred:
+            con.execute(sql)
         con.execute("COMMIT")
         ok = db.execute("PRAGMA quick_check").fetchone()[0]
         if ok != "ok":
@@ -110,6 +119,24 @@ def _fill(tmp: Path, bundle: Bundle, meta: dict[str, str]) -> None:
         db.execute("VACUUM")
     finally:
         con.close()
+
+
+def _drop_indexes_and_triggers(con: sqlite3.Connection) -> list[str]:
+    """Drop the schema's own indexes and triggers; returns the SQL that makes them again
+    (indexes first: a trigger is only needed for later changes)."""
+    rows = con.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+        "AND sql IS NOT NULL ORDER BY type, rowid").fetchall()
+    for kind, name, _sql in rows:
+        con.execute(f"DROP {kind.upper()} [{name}]")
+    return [sql for _kind, _name, sql in rows]
+
+
+def _content_fts_tables(con: sqlite3.Connection) -> list[str]:
+    """FTS5 tables over another table's content (filled by triggers, or by 'rebuild')."""
+    return [name for name, sql in con.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE "
+        "'CREATE VIRTUAL TABLE%USING fts5%content=%'")]
 
 
 def _columns(con: sqlite3.Connection, table: str) -> list[str]:
@@ -133,16 +160,22 @@ def _record_row(record: object, columns: list[str]) -> tuple:
     return tuple(values)
 
 
-def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str]) -> None:
+def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str],
+            rebuild_fts: bool = False) -> None:
     _insert_rows(con, "meta", sorted(meta.items()))
     columns = _columns(con, "articles")
     _insert_rows(con, "articles", (_record_row(a, columns) for a in bundle.articles))
-    citations: list[tuple] = []
+    cited = [0]  # citations so far: the next one's id follows
 
-    def cite(record_type: str, record_id: str, sources: Iterable[Citation]) -> None:
-        for c in sources:
-            citations.append((len(citations) + 1, record_type, record_id, c.article_id,
-                              c.paragraph, c.start, c.end, c.quote))
+    def cite(record_type: str, records: Iterable) -> None:
+        """Insert the citations of `records` as they come (a list of millions is not kept)."""
+        def rows() -> Iterable[tuple]:
+            for r in records:
+                for c in r.sources:
+                    cited[0] += 1
+                    yield (cited[0], record_type, r.id, c.article_id, c.paragraph, c.start,
+                           c.end, c.quote)
+        _insert_rows(con, "citations", rows())
 
     entities = sorted(bundle.entities, key=lambda e: e.id)
     by_id = {e.id: e for e in entities}
@@ -153,8 +186,7 @@ def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str]) -> No
         "INSERT INTO child_counts (parent_id, kind, n) SELECT parent_id, kind, count(*) "
         "FROM entities WHERE parent_id IS NOT NULL GROUP BY parent_id, kind ORDER BY parent_id, kind"
     )
-    for e in entities:
-        cite("entity", e.id, e.sources)
+    cite("entity", entities)
     tables: tuple[tuple[str, Sequence[Contact | Figure | Role | Relation], str], ...] = (
         ("contacts", bundle.contacts, "contact"),
         ("figures", bundle.figures, "figure"),
@@ -165,13 +197,11 @@ def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str]) -> No
         columns = _columns(con, table)
         ordered = sorted(records, key=lambda r: r.id)
         _insert_rows(con, table, (_record_row(r, columns) for r in ordered))
-        for r in ordered:
-            cite(kind, r.id, r.sources)
+        cite(kind, ordered)
     columns = _columns(con, "mentions")
     spans = {"paragraph", "start", "end"}
     _insert_rows(con, "mentions", (
         tuple(getattr(m.citation if c in spans else m, c) for c in columns)
         for m in sorted(bundle.mentions, key=lambda m: m.id)
     ))
-    _insert_rows(con, "citations", citations)
-    write_search_index(con, bundle, by_id)
+    write_search_index(con, bundle, by_id, rebuild_fts)
