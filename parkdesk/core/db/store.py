@@ -99,6 +99,8 @@ def _fill(tmp: Path, bundle: Bundle, meta: dict[str, str], bulk: bool = False) -
         db.execute("PRAGMA journal_mode = DELETE")
         # A temporary file, renamed into place only once complete and checked: no need to sync.
         db.execute("PRAGMA synchronous = OFF")
+        if bulk:  # building indexes over a million rows: keep their pages in memory
+            db.execute("PRAGMA cache_size = -200000")
         create_schema(db)
         con.execute("BEGIN")
         deferred = _drop_indexes_and_triggers(con) if bulk else []
@@ -116,7 +118,8 @@ def _fill(tmp: Path, bundle: Bundle, meta: dict[str, str], bulk: bool = False) -
         # Statistics for the query planner: with a park of 25,000 children among five, it
         # otherwise picks indexes that read a whole park to find its forty projects.
         db.execute("ANALYZE")
-        db.execute("VACUUM")
+        if not bulk:  # (a bulk write's indexes, made after the rows, are already compact)
+            db.execute("VACUUM")
     finally:
         con.close()
 
