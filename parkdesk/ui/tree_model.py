@@ -16,10 +16,12 @@ from parkdesk.ui.tooltips import plain_tooltip
 
 PAGE_SIZE = 200
 # Pages fetched while scrolling through a folder, or while looking for a row in it, grow with
-# what is loaded (200, 200, 400, 800... up to this): a view lays out every loaded row again
-# after each fetch, so scrolling through 25,000 rows takes a few fetches, not 125. Qt's own
+# what is loaded (200, 200, 400, 800, ...: the folder doubles each time). QTreeView lays out
+# every loaded row again after each fetch, asking this model (in Python) for each row's index
+# and whether it has children; with doubling pages that is about twice the rows in all, so
+# scrolling to the end is linear in the folder's size. (Pages capped at 5,000 rows made it
+# quadratic: 50 layouts of up to 250,000 rows, 24 s for the biggest folder at 1M.) Qt's own
 # calls of fetchMore (it makes several when a folder is expanded) load one page.
-MAX_PAGE_SIZE = 5000
 # Qt.ItemDataRole values as plain ints: the view asks data() for rows before the window's first
 # paint, which need not wait for PySide's Qt namespace (see enum_properties). Checked in the tests.
 DISPLAY_ROLE = 0
@@ -94,10 +96,11 @@ class DirectoryTreeModel(QAbstractItemModel):
     # -- QAbstractItemModel ----------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        item = self._item(parent)
-        if column != 0 or not 0 <= row < len(item.children):
+        # Called for every row at every layout of the view: kept to the fewest Python calls.
+        children = (parent.internalPointer() if parent.isValid() else self._root).children
+        if column or not 0 <= row < len(children):
             return QModelIndex()
-        return self.createIndex(row, 0, item.children[row])
+        return self.createIndex(row, 0, children[row])
 
     def parent(self, index: Index | None = None) -> QModelIndex | QObject | None:  # type: ignore[override]
         if index is None:
@@ -118,9 +121,15 @@ class DirectoryTreeModel(QAbstractItemModel):
         return 1
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:
-        if parent.isValid() and parent.column() != 0:
+        # Called for every row at every layout of the view, like index().
+        if not parent.isValid():
+            item = self._root
+        elif parent.column():
             return False
-        return self._total(self._item(parent)) > 0
+        else:
+            item = parent.internalPointer()
+        total = item.total
+        return (total if total is not None else self._total(item)) > 0
 
     def canFetchMore(self, parent: Index) -> bool:
         if parent.isValid() and parent.column() != 0:
@@ -133,7 +142,7 @@ class DirectoryTreeModel(QAbstractItemModel):
 
     def next_page_size(self, parent: Index) -> int:
         """How many rows to fetch next when going through a folder: more as more are loaded."""
-        return max(self.page_size, min(len(self._item(parent).children), MAX_PAGE_SIZE))
+        return max(self.page_size, len(self._item(parent).children))
 
     def fetch_rows(self, parent: Index, count: int) -> None:
         """Load up to `count` more children of `parent`."""
