@@ -89,3 +89,19 @@ def test_child_counts_of_a_page_come_in_one_query(synth_db: Path) -> None:
     totals = d.child_totals([c.key for c in carriers] + ["no-such-id"])
     assert totals == {c.key: d.count_children(c.key) for c in carriers if d.count_children(c.key)}
     d.close()
+
+
+def test_counts_below_a_park_are_the_rows_under_it_and_its_projects(synth_db: Path) -> None:
+    from parkdesk.core.db.queries import count_below
+    from parkdesk.core.records import PARK, PROJECT
+
+    d = Directory.open(synth_db)
+    kinds = (ENTERPRISE, INSTITUTION)
+    for park in d.children("zone", (PARK,)):
+        holders, counted = [park.id], 0
+        while holders:
+            holder = holders.pop()
+            counted += len(d.children(holder, kinds))
+            holders += [p.id for p in d.children(holder, (PROJECT,))]
+        assert count_below(d, park.id, kinds) == counted > 0
+    d.close()
