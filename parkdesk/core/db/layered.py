@@ -9,10 +9,8 @@ import sqlite3
 from collections.abc import Iterable
 
 from parkdesk.core.db.directory import Directory, _connect_ro
-from parkdesk.core.db.search import lead_word
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import PARK, PLACE, ZONE
-from parkdesk.core.search.text import name_key
 from parkdesk.core.userstore.changes import Change, Op
 from parkdesk.core.userstore.layer import EMPTY_LAYER, Entered, Layer, Note, UserValue
 
@@ -258,6 +256,10 @@ class _Applier:
             self._search_row(entity_id)
 
     def _search_row(self, entity_id: str) -> None:
+        # Imported here: the search modules are not needed on the way to the first paint.
+        from parkdesk.core.db.search import lead_word
+        from parkdesk.core.search.text import name_key
+
         row = self.con.execute(
             "SELECT kind, name, description FROM entities WHERE id = ?", (entity_id,)
         ).fetchone()
