@@ -10,9 +10,19 @@ text pane with a page of rich text, menus, a toolbar, a status bar), filled with
 """
 
 import json
+import os
 import resource
 import sys
 import time
+
+# BENCH_PROFILE=FILE: a cProfile of this start, from here to the first paint, written to FILE
+# (e.g. `BENCH_PROFILE=/tmp/start.prof python benchmarks/startup_child.py app data/parks.db -`).
+PROFILE = os.environ.get("BENCH_PROFILE")
+if PROFILE:
+    import cProfile
+
+    profiler = cProfile.Profile()
+    profiler.enable()
 
 
 def same_widgets():
@@ -99,6 +109,9 @@ def main() -> int:
 
     def finish() -> None:
         done["painted"] = time.monotonic()
+        if PROFILE:
+            profiler.disable()
+            profiler.dump_stats(PROFILE)
         usage = resource.getrusage(resource.RUSAGE_SELF)
         done["rss_kb"] = usage.ru_maxrss
         done["cpu"] = usage.ru_utime + usage.ru_stime
