@@ -124,36 +124,59 @@ def tree_rows(label: str, tree: dict) -> tuple[list[Row], dict]:
         (f"Expand {name} Park, {label}", _ms(park), "", ""),
         (f"Expand its folder of {tree['children']:,} items", _ms(folder),
          "", f"≤ 100 ms {_mark(folder <= 0.1)}"),
-        ("  scroll that folder to its last row", _ms(scroll), "", ""),
     ]
-    return rows, {"park_ms": park * 1000, "folder_ms": folder * 1000, "scroll_ms": scroll * 1000}
+    figures = {"park_ms": park * 1000, "folder_ms": folder * 1000, "scroll_ms": scroll * 1000}
+    scroll_target = "≤ 1 s at 250k rows" if tree["children"] >= 200_000 else ""
+    cpu = median(tree.get("scroll_cpu", [float("nan")]))
+    rows.append(("  scroll that folder to its last row", f"{_ms(scroll)} · CPU {_ms(cpu)}",
+                 "", f"{scroll_target} {_mark(scroll <= 1.0)}" if scroll_target else ""))
+    if tree.get("tenth_seconds"):
+        # Linear: the time per row to the end, over the time per row to the first tenth.
+        per_row = [(end / tree["children"]) / (t / n) for end, t, n in
+                   zip(tree["scroll_to_end"], tree["tenth_seconds"], tree["tenth_rows"], strict=True)]
+        growth = Spread.of(per_row)
+        figures["per_row_growth"] = growth.as_dict()
+        rows.append(("  time per row, whole folder ÷ its first tenth",
+                     f"{_spread(growth)}", "same run: the first tenth of the rows",
+                     f"≈ 1 (linear) {_mark(growth.median <= 1.5)}"))
+    return rows, figures
 
 
 def detail_rows(label: str, detail: dict) -> tuple[list[Row], dict]:
-    per_kind = {k: median(v) for k, v in detail.items()}
-    worst = max(per_kind, key=per_kind.get)
-    listing = " · ".join(f"{k} {v * 1000:.1f}" for k, v in per_kind.items())
+    """Select → pane painted per item, wall and CPU; the target on the worst item's wall time
+    and, beside it, on its CPU time (on a loaded machine the wall time waits for other jobs)."""
+    wall = {k: median(v) for k, v in detail["wall"].items()}
+    cpu = {k: median(v) for k, v in detail["cpu"].items()}
+    worst = max(wall, key=wall.__getitem__)
+    worst_cpu = max(cpu, key=cpu.__getitem__)
+    listing = " · ".join(f"{k} {wall[k] * 1000:.1f}/{cpu[k] * 1000:.1f}" for k in wall)
     rows = [(f"Select → detail pane painted, {label} (worst item)",
-             f"{_ms(per_kind[worst])} ({worst})", "", f"≤ 16 ms {_mark(per_kind[worst] <= 0.016)}"),
-            ("  per item (ms)", listing, "", "")]
-    return rows, {k: v * 1000 for k, v in per_kind.items()}
+             f"{_ms(wall[worst])} ({worst}) · CPU {_ms(cpu[worst_cpu])} ({worst_cpu})", "",
+             f"≤ 16 ms wall {_mark(wall[worst] <= 0.016)} · CPU {_mark(cpu[worst_cpu] <= 0.016)}"),
+            ("  per item, wall/CPU (ms)", listing, "", "")]
+    return rows, {"wall_ms": {k: v * 1000 for k, v in wall.items()},
+                  "cpu_ms": {k: v * 1000 for k, v in cpu.items()}}
 
 
 def factsheet_rows(label: str, sheets: dict) -> tuple[list[Row], dict]:
     one, every = median(sheets["one"]), median(sheets["all"])
+    one_cpu, every_cpu = median(sheets["one_cpu"]), median(sheets["all_cpu"])
     rows = [
-        (f"Fact sheet → PDF, one park, {label}", _ms(one), "", f"≤ 300 ms {_mark(one <= 0.3)}"),
-        (f"Fact sheets → PDF, all {sheets['sheets']}, {label}", _ms(every), "", ""),
+        (f"Fact sheet → PDF, one park, {label}", f"{_ms(one)} · CPU {_ms(one_cpu)}", "",
+         f"≤ 300 ms wall {_mark(one <= 0.3)} · CPU {_mark(one_cpu <= 0.3)}"),
+        (f"Fact sheets → PDF, all {sheets['sheets']}, {label}", f"{_ms(every)} · CPU {_ms(every_cpu)}",
+         "", ""),
     ]
-    return rows, {"one_ms": one * 1000, "all_ms": every * 1000}
+    return rows, {"one_ms": one * 1000, "all_ms": every * 1000, "one_cpu_ms": one_cpu * 1000,
+                  "all_cpu_ms": every_cpu * 1000}
 
 
 def rss_rows(label: str, rss: dict, bare_mb: float, target: bool) -> tuple[list[Row], dict]:
     session = rss["searched and browsed"]
     everything = max(rss.values())
     rows = [(f"Peak RSS, {label}: start, search, browse", f"{session:.0f} MB",
-             f"bare window {bare_mb:.0f} MB · +{session - bare_mb:.0f} MB",
-             f"≤ bare + 60 MB {_mark(session - bare_mb <= 60)}" if target else "")]
-    rows.append(("  … + folder scrolled to its end, 6 fact sheets",
-                 f"{everything:.0f} MB", f"+{everything - bare_mb:.0f} MB", ""))
+             f"bare window {bare_mb:.0f} MB · +{session - bare_mb:.0f} MB", "")]
+    rows.append(("  … + biggest folder scrolled to its end, 6 fact sheets",
+                 f"{everything:.0f} MB", f"bare window {bare_mb:.0f} MB · +{everything - bare_mb:.0f} MB",
+                 f"≤ bare + 120 MB {_mark(everything - bare_mb <= 120)}" if target else ""))
     return rows, {**rss, "bare": bare_mb}
