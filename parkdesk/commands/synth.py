@@ -27,10 +27,10 @@ def synth(enterprises: int, output: Path, seed: int = 1) -> int:
     from parkdesk.ingest.synth import write_synthetic
 
     started = time.perf_counter()
-    bundle = write_synthetic(enterprises, output, seed)
+    counts = write_synthetic(enterprises, output, seed)
     print(
-        f"wrote {output}: {len(bundle.entities):,} records, {len(bundle.contacts):,} contacts, "
-        f"{len(bundle.figures):,} figures, seed {seed}, "
+        f"wrote {output}: {counts['records']:,} records, {counts['contacts']:,} contacts, "
+        f"{counts['figures']:,} figures, seed {seed}, "
         f"in {time.perf_counter() - started:.1f} s"
     )
     return 0

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from parkdesk import __version__
-from parkdesk.core.db.store import write_bundle
+from parkdesk.core.db.store import write_parts
 from parkdesk.core.errors import BuildError
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import (
@@ -54,6 +54,11 @@ class _Synth:
     names: set[str] = field(default_factory=set)
     slots: int = 0
     checked_starts: set[str] = field(default_factory=set)
+
+    def take(self) -> Bundle:
+        """The records made since the last take (the next part to write)."""
+        part, self.bundle = self.bundle, Bundle()
+        return part
 
     def cite(self, quote: str) -> list[Citation]:
         """A citation of `quote` as the next paragraph of the current register article."""
@@ -159,7 +164,9 @@ def _carriers(s: _Synth, per_park: dict[str, int]) -> dict[str, list[str]]:
     return carriers
 
 
-def _enterprise(s: _Synth, index: int, park: tuple, parent: str) -> None:
+def _enterprise(s: _Synth, index: int, park: tuple, parent: str) -> bool:
+    """One enterprise or institution (with its phone, address, figure, person); True for an
+    enterprise."""
     rng, b = s.rng, s.bundle
     pid, _name, district, code, towns, _weight = park
     eid = f"syn-e{index:06d}"
@@ -209,37 +216,58 @@ def _enterprise(s: _Synth, index: int, park: tuple, parent: str) -> None:
         b.entities.append(Entity(person_id, PERSON, person, pid, sources=s.cite(person)))
         b.roles.append(Role(f"{person_id}/role", person_id, title, eid, "2025-06-30",
                             sources=s.cite(f"{person}, {title}")))
+    return kind == ENTERPRISE
 
 
-def synth_bundle(enterprises: int, seed: int = 1) -> Bundle:
-    """A synthetic directory of `enterprises` enterprises and institutions; same seed, same bundle."""
+#: Enterprises per part written: the records of one part are let go once it is written.
+PART_SIZE = 10_000
+
+
+def synth_parts(enterprises: int, seed: int = 1, meta: dict[str, str] | None = None
+                ) -> Iterator[Bundle]:
+    """The synthetic directory a part at a time: the zone, parks and carriers first, then
+    enterprises PART_SIZE at a time, then the carriers' operators and the register articles.
+    Same seed, same records. `meta` gets the article count once the last part is made."""
     s = _Synth(random.Random(seed))
     _zone_and_parks(s)
     total_weight = sum(p[5] for p in words.PARKS)
     n_carriers = max(5, enterprises // 500)
     per_park = {p[0]: max(1, round(n_carriers * p[5] / total_weight)) for p in words.PARKS}
     carriers = _carriers(s, per_park)
+    yield s.take()
     parks = list(words.PARKS)
     weights = [p[5] for p in parks]
+    in_park: dict[str, list[str]] = {}  # enterprises sitting directly in each park
     for index in range(enterprises):
         park = s.rng.choices(parks, weights)[0]
         parent = park[0]
         if s.rng.random() < 0.15:
             parent = s.rng.choice(carriers[park[0]])
-        _enterprise(s, index, park, parent)
-    _operators(s, carriers)
+        if _enterprise(s, index, park, parent) and parent == park[0]:
+            in_park.setdefault(parent, []).append(f"syn-e{index:06d}")
+        if (index + 1) % PART_SIZE == 0:
+            yield s.take()
+    _operators(s, carriers, in_park)
     _articles(s)
-    return s.bundle
+    if meta is not None:
+        meta["article_count"] = str(len(s.bundle.articles))
+    yield s.take()
 
 
-def _operators(s: _Synth, carriers: dict[str, list[str]]) -> None:
+def synth_bundle(enterprises: int, seed: int = 1) -> Bundle:
+    """A synthetic directory of `enterprises` enterprises and institutions; same seed, same bundle."""
+    whole = Bundle()
+    for part in synth_parts(enterprises, seed):
+        for name in ("articles", "entities", "contacts", "figures", "roles", "relations",
+                     "mentions"):
+            getattr(whole, name).extend(getattr(part, name))
+    return whole
+
+
+def _operators(s: _Synth, carriers: dict[str, list[str]], in_park: dict[str, list[str]]) -> None:
     """Each carrier is operated by one enterprise sitting directly in its park."""
-    by_park: dict[str, list[str]] = {}
-    for e in s.bundle.entities:
-        if e.kind == ENTERPRISE and e.parent_id in carriers:
-            by_park.setdefault(e.parent_id, []).append(e.id)
     for pid, ids in carriers.items():
-        candidates = by_park.get(pid, [])
+        candidates = in_park.get(pid, [])
         for cid in ids:
             if candidates:
                 op = s.rng.choice(candidates)
@@ -258,16 +286,24 @@ def _articles(s: _Synth) -> None:
             hashlib.sha256(aid.encode()).hexdigest(), paragraphs))
 
 
-def write_synthetic(enterprises: int, output: Path, seed: int = 1) -> Bundle:
-    """Write a synthetic directory of `enterprises` enterprises to `output`; returns its bundle."""
+def write_synthetic(enterprises: int, output: Path, seed: int = 1) -> dict[str, int]:
+    """Write a synthetic directory of `enterprises` enterprises to `output`, a part at a time;
+    returns how many records, contacts and figures it holds."""
     if enterprises < 1:
         raise BuildError("--enterprises must be at least 1.")
-    bundle = synth_bundle(enterprises, seed)
     meta = {
         "built_at": BUILT_AT,
         "parkdesk_version": __version__,
-        "article_count": str(len(bundle.articles)),
         "synthetic": f"{enterprises} enterprises, seed {seed}",
     }
-    write_bundle(bundle, Path(output), meta, bulk=True)
-    return bundle
+    counts = {"records": 0, "contacts": 0, "figures": 0}
+
+    def counted() -> Iterator[Bundle]:
+        for part in synth_parts(enterprises, seed, meta):
+            counts["records"] += len(part.entities)
+            counts["contacts"] += len(part.contacts)
+            counts["figures"] += len(part.figures)
+            yield part
+
+    write_parts(counted(), Path(output), meta, bulk=True)
+    return counts

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from parkdesk.core.atomic import replacing
 from parkdesk.core.db.connect import connect_readonly
 from parkdesk.core.db.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema
-from parkdesk.core.db.search_index import FTS_TABLES, write_search_index
+from parkdesk.core.db.search_index import FTS_TABLES, SearchIndexWriter
 from parkdesk.core.errors import BuildError, DatabaseError, os_error_reason
 from parkdesk.core.records import Bundle, Contact, Figure, Relation, Role
 
@@ -69,15 +69,27 @@ def write_bundle(bundle: Bundle, path: Path, meta: dict[str, str] | None = None,
 
     `check(new_file)` returns what is wrong with the finished file (the build passes the whole
     of `parkdesk check`); any problem keeps the old file and raises BuildError. Leftovers of a
-    killed earlier write are removed first. `bulk` (for a million records): the indexes,
-    triggers and full-text indexes are made after the rows are in, not kept up row by row
-    (the same tables; the full-text indexes' pages are laid out differently).
+    killed earlier write are removed first. `bulk`: see write_parts.
+    """
+    write_parts([bundle], path, meta, check, bulk)
+
+
+def write_parts(parts: Iterable[Bundle], path: Path, meta: dict[str, str] | None = None,
+                check: Callable[[Path], list[str]] | None = None, bulk: bool = False) -> None:
+    """`write_bundle` for a directory made and written a part at a time (`parkdesk synth`'s
+    million enterprises): each part is written as it comes and can then be let go.
+
+    An entity may sit under an entity of an earlier part only if that one is a zone, park,
+    organisation, project or place (see search_index.SearchIndexWriter). `bulk` (for a
+    million records): the indexes, triggers and full-text indexes are made after the rows
+    are in, not kept up row by row (the same tables; the full-text indexes' pages are laid
+    out differently), and the finished file is not vacuumed.
     """
     path = Path(path)
     check_replaceable(path)
     with replacing(path, suffix=TEMP_SUFFIX) as tmp:
         try:
-            _fill(tmp, bundle, meta or {}, bulk)
+            _fill(tmp, parts, meta or {}, bulk)
         except sqlite3.Error as exc:
             raise BuildError(f"Cannot write {path}: {exc}.") from exc
         try:
@@ -92,7 +104,7 @@ def write_bundle(bundle: Bundle, path: Path, meta: dict[str, str] | None = None,
             )
 
 
-def _fill(tmp: Path, bundle: Bundle, meta: dict[str, str], bulk: bool = False) -> None:
+def _fill(tmp: Path, parts: Iterable[Bundle], meta: dict[str, str], bulk: bool = False) -> None:
     con = sqlite3.connect(tmp, isolation_level=None)
     try:
         db = Database(con)
@@ -103,13 +115,26 @@ def _fill(tmp: Path, bundle: Bundle, meta: dict[str, str], bulk: bool = False) -
             db.execute("PRAGMA cache_size = -200000")
         create_schema(db)
         con.execute("BEGIN")
-        deferred = _drop_indexes_and_triggers(con) if bulk else []
-        _insert(con, bundle, meta, rebuild_fts=bulk)
+        indexes, triggers = _drop_indexes_and_triggers(con) if bulk else ([], [])
+        search_index = SearchIndexWriter(con)
+        cited = [0]  # citations so far: the next one's id follows
+        for part in parts:
+            _insert_part(con, part, cited)
+            search_index.add(part)
+        _insert_rows(con, "meta", sorted(meta.items()))  # (after the parts: they may add to it)
+        con.execute(
+            "INSERT INTO child_counts (parent_id, kind, n) SELECT parent_id, kind, count(*) "
+            "FROM entities WHERE parent_id IS NOT NULL GROUP BY parent_id, kind "
+            "ORDER BY parent_id, kind"
+        )
+        for sql in indexes:  # (the search index's phones are found through them)
+            con.execute(sql)
+        search_index.finish(rebuild_fts=bulk)
         if bulk:  # full-text indexes of other tables than the search index's, kept by triggers
             for table in _content_fts_tables(con):
                 if table not in FTS_TABLES:
                     con.execute(f"INSERT INTO [{table}] ([{table}]) VALUES ('rebuild')")
-        for sql in deferred:
+        for sql in triggers:
             con.execute(sql)
         con.execute("COMMIT")
         ok = db.execute("PRAGMA quick_check").fetchone()[0]
@@ -124,15 +149,15 @@ def _fill(tmp: Path, bundle: Bundle, meta: dict[str, str], bulk: bool = False) -
         con.close()
 
 
-def _drop_indexes_and_triggers(con: sqlite3.Connection) -> list[str]:
-    """Drop the schema's own indexes and triggers; returns the SQL that makes them again
-    (indexes first: a trigger is only needed for later changes)."""
+def _drop_indexes_and_triggers(con: sqlite3.Connection) -> tuple[list[str], list[str]]:
+    """Drop the schema's own indexes and triggers; returns the SQL that makes them again."""
     rows = con.execute(
         "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
         "AND sql IS NOT NULL ORDER BY type, rowid").fetchall()
     for kind, name, _sql in rows:
         con.execute(f"DROP {kind.upper()} [{name}]")
-    return [sql for _kind, _name, sql in rows]
+    return ([sql for kind, _name, sql in rows if kind == "index"],
+            [sql for kind, _name, sql in rows if kind == "trigger"])
 
 
 def _content_fts_tables(con: sqlite3.Connection) -> list[str]:
@@ -163,12 +188,11 @@ def _record_row(record: object, columns: list[str]) -> tuple:
     return tuple(values)
 
 
-def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str],
-            rebuild_fts: bool = False) -> None:
-    _insert_rows(con, "meta", sorted(meta.items()))
+def _insert_part(con: sqlite3.Connection, bundle: Bundle, cited: list[int]) -> None:
+    """The records of one part, each table in id order, each record's citations numbered on
+    from `cited[0]`."""
     columns = _columns(con, "articles")
     _insert_rows(con, "articles", (_record_row(a, columns) for a in bundle.articles))
-    cited = [0]  # citations so far: the next one's id follows
 
     def cite(record_type: str, records: Iterable) -> None:
         """Insert the citations of `records` as they come (a list of millions is not kept)."""
@@ -181,14 +205,9 @@ def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str],
         _insert_rows(con, "citations", rows())
 
     entities = sorted(bundle.entities, key=lambda e: e.id)
-    by_id = {e.id: e for e in entities}
     columns = _columns(con, "entities")
     _insert_rows(con, "entities", (_record_row(e, columns) for e in entities))
     _insert_rows(con, "aliases", ((e.id, a) for e in entities for a in sorted(set(e.aliases))))
-    con.execute(
-        "INSERT INTO child_counts (parent_id, kind, n) SELECT parent_id, kind, count(*) "
-        "FROM entities WHERE parent_id IS NOT NULL GROUP BY parent_id, kind ORDER BY parent_id, kind"
-    )
     cite("entity", entities)
     tables: tuple[tuple[str, Sequence[Contact | Figure | Role | Relation], str], ...] = (
         ("contacts", bundle.contacts, "contact"),
@@ -207,4 +226,3 @@ def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str],
         tuple(getattr(m.citation if c in spans else m, c) for c in columns)
         for m in sorted(bundle.mentions, key=lambda m: m.id)
     ))
-    write_search_index(con, bundle, by_id, rebuild_fts)
