@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QTimer
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QPoint, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTreeView, QWidget
 
@@ -31,6 +31,9 @@ class LazyTreeView(QTreeView):
         self._check.setSingleShot(True)
         self._check.setInterval(0)
         self._check.timeout.connect(self.fetch_visible)
+        # Set when the current row changed (and the view scrolled to it): the next check loads
+        # one page, not a growing one (see fetch_visible).
+        self._one_page = False
         self.verticalScrollBar().valueChanged.connect(self._schedule)
         self.expanded.connect(self._schedule)
 
@@ -44,12 +47,24 @@ class LazyTreeView(QTreeView):
         super().resizeEvent(event)
         self._schedule()
 
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
+        self._one_page = True
+        super().currentChanged(current, previous)
+
     def _schedule(self, *_args: object) -> None:
         """Check the rows on screen once the current event is handled (and laid out)."""
         self._check.start()
 
     def fetch_visible(self) -> bool:
-        """Fetch the next page of a folder whose last loaded row is on screen; True if one was."""
+        """Fetch the next page of a folder whose last loaded row is on screen; True if one was.
+
+        Pages grow (doubling what is loaded) while the user scrolls through a folder. When the
+        end of a folder comes on screen because a row near it was selected (the person just
+        below a folder of 250,000 enterprises), one page is loaded: it takes that end off
+        screen. (Growing pages there doubled the folder at every such click: 55 ms, then
+        twice that, for what looked like showing a person's page.)"""
+        one_page, self._one_page = self._one_page, False
         model = self.model()
         if model is None:
             return False
@@ -62,7 +77,7 @@ class LazyTreeView(QTreeView):
         while index.isValid() and 0 <= self.visualRect(index).top() < bottom:
             parent = index.parent()
             if index.row() == model.rowCount(parent) - 1 and model.canFetchMore(parent):
-                if isinstance(model, PagedModel):
+                if isinstance(model, PagedModel) and not one_page:
                     model.fetch_rows(parent, model.next_page_size(parent))
                 else:
                     model.fetchMore(parent)

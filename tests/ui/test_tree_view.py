@@ -48,3 +48,47 @@ def test_scrolling_through_a_folder_loads_all_of_it(qtbot, tmp_path: Path) -> No
     assert names == [e.name for e in directory.children("park-nanhai", (ENTERPRISE, INSTITUTION,
                                                                        ORGANISATION))]
     directory.close()
+
+
+def total_of(directory: Directory) -> int:
+    return directory.count_children("park-nanhai", (ENTERPRISE, INSTITUTION, ORGANISATION))
+
+
+def test_selecting_a_row_just_below_a_folder_loads_one_page_of_it(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "synth.db"
+    write_bundle(synth_bundle(4000, 5), path, {"built_at": "2026-01-01T00:00:00Z"})
+    directory = Directory.open(path)
+    tree = DirectoryTree(directory)
+    model = DirectoryTreeModel(tree)
+    view = LazyTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    park = model.index_of_path(tree.path_to("park-nanhai"))
+    view.expand(park.parent())
+    view.expand(park)
+    folder = model.find_child(park, GROUP, "park-nanhai/organisations")
+    view.expand(folder)
+    qtbot.waitUntil(lambda: model.rowCount(folder) >= PAGE_SIZE)
+    while model.rowCount(folder) < 2 * PAGE_SIZE:  # scrolled through: pages grow
+        loaded = model.rowCount(folder)
+        view.scrollTo(model.index(loaded - 1, 0, folder),
+                      QAbstractItemView.ScrollHint.PositionAtBottom)
+        qtbot.waitUntil(lambda n=loaded: model.rowCount(folder) > n)
+    view.scrollToTop()
+    qtbot.waitUntil(lambda: not view._check.isActive())
+    loaded = model.rowCount(folder)
+    # A grown page would add min(loaded, what is left) rows: more than one page.
+    assert loaded > PAGE_SIZE and loaded + PAGE_SIZE < total_of(directory)
+    below = view.indexBelow(model.index(loaded - 1, 0, folder))  # the row after the folder
+    assert below.isValid() and below.parent() != folder
+    view.setCurrentIndex(below)  # the view scrolls to it: the folder's end is on screen
+    qtbot.waitUntil(lambda: model.rowCount(folder) > loaded)
+    qtbot.waitUntil(lambda: not view._check.isActive())
+    # A page (and the one QTreeView itself asks for while laying out), not a doubling.
+    after = model.rowCount(folder)
+    assert after <= loaded + 2 * PAGE_SIZE < total_of(directory)
+    assert not view.fetch_visible()  # its end is off screen again
+    directory.close()
