@@ -31,18 +31,24 @@ def kind_of(directory: Directory, entity_id: str) -> str | None:
 def count_below(directory: Directory, root: str, kinds: tuple[str, ...]) -> int:
     """How many entities of `kinds` sit under `root` directly or inside its projects.
 
-    The projects are walked (a few thousand at most); the counts under each are the ones
-    stored at build time (child_counts, kept by the user layer too): counting a park's
-    250,000 enterprises row by row took 168 of the 185 ms of its fact sheet at 1M."""
+    The projects are walked a level at a time (a few thousand at most, each level one index
+    seek per holder), and the counts under them are the ones stored at build time
+    (child_counts, kept by the user layer too). Counting a park's 250,000 enterprises row by
+    row took 168 of the 185 ms of its fact sheet at 1M; a recursive query over the same
+    walk let SQLite build a Bloom filter over all million entities at each step (~0.6 s)."""
+    con = directory.con
+    holders, level = [root], [root]
+    while level:
+        level = [row[0] for holder in level for row in con.execute(
+            "SELECT id FROM entities WHERE parent_id = ? AND kind = ?", (holder, PROJECT))]
+        holders += level
     marks = ",".join("?" * len(kinds))
-    sql = (
-        "WITH RECURSIVE below(id) AS ("
-        "  SELECT ? UNION ALL"
-        "  SELECT e.id FROM entities e JOIN below b ON e.parent_id = b.id WHERE e.kind = ?"
-        f") SELECT coalesce(sum(n), 0) FROM child_counts WHERE kind IN ({marks}) "
-        "AND parent_id IN (SELECT id FROM below)"
-    )
-    count: int = directory.con.execute(sql, (root, PROJECT, *kinds)).fetchone()[0]
+    count = 0
+    for start in range(0, len(holders), 500):
+        ids = holders[start : start + 500]
+        count += con.execute(
+            f"SELECT coalesce(sum(n), 0) FROM child_counts WHERE kind IN ({marks}) "
+            f"AND parent_id IN ({','.join('?' * len(ids))})", (*kinds, *ids)).fetchone()[0]
     return count
 
 
