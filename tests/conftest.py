@@ -37,3 +37,13 @@ def sample_db(tmp_path: Path) -> Path:
     path = tmp_path / "sample.db"
     write_bundle(sample_bundle(), path, {"built_at": "2026-01-01T00:00:00", "article_count": "2"})
     return path
+
+
+@pytest.fixture(scope="session")
+def synth_10k(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic directory of 10,000 enterprises (parkdesk synth), written once per run."""
+    from parkdesk.ingest.synth import write_synthetic
+
+    path = tmp_path_factory.mktemp("synth") / "synth-10k.db"
+    write_synthetic(10_000, path, 1)
+    return path

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 #: Module names under parkdesk.commands, in the order `parkdesk --help` lists them.
 COMMANDS = ("app", "import_articles", "check", "search", "export", "factsheet", "synth",
-            "install_desktop", "changes")
+            "install_desktop", "changes", "review", "serve", "publish")
 
 
 def add_db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:

@@ -10,8 +10,8 @@ from typing import BinaryIO
 from parkdesk.commands import add_db_option, open_directory, user_store_of
 
 NAME = "export"
-HELP = "export the directory (json, vcard or csv)"
-FORMATS = ("json", "vcard", "csv")  # the renderers of core.export.render
+HELP = "export the directory (json, vcard, csv, google-csv or outlook-csv)"
+FORMATS = ("json", "vcard", "csv", "google-csv", "outlook-csv")  # core.export.render.FORMATS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,20 +35,18 @@ def export(db: Path, fmt: str, park: str | None = None, output: Path | None = No
            stdout: BinaryIO | None = None, user_store: Path | None = None,
            vcard_version: str = "3.0") -> int:
     """Run `parkdesk export`; errors are raised as ParkdeskError for cli.main to print."""
-    from parkdesk.core.atomic import write_bytes
-    from parkdesk.core.export.render import render
+    from parkdesk.core.export.render import export_to_path, write_export
     from parkdesk.core.export.scope import resolve_park
 
     directory = open_directory(db, user_store)
     try:
         scope = resolve_park(directory, park)
-        data = render(directory, fmt, scope, vcard_version)
-        if output is None:
+        if output is None:  # streamed: a closed pipe stops it (cli.main says nothing)
             out = stdout or sys.stdout.buffer
-            out.write(data)
+            write_export(directory, fmt, scope, out, vcard_version)
             out.flush()
         else:
-            write_bytes(data, output)
+            export_to_path(directory, fmt, scope, output, vcard_version)
     finally:
         directory.close()
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from parkdesk.core.figures.wording import is_projection, period_display, value_display
+
 # Kinds of entity. Projects and carriers share one kind; `subkind` says which.
 ZONE = "zone"
 PARK = "park"
@@ -87,6 +89,11 @@ class Contact:
     international: str | None = None
     valid: bool = True
     warning: str | None = None
+    # Stored so that exports never parse a number again: the RFC 3966 URI with its extension
+    # (None when invalid) and the kind of line ("landline", "mobile"... "invalid"); for
+    # phones without them, the store fills them from core.phones when it writes the record.
+    tel_uri: str | None = None
+    line: str | None = None
     sources: list[Citation] = field(default_factory=list)
 
     @property
@@ -112,10 +119,19 @@ class Figure:
 
     @property
     def display(self) -> str:
-        """Human form: qualifier, value and unit."""
-        parts = [self.qualifier, self.value_text, self.unit]
-        text = " ".join(p for p in parts if p)
-        return text.replace(" %", "%")
+        """Human form: qualifier, value and unit, a projection marked ("over 5,400 enterprises
+        (expected)"), a date written relative to its article resolved ("2022 (“last year”)")."""
+        return value_display(self.value_text, self.unit, self.qualifier, self.refers_to)
+
+    @property
+    def period(self) -> str:
+        """The period it is about, resolved ("2020 (“last year”)"); "" when none is given."""
+        return period_display(self.refers_to, [c.quote for c in self.sources])
+
+    @property
+    def projection(self) -> bool:
+        """Expected, estimated, planned or a target: not yet a fact."""
+        return is_projection(self.qualifier)
 
 
 @dataclass

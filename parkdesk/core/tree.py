@@ -21,6 +21,9 @@ from parkdesk.core.records import (
 ENTITY = "entity"
 GROUP = "group"
 CONTACT = "contact"
+# The review queue of imported articles (key ""), and one article in it (key: its id).
+REVIEW = "review"
+REVIEW_ARTICLE = "review-article"
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,9 @@ GROUPS = (
     Group("contacts", "Contacts", ()),
 )
 _GROUPS = {g.key: g for g in GROUPS}
+# Places outside the zone sit in one folder at the top, after the zone, not beside it.
+BEYOND = Group("beyond", "Beyond the zone", (PLACE,))
+BEYOND_KEY = "/beyond"  # a folder with no parent entity
 # Kinds whose children are shown in folders rather than directly.
 FOLDERED = (ZONE, PARK, PLACE)
 
@@ -70,7 +76,33 @@ class DirectoryTree:
         self._counts: dict[str, int] = {}
 
     def roots(self) -> list[TreeNode]:
-        return [self._entity_node(e.id, e.name, e.kind) for e in self.directory.roots()]
+        """The zone (and any other root that is not a place), then "Beyond the zone", then
+        "To review (N)" while the user has imported articles."""
+        roots = self.directory.roots()
+        nodes = [self._entity_node(e.id, e.name, e.kind) for e in roots if e.kind != PLACE]
+        places = sum(1 for e in roots if e.kind == PLACE)
+        if places:
+            nodes.append(self.beyond_node(places))
+        layer = self.directory.layer
+        if layer.articles:
+            nodes.append(TreeNode(REVIEW, "", "To review", "review", sum(layer.pending.values())))
+        return nodes
+
+    def beyond_node(self, count: int | None = None) -> TreeNode:
+        """The folder of the places outside the zone."""
+        if count is None:
+            count = sum(1 for e in self.directory.roots() if e.kind == PLACE)
+        return TreeNode(GROUP, BEYOND_KEY, BEYOND.label, f"group:{BEYOND.key}", count)
+
+    def _review_articles(self) -> list[TreeNode]:
+        layer = self.directory.layer
+        articles = self.directory.articles()
+        return [
+            TreeNode(REVIEW_ARTICLE, a.article_id,
+                     articles[a.article_id].title if a.article_id in articles else a.article_id,
+                     "article", layer.pending.get(a.article_id, 0))
+            for a in sorted(layer.articles.values(), key=lambda a: a.entered.seq)
+        ]
 
     def _entity_node(self, entity_id: str, name: str, kind: str) -> TreeNode:
         return TreeNode(ENTITY, entity_id, name, kind)
@@ -91,10 +123,12 @@ class DirectoryTree:
 
     def child_count(self, node: TreeNode) -> int:
         """How many children `node` has, without loading them."""
-        if node.type == CONTACT:
+        if node.type in (CONTACT, REVIEW_ARTICLE):
             return 0
         if node.type == GROUP:
             return node.count or 0
+        if node.type == REVIEW:
+            return len(self.directory.layer.articles)
         if node.key in self._counts:
             return self._counts[node.key]
         kind = node.icon if node.icon in KINDS else self._parent_kind(node.key)
@@ -107,8 +141,15 @@ class DirectoryTree:
 
     def children(self, node: TreeNode, offset: int = 0, limit: int = -1) -> list[TreeNode]:
         """Children of `node`, a page at a time for large folders."""
-        if node.type == CONTACT:
+        if node.type in (CONTACT, REVIEW_ARTICLE):
             return []
+        if node.key == BEYOND_KEY:
+            places = [e for e in self.directory.roots() if e.kind == PLACE]
+            places = places[offset:] if limit < 0 else places[offset : offset + limit]
+            return [self._entity_node(e.id, e.name, e.kind) for e in places]
+        if node.type == REVIEW:
+            nodes = self._review_articles()
+            return nodes[offset:] if limit < 0 else nodes[offset : offset + limit]
         if node.type == GROUP:
             parent_id, group_key = node.key.rsplit("/", 1)
             group = _GROUPS[group_key]
@@ -152,7 +193,7 @@ class DirectoryTree:
         if entity is None:
             return []
         chain = [*self.directory.ancestors(entity_id), entity]
-        path: list[TreeNode] = []
+        path: list[TreeNode] = [self.beyond_node()] if chain[0].kind == PLACE else []
         for parent, child in zip([None, *chain[:-1]], chain, strict=True):
             if parent is not None and parent.kind in FOLDERED and child.kind != PARK:
                 group = next(g for g in GROUPS if child.kind in g.kinds)

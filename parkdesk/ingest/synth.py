@@ -89,22 +89,24 @@ class _Synth:
             f"0757-{number}", f"(0757) {number[:4]} {number[4:]}",
             f"+86 757 {number[:4]} {number[4:]}", f"0757 {number}",
         ))
-        e164, national, international = _landline_forms(number)
+        e164, national, international, tel = _landline_forms(number)
         if number[0] not in self.checked_starts:  # phonenumbers agrees, once per leading digit
             self.checked_starts.add(number[0])
             p = normalise(raw)
-            if not p.valid or (p.e164, p.national, p.international) != (e164, national,
-                                                                        international):
+            if not p.valid or (p.e164, p.national, p.international, p.rfc3966, p.line_kind) != (
+                    e164, national, international, tel, "landline"):
                 raise BuildError(f"synthetic phone number {raw!r} is not valid: {p.warning}")
         return Contact(f"{owner}/tel/{e164.lstrip('+')}", owner, "phone", label, raw, e164,
-                       national, international, True, None, sources=self.cite(raw))
+                       national, international, True, None, tel_uri=tel, line="landline",
+                       sources=self.cite(raw))
 
 
-def _landline_forms(number: str) -> tuple[str, str, str]:
-    """E.164, national and international forms of a Foshan (0757) eight-digit landline, as
-    phonenumbers writes them; parsing a million numbers with it took most of the synth's time."""
+def _landline_forms(number: str) -> tuple[str, str, str, str]:
+    """E.164, national, international and tel: forms of a Foshan (0757) eight-digit landline,
+    as phonenumbers writes them; parsing a million numbers with it took most of the synth's time."""
     spaced = f"{number[:4]} {number[4:]}"
-    return f"+86757{number}", f"0757 {spaced}", f"+86 757 {spaced}"
+    return (f"+86757{number}", f"0757 {spaced}", f"+86 757 {spaced}",
+            f"tel:+86-757-{number[:4]}-{number[4:]}")
 
 
 def _article_id(number: int) -> str:

@@ -8,13 +8,25 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from urllib.parse import quote, unquote
 
+from parkdesk.core.addresses import readable_address
 from parkdesk.core.dates import article_date, display_date
 from parkdesk.core.db.directory import Source
+from parkdesk.core.figures.chart import SHOWN as CHART_SHOWN
+from parkdesk.core.figures.chart import line_chart
+from parkdesk.core.figures.readings import metric_lines
 from parkdesk.core.records import Contact, Figure
 from parkdesk.core.sources import SourceNumbers
+from parkdesk.core.userstore.layer import ImportedArticle
+
+
+def page_tr(text: str) -> str:
+    """A string of the detail page through Qt's translation system (context "DetailPage")."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("DetailPage", text)
 
 PHONE_SCHEME = "phone"
 ENTITY_SCHEME = "entity"
@@ -97,8 +109,9 @@ def describe_source(source: Source) -> str:
 class SourceList:
     """Numbers the sources cited on one page and renders the Sources section."""
 
-    def __init__(self) -> None:
+    def __init__(self, imported: Mapping[str, ImportedArticle] | None = None) -> None:
         self._numbers = SourceNumbers()  # one number per citation: tooltips show each quote
+        self.imported = imported or {}  # articles the user imported, by id: said as such
 
     @property
     def entries(self) -> list[Source]:
@@ -116,11 +129,15 @@ class SourceList:
             f'<sup><a href="#{SOURCE_ANCHOR}{n}" class="ref">[{n}]</a></sup>' for n in numbers
         )
 
-    def cited(self, text_html: str, sources: list[Source]) -> str:
-        """`text_html` with its sources on hover (tooltip) and as references."""
+    def cited(self, text_html: str, sources: list[Source], summary: str = "") -> str:
+        """`text_html` with its sources on hover (tooltip, after `summary` if given) and as
+        references."""
         if not sources:
             return text_html
-        tip = "\n\n".join(f"[{self.number(s)}] {describe_source(s)}" for s in sources)
+        tip = "\n\n".join(
+            ([summary] if summary else [])
+            + [f"[{self.number(s)}] {describe_source(s)}" for s in sources]
+        )
         return f'<span title="{esc(tip)}">{text_html}</span>{self.refs(sources)}'
 
     def section(self) -> str:
@@ -142,6 +159,11 @@ class SourceList:
                 if url
                 else '<span class="muted">(no web address recorded)</span>'
             )
+            if article.id in self.imported:
+                when = display_date(self.imported[article.id].entered.date)
+                mine = (f'<span class="user">{esc(article.file)}, imported and reviewed by you, '
+                        f'{esc(when)}</span>')
+                opener = f"{opener} · {mine}" if url else mine
             parts.append(
                 f'<p class="article"><b>{esc(article.title)}</b> — '
                 f"{', '.join(where)}{' · ' if where else ''}{opener}</p>"
@@ -182,33 +204,46 @@ def section(title: str, body: str, empty: str = "") -> str:
 
 def figure_rows(figures: list[Figure], sources_of: Callable[[Figure], list[Source]],
                 sources: SourceList, after: dict[str, str] | None = None) -> list[tuple[str, str]]:
-    """One row per metric; disagreeing values side by side, each with its dates and source
-    (and `after[figure id]`, HTML such as the user's "outdated" mark, behind it)."""
-    by_metric: dict[str, list[Figure]] = {}
-    for f in figures:
-        by_metric.setdefault(f.metric, []).append(f)
+    """One row per metric, most important first (core.figures.ranking): each period's value
+    with its qualifier, period and sources; reports that agree are one value ("also reported
+    as"), and only reports of one period that differ beyond rounding are called a conflict.
+    `after[figure id]` is HTML such as the user's "outdated" mark, put behind the value."""
     rows = []
-    for metric, group in by_metric.items():
+    for line in metric_lines(figures):
         values = []
-        for f in group:
+        for reading in line.readings:
+            f = reading.figure
             when = []
-            if f.refers_to:
-                when.append(f"for {esc(display_date(f.refers_to))}")
-            if f.reported:
-                when.append(f"reported {esc(display_date(f.reported))}")
+            if reading.period:
+                when.append(f"for {esc(reading.period)}")
+            reported = sorted({display_date(x.reported) for x in reading.figures if x.reported})
+            if reported:
+                when.append(f"reported {esc(', '.join(reported))}")
             meta = f' <span class="muted">({" · ".join(when)})</span>' if when else ""
-            values.append(sources.cited(esc(f.display), sources_of(f)) + meta
-                          + (after or {}).get(f.id, ""))
-        if len({f.display for f in group}) > 1:
-            values.append('<span class="warn">The articles give different values.</span>')
-        rows.append((metric[:1].upper() + metric[1:], "<br>".join(values)))
+            text = esc(reading.text)
+            if f.projection:
+                text = f'<span class="proj">{text}</span>'
+            cited = [s for x in reading.figures for s in sources_of(x)]
+            summary = reading.text + (f" — for {reading.period}" if reading.period else "")
+            marks = "".join((after or {}).get(x.id, "") for x in reading.figures)
+            values.append(sources.cited(text, cited, summary) + meta + marks)
+        chart = line_chart(line, lambda r: tuple(sorted(
+            {sources.number(s) for x in r.figures for s in sources_of(x)})))
+        if chart:
+            width, height = CHART_SHOWN
+            values.append(f'<img src="{chart}" width="{width}" height="{height}">')
+        for period in line.conflicting_periods:
+            where = f" for {display_date(period)}" if period else ""
+            values.append('<span class="warn">' + esc(page_tr("The articles give different values"))
+                          + f"{esc(where)}.</span>")
+        rows.append((line.label, "<br>".join(values)))
     return rows
 
 
 def phone_html(contact: Contact, sources: SourceList, contact_sources: list[Source]) -> str:
     """A contact's number as a copy link (or its address as text), with its sources."""
     if contact.kind != "phone":
-        return sources.cited(esc(contact.raw), contact_sources)
+        return sources.cited(esc(readable_address(contact.raw)), contact_sources)
     text = link(PHONE_SCHEME, contact.id, contact.display)
     if not contact.valid:
         warning = contact.warning or "not a valid number"
@@ -228,6 +263,7 @@ span.para { color: #546e7a; }
 p.article { margin-top: 8px; margin-bottom: 2px; }
 .muted { color: #78909c; }
 .warn { color: #b45309; }
+.proj { font-style: italic; }
 .quote { color: #37474f; font-style: italic; }
 a { color: #1565c0; text-decoration: none; }
 a.ref { color: #78909c; }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from parkdesk.core.dates import display_date
 from parkdesk.core.db.directory import Directory, Source
 from parkdesk.core.parks import HOLDER_KINDS, park_in
+from parkdesk.core.posts import standing
 from parkdesk.core.records import (
     KIND_LABELS,
     ORGANISATION,
@@ -15,7 +16,7 @@ from parkdesk.core.records import (
     Contact,
     Entity,
 )
-from parkdesk.core.tree import CONTACT, GROUP, GROUPS, TreeNode
+from parkdesk.core.tree import BEYOND_KEY, CONTACT, GROUP, GROUPS, Group, TreeNode
 from parkdesk.core.userstore.layer import Entered
 from parkdesk.ui.detail_html import (
     STYLE,
@@ -25,6 +26,7 @@ from parkdesk.ui.detail_html import (
     facts_table,
     figure_rows,
     heading,
+    page_tr,
     phone_html,
     relation_html,
     section,
@@ -79,7 +81,7 @@ class _Page:
 
     def __init__(self, directory: Directory) -> None:
         self.d = directory
-        self.sources = SourceList()
+        self.sources = SourceList(directory.layer.articles)
 
     # -- shared sections ---------------------------------------------------------------------
 
@@ -96,6 +98,10 @@ class _Page:
         added = self.d.layer.entered("entity", e.id)
         if added is not None:
             html += f'<p class="user">Entered by you, {esc(display_date(added.date))}.</p>'
+        reviewed = self.d.layer.reviewed_on("entity", e.id)
+        if reviewed is not None:
+            html += (f'<p class="user">Reviewed by you from an imported article, '
+                     f'{esc(display_date(reviewed.date))}.</p>')
         if "name" in mine:
             html += (f'<p>{entered_html(mine["name"].entered, "name entered")}<br>'
                      f'<span class="muted">In the articles: {esc(mine["name"].article_value)}'
@@ -164,8 +170,10 @@ class _Page:
 
     def _figures(self, e: Entity, title: str = "Key figures") -> str:
         outdated = self.d.layer.outdated
-        marks = {fid: f' <span class="warn">outdated</span>{entered_html(when, "marked")}'
-                 for fid, when in outdated.items()}
+        marks = {key[1]: entered_html(when, "reviewed")
+                 for key, when in self.d.layer.reviewed.items() if key[0] == "figure"}
+        marks.update({fid: f' <span class="warn">outdated</span>{entered_html(when, "marked")}'
+                      for fid, when in outdated.items()})
         rows = figure_rows(
             self.d.figures(e.id), lambda f: self.d.sources("figure", f.id), self.sources, marks
         )
@@ -194,7 +202,9 @@ class _Page:
         mine = self.d.layer.user_values("contact", c.id).get("raw")
         added = self.d.layer.entered("contact", c.id)
         if mine is None:
-            return phone_html(c, self.sources, sources) + entered_html(added)
+            reviewed = self.d.layer.reviewed_on("contact", c.id)
+            mark = entered_html(reviewed, "reviewed") if reviewed else entered_html(added)
+            return phone_html(c, self.sources, sources) + mark
         html = phone_html(c, self.sources, []) + entered_html(mine.entered)
         old = esc(mine.article_value) if mine.article_value else ""
         if old and added is None:
@@ -205,14 +215,15 @@ class _Page:
     def _people(self, org_ids: list[str], person_parent: str | None = None) -> str:
         rows, seen = [], set()
         for org_id in org_ids:
-            for role in self.d.people_of(org_id):
+            at_body = self.d.people_of(org_id)
+            for role in at_body:
                 seen.add(role.person_id)
                 person = entity_link(role.person_id, self.d.name_of(role.person_id))
                 title = self._cited(esc(role.title), "role", role.id)
                 mine = self.d.layer.entered("role", role.id)
                 title += entered_html(mine)
                 if role.reported and mine is None:
-                    title += f' <span class="muted">({esc(display_date(role.reported))})</span>'
+                    title += f' <span class="muted">· {esc(standing(role, at_body))}</span>'
                 rows.append((person, title))
         more = 0
         if person_parent:
@@ -279,12 +290,16 @@ class _Page:
         rows = []
         for park in self.d.children(e.id, (PARK,)):
             cells = "".join(f'<td align="right">{n:,}</td>' for n in self._group_counts(park.id))
-            rows.append(f"<tr><td>{entity_link(park.id, park.name)}</td>{cells}</tr>")
+            phones = "<br>".join(self._contact_value(c) for c in self.d.contacts(park.id)
+                                 if c.kind == "phone") or \
+                f'<span class="muted">{esc(page_tr("not published"))}</span>'
+            rows.append(f"<tr><td>{entity_link(park.id, park.name)}</td><td>{phones}</td>"
+                        f"{cells}</tr>")
         cells = "".join(f'<td align="right">{n:,}</td>' for n in self._group_counts(e.id))
-        rows.append(f'<tr><td class="muted">Zone-wide</td>{cells}</tr>')
+        rows.append(f'<tr><td class="muted">Zone-wide</td><td></td>{cells}</tr>')
         table = (
-            f'<table class="counts" cellspacing="0" cellpadding="3"><tr><th>Park</th>{head}</tr>'
-            + "".join(rows) + "</table>"
+            '<table class="counts" cellspacing="0" cellpadding="3"><tr><th>Park</th>'
+            f"<th>{esc(page_tr('Phone'))}</th>{head}</tr>" + "".join(rows) + "</table>"
         )
         html += section("Parks", table)
         html += self._figures(e)
@@ -294,13 +309,32 @@ class _Page:
     def _park(self, e: Entity) -> str:
         html = self._header(e) + facts_table(self._place_rows(e))
         html += self._contacts(e.id, True, "No phone numbers in the articles.")
-        counts = self._group_counts(e.id)
-        rows = [(g.label, f"{n:,}") for g, n in zip(GROUPS, counts, strict=True)]
-        html += section("In this park" if e.kind == PARK else "Listed here", facts_table(rows))
         html += self._figures(e)
-        html += self._people([e.id], e.id)
+        for group in GROUPS:
+            if group.kinds:
+                html += self._group_list(e.id, group)
         html += self._relations(e, "Related")
         return html
+
+    def _item(self, c: Entity) -> str:
+        """A list item: the entity's link, then what it is (a person's latest title)."""
+        if c.kind == PERSON:
+            roles = self.d.roles_of(c.id)
+            what = roles[0].title if roles else ""
+        else:
+            what = c.subkind or c.status or ""
+        tail = f' <span class="muted">{esc(what)}</span>' if what else ""
+        return f"<li>{entity_link(c.id, c.name)}{tail}</li>"
+
+    def _group_list(self, parent_id: str, group: Group, title: str = "") -> str:
+        """The items of one folder as links, the first GROUP_LIST_LIMIT of them."""
+        children = self.d.children(parent_id, group.kinds, 0, GROUP_LIST_LIMIT)
+        if not children:
+            return ""
+        items = "".join(self._item(c) for c in children)
+        more = self.d.count_children(parent_id, group.kinds) - len(children)
+        body = f"<ul>{items}</ul>" + _more(more)
+        return section(title or group.label, body) if title != "-" else body
 
     def _organisation(self, e: Entity) -> str:
         """Projects, enterprises, institutions and zone bodies."""
@@ -328,8 +362,8 @@ class _Page:
             title += entered_html(self.d.layer.entered("role", role.id))
             if role.org_id:
                 title += " — " + entity_link(role.org_id, self.d.name_of(role.org_id))
-            date = esc(display_date(role.reported)) if role.reported else "date not stated"
-            rows.append((date, title))
+            at_body = self.d.people_of(role.org_id) if role.org_id else [role]
+            rows.append((esc(standing(role, at_body)), title))
         body = "".join(
             f'<tr><th>{d}</th><td>{t}</td></tr>' for d, t in rows
         )
@@ -341,24 +375,28 @@ class _Page:
         return html
 
     def group(self, node: TreeNode) -> str:
+        if node.key == BEYOND_KEY:
+            return self._beyond(node)
         parent_id, key = node.key.rsplit("/", 1)
         parent = self.d.name_of(parent_id)
         html = heading(parent, f"{node.label} ({node.count or 0:,})")
         if key == "contacts":
             return html + self._contacts(parent_id, True, "No contacts.", title="")
         group = next(g for g in GROUPS if g.key == key)
-        children = self.d.children(parent_id, group.kinds, 0, GROUP_LIST_LIMIT)
+        return html + self._group_list(parent_id, group, "-")
+
+    def _beyond(self, node: TreeNode) -> str:
+        """Places outside the zone that the articles cover, as links."""
+        places = [e for e in self.d.roots() if e.kind == PLACE]
         items = "".join(
-            f"<li>{entity_link(c.id, c.name)}"
-            + (f' <span class="muted">{esc(c.subkind or c.status or "")}</span>' if c.subkind or c.status else "")
-            + "</li>"
-            for c in children
+            f"<li>{entity_link(p.id, p.name)}"
+            + (f' <span class="muted">{esc(p.district)}</span>' if p.district else "")
+            + "</li>" for p in places
         )
-        html += f"<ul>{items}</ul>"
-        more = (node.count or 0) - len(children)
-        if more > 0:
-            html += f'<p class="muted">…and {more:,} more: browse them in the tree or search.</p>'
-        return html
+        return (heading(KIND_LABELS[PLACE], f"{node.label} ({len(places):,})")
+                + '<p class="muted">' + esc(page_tr("Places outside the zone that the articles "
+                                                "cover, with the firms and people named there."))
+                + f"</p><ul>{items}</ul>")
 
     def contact(self, contact_id: str) -> str:
         c = self.d.contact(contact_id)

@@ -117,7 +117,7 @@ class DetailPane(QTextBrowser):
 
     def update_qr(self) -> None:
         """Show the QR code of the shown entity's card (kept for later while the pane is hidden:
-        making it loads segno and vobject, which the first paint of the window need not wait for)."""
+        making it loads segno and the export code, which the first paint of the window need not wait for)."""
         try:
             self.qr.show_entity(self.directory, self.entity_id())
         except DatabaseError as exc:
@@ -133,7 +133,7 @@ class DetailPane(QTextBrowser):
         if self.node.type == CONTACT and self.directory:
             contact = self.directory.contact(self.node.key)
             return contact.owner_id if contact else None
-        return self.node.key.rsplit("/", 1)[0]
+        return self.node.key.rsplit("/", 1)[0] or None  # "Beyond the zone" has no owner
 
     # -- links -------------------------------------------------------------------------------
 

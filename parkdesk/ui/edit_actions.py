@@ -9,7 +9,15 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from parkdesk.core.records import PARK, PLACE, ZONE
-from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
+from parkdesk.core.tree import (
+    CONTACT,
+    ENTITY,
+    GROUP,
+    REVIEW,
+    REVIEW_ARTICLE,
+    DirectoryTree,
+    TreeNode,
+)
 from parkdesk.core.userstore import changes as ch
 from parkdesk.ui.enum_properties import set_enum
 from parkdesk.ui.window_actions import make_action
@@ -125,6 +133,11 @@ def _say(window: MainWindow, message: str) -> None:
     box.deleteLater()
 
 
+def make_change(window: MainWindow, summary: str, ops: list[ch.Op] | None) -> bool:
+    """Save one change (undoable) and say so in the status bar; False if nothing was saved."""
+    return _make(window, summary, ops)
+
+
 def _make(window: MainWindow, summary: str, ops: list[ch.Op] | None) -> bool:
     if not ops:
         return False
@@ -142,7 +155,7 @@ def _selected_entity(window: MainWindow) -> str | None:
     if node is None:
         return None
     if node.type == GROUP:
-        return node.key.rsplit("/", 1)[0]
+        return node.key.rsplit("/", 1)[0] or None  # "Beyond the zone" has no owner
     return node.key if node.type == ENTITY else None
 
 
@@ -282,8 +295,25 @@ def restore_backup(window: MainWindow) -> None:
             f"{window.edits.last_restore_backup.name}.", STATUS_MS)
 
 
+# Operations that change no row of the tree (names, parents, counts): after a change made of
+# these alone the tree keeps its rows, and only the review counts are shown anew.
+_TREE_KEEPING = frozenset({"finding.decide", "citation.add", "alias.add", "figure.add",
+                           "note.set", "figure.outdated"})
+
+
+def _keeps_tree(window: MainWindow) -> bool:
+    change = window.edits.last_change
+    return change is not None and all(op["op"] in _TREE_KEEPING for op in change.ops)
+
+
 def refresh(window: MainWindow) -> None:
     """Show the directory anew after a change: the tree, the search, the selected page."""
+    if _keeps_tree(window) and window.model.update_review_counts():
+        window.search.set_directory(window.directory)
+        window.show_node(window.current_node())
+        if window.edit_actions.history_dialog is not None:
+            window.edit_actions.history_dialog.reload()
+        return
     node = window.current_node()
     window.tree = DirectoryTree(window.directory)
     window.model.set_tree(window.tree)
@@ -295,12 +325,12 @@ def refresh(window: MainWindow) -> None:
     elif node is not None and node.type == ENTITY:
         restored = window.select_entity(node.key)
     elif node is not None and node.type == GROUP:
-        parent_id = node.key.rsplit("/", 1)[0]
-        parent = window.model.index_of_path(window.tree.path_to(parent_id))
-        index = window.model.find_child(parent, GROUP, node.key) if parent.isValid() else parent
-        restored = window._select_index(index)
+        restored = window.select_folder(node.key)
+    elif node is not None and node.type in (REVIEW, REVIEW_ARTICLE):
+        restored = window.select_review(node.key if node.type == REVIEW_ARTICLE else None,
+                                        show=False)
     if not restored:
         window.tree_view.setCurrentIndex(window.model.index(0, 0))
-    window.detail.show_node(window.current_node())
+    window.show_node(window.current_node())
     if window.edit_actions.history_dialog is not None:
         window.edit_actions.history_dialog.reload()

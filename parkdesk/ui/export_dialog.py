@@ -1,15 +1,19 @@
 """File › Export…: choose what (selection, this park, everything), the format and the file.
 
 The export itself is the core's `export_to_path`, the same function `parkdesk export` uses, so
-the app and the command line write identical files.
+the app and the command line write identical files. It runs in a QueryOp on the directory as
+the user sees it (their changes applied), with a progress bar and a Cancel button: the worker
+checks the flag between entities, and a cancelled export leaves no file (core/atomic).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -30,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
-from parkdesk.core.export.render import EXTENSIONS, LABELS, export_to_path
+from parkdesk.core.export.render import EXTENSIONS, Cancelled, export_to_path
 from parkdesk.core.export.scope import EVERYTHING, Scope, scope_of_entity
 from parkdesk.ui import crash
 from parkdesk.ui.background import QueryOp
@@ -38,12 +42,46 @@ from parkdesk.ui.background import QueryOp
 SELECTION = "selection"
 THIS_PARK = "park"
 EVERYTHING_CHOICE = "everything"
-FORMATS = ("json", "vcard", "csv")
-FILTERS = {
-    "json": "JSON documents (*.json)",
-    "vcard": "vCard files (*.vcf)",
-    "csv": "CSV tables (*.csv)",
-}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ExportDialog", text)
+
+
+def format_labels() -> dict[str, str]:
+    """Each format's name in the format list."""
+    return {
+        "json": _t("JSON document (.json)"),
+        "vcard": _t("vCard 3.0 address cards, for phones (.vcf)"),
+        "csv": _t("CSV table of phone numbers (.csv)"),
+        "google-csv": _t("CSV for Google Contacts, one row per contact (.csv)"),
+        "outlook-csv": _t("CSV for Outlook, one row per contact (.csv)"),
+    }
+
+
+def format_filters() -> dict[str, str]:
+    """Each format's file filter in the save dialog."""
+    return {
+        "json": _t("JSON documents (*.json)"),
+        "vcard": _t("vCard files (*.vcf)"),
+        "csv": _t("CSV tables (*.csv)"),
+        "google-csv": _t("CSV tables (*.csv)"),
+        "outlook-csv": _t("CSV tables (*.csv)"),
+    }
+
+
+def format_notes() -> dict[str, str]:
+    """What each format holds, under the format list."""
+    return {
+        "json": _t("Everything about the chosen part, with sources (see docs/export-format.md)."),
+        "vcard": _t("One card per unit or person with a phone number or address."),
+        "csv": _t("One row per phone number; opens in Excel with Chinese intact (LibreOffice: "
+                  "choose Unicode (UTF-8) in the import dialog)."),
+        "google-csv": _t("One row per contact, with the headers Google Contacts imports "
+                         "(contacts.google.com › Import)."),
+        "outlook-csv": _t("One row per contact, with the headers Outlook imports "
+                          "(File › Open & Export › Import/Export › Comma Separated Values)."),
+    }
 
 
 @dataclass(frozen=True)
@@ -110,8 +148,8 @@ class ExportDialog(QDialog):
 
         self.format_box = QComboBox()
         self.format_box.setObjectName("format")
-        for fmt in FORMATS:
-            self.format_box.addItem(LABELS[fmt], fmt)
+        for fmt, label in format_labels().items():
+            self.format_box.addItem(label, fmt)
 
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("path")
@@ -164,7 +202,7 @@ class ExportDialog(QDialog):
         return fmt
 
     def set_format(self, fmt: str) -> None:
-        self.format_box.setCurrentIndex(FORMATS.index(fmt))
+        self.format_box.setCurrentIndex(self.format_box.findData(fmt))
 
     def path(self) -> Path | None:
         text = self.path_edit.text().strip()
@@ -197,12 +235,7 @@ class ExportDialog(QDialog):
 
     def _on_format_changed(self) -> None:
         fmt = self.format()
-        notes = {
-            "json": "Everything about the chosen part, with sources (see docs/export-format.md).",
-            "vcard": "One card per unit or person with a phone number or address.",
-            "csv": "One row per phone number; opens in Excel with Chinese intact.",
-        }
-        self.note.setText(notes[fmt])
+        self.note.setText(format_notes()[fmt])
         path = self.path()
         if self._path_edited and path is not None and path.suffix in EXTENSIONS.values():
             self.path_edit.setText(str(path.with_suffix(EXTENSIONS[fmt])))
@@ -219,7 +252,7 @@ class ExportDialog(QDialog):
         """A save-file dialog; the chosen name goes into the path field."""
         fmt = self.format()
         start = self.path() or self.folder / self._suggested_name()
-        name, _ = QFileDialog.getSaveFileName(self, "Export to", str(start), FILTERS[fmt])
+        name, _ = QFileDialog.getSaveFileName(self, "Export to", str(start), format_filters()[fmt])
         if name:
             path = Path(name)
             if not path.suffix:
@@ -255,32 +288,55 @@ class ExportDialog(QDialog):
             dialog.deleteLater()
 
 
-def perform_export(directory: Directory, choice: ExportChoice) -> int:
+def perform_export(directory: Directory, choice: ExportChoice,
+                   cancelled: Callable[[], bool] | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> int:
     """Write the chosen export (the CLI's own code path); returns the bytes written."""
-    return export_to_path(directory, choice.format, choice.scope, choice.path)
+    return export_to_path(directory, choice.format, choice.scope, choice.path,
+                          cancelled=cancelled, progress=progress)
 
 
-def show_export_dialog(
-    parent: QWidget | None, directory: Directory, selected_entity_id: str | None
-) -> QueryOp[int] | None:
-    """File › Export…: ask, then export in the background (a large directory takes seconds)
-    and report in the status bar, or in a message on failure. None when the user cancels."""
-    choice = ExportDialog.ask(parent, directory, selected_entity_id)
-    if choice is None:
-        return None
+def start_export(parent: QWidget | None, directory: Directory, choice: ExportChoice,
+                 user_store: Path | None = None) -> QueryOp[int]:
+    """Export in the background with a progress bar and Cancel; the outcome is said in the
+    status bar (done, cancelled) or in a message (failed)."""
 
     def succeeded(size: int) -> None:
-        message = f"Exported {choice.scope.label} to {choice.path} ({size:,} bytes)"
+        message = QCoreApplication.translate("ExportDialog", "Exported %1 to %2 (%3 bytes)")
+        message = message.replace("%1", choice.scope.label).replace("%2", str(choice.path))
         if isinstance(parent, QMainWindow):
-            parent.statusBar().showMessage(message, 10_000)
+            parent.statusBar().showMessage(message.replace("%3", f"{size:,}"), 10_000)
 
     def failed(exc: Exception) -> None:
-        if isinstance(exc, ParkdeskError):
-            QMessageBox.warning(parent, "Export failed", str(exc))
+        if isinstance(exc, Cancelled):
+            if isinstance(parent, QMainWindow):
+                parent.statusBar().showMessage(
+                    QCoreApplication.translate("ExportDialog", "Export cancelled; no file written."),
+                    10_000)
+        elif isinstance(exc, ParkdeskError):
+            QMessageBox.warning(parent, QCoreApplication.translate("ExportDialog", "Export failed"),
+                                str(exc))
         else:
             crash.report(exc)  # an internal error: logged, and said in a dialog
 
-    op = QueryOp(parent=parent, db=directory.path, op=lambda own: perform_export(own, choice),
-                 success=succeeded)
-    op.failure(failed).with_progress(f"Exporting {choice.scope.label}…").run_in_background()
+    op: QueryOp[int] = QueryOp(
+        parent=parent, db=directory.path, user_store=user_store, success=succeeded,
+        op=lambda own: perform_export(own, choice, op.task.cancelled, op.task.report),
+    )
+    label = QCoreApplication.translate("ExportDialog", "Exporting %1…").replace(
+        "%1", choice.scope.label)
+    op.failure(failed).with_progress(label, cancellable=True).run_in_background()
     return op
+
+
+def show_export_dialog(
+    parent: QWidget | None, directory: Directory, selected_entity_id: str | None,
+    user_store: Path | None = None,
+) -> QueryOp[int] | None:
+    """File › Export…: ask, then export in the background (see start_export); `user_store`:
+    the user's changes, so the export shows the directory as the window does. None when the
+    user cancels the dialog."""
+    choice = ExportDialog.ask(parent, directory, selected_entity_id)
+    if choice is None:
+        return None
+    return start_export(parent, directory, choice, user_store)

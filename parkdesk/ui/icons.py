@@ -50,6 +50,10 @@ _NAMES = {
     "zoom-out": "mdi6.magnify-minus-outline",
     "collapse": "mdi6.arrow-collapse-all",
     "warning": "mdi6.alert-outline",
+    "back": "mdi6.arrow-left",
+    "forward": "mdi6.arrow-right",
+    "group:beyond": "mdi6.folder-marker-outline",
+    "compare": "mdi6.table-large",
 }
 
 _enabled = False

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,13 +23,22 @@ from parkdesk.core.db.connect import UI_BUSY_TIMEOUT
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import ORGANISATION, PARK, PLACE, ZONE
-from parkdesk.core.tree import CONTACT, ENTITY, GROUP, DirectoryTree, TreeNode
+from parkdesk.core.tree import (
+    CONTACT,
+    ENTITY,
+    GROUP,
+    REVIEW,
+    REVIEW_ARTICLE,
+    DirectoryTree,
+    TreeNode,
+)
 from parkdesk.core.userstore.session import UserData
-from parkdesk.ui import contact_actions, edit_actions, icons
+from parkdesk.ui import article_import, contact_actions, edit_actions, icons
 from parkdesk.ui.clipboard import copy_text, may_quit, notifier
 from parkdesk.ui.detail_pane import DetailPane
 from parkdesk.ui.enum_properties import set_enum
 from parkdesk.ui.integrity import IntegrityCheck
+from parkdesk.ui.navigation import NavigationActions, Page, PaneHistory
 from parkdesk.ui.search_panel import SearchPanel
 from parkdesk.ui.settings import Settings
 from parkdesk.ui.tree_model import DirectoryTreeModel
@@ -34,7 +46,14 @@ from parkdesk.ui.tree_view import LazyTreeView
 from parkdesk.ui.user_edits import UserEdits
 from parkdesk.ui.window_actions import WindowActions
 
+if TYPE_CHECKING:
+    from parkdesk.ui.review_panel import ReviewPanel
+
 STATUS_MS = 10_000
+# The smallest usable areas: the tree shows a few rows, names a few words, the pane a column.
+MIN_COLUMN_WIDTH = 220
+MIN_TREE_HEIGHT = 120
+MIN_DETAIL_WIDTH = 300
 
 
 class MainWindow(QMainWindow):
@@ -49,12 +68,21 @@ class MainWindow(QMainWindow):
         self.edits = UserEdits(self.user_data, self)
         self.settings = settings or Settings()
         self.tree = DirectoryTree(directory)
+        self.review_panel: ReviewPanel | None = None  # made when the queue is first opened
+        self._quiet_select = False
+        self.last_import: object | None = None  # the latest import's background work
         self._shown = False
         self._page_later = True  # the restored selection's page follows the first paint
+        self.history = PaneHistory(self.show_page, self)
         self._build_views()
         self.window_actions = WindowActions(self, commands=self)
         self.toolbar = self.window_actions.install(self)
+        self.navigation = NavigationActions(self, self.history)
+        self.navigation.watch(self.tree_view.viewport(), self.detail.viewport())
+        self._results_watched = False  # the results list is made on the first search
+        self.window_actions.add_navigation(self, self.navigation.back, self.navigation.forward)
         self.edit_actions = edit_actions.build(self)
+        self.import_action = article_import.install(self)
         edit_actions.update_enabled(self)
         notifier.copied.connect(self._on_copied)
         self.integrity = IntegrityCheck(self)  # large files: full check after the first paint
@@ -71,11 +99,14 @@ class MainWindow(QMainWindow):
         self.tree_view.setObjectName("tree")
         self.tree_view.setHeaderHidden(True)
         self.tree_view.setUniformRowHeights(True)
+        set_enum(self.tree_view, "textElideMode", "ElideMiddle")  # full names in the tooltips
+        self.tree_view.setMinimumSize(MIN_COLUMN_WIDTH, MIN_TREE_HEIGHT)
         self.tree_view.setModel(self.model)
         self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         set_enum(self.tree_view, "contextMenuPolicy", "CustomContextMenu")
         self.tree_view.customContextMenuRequested.connect(self._tree_context_menu)
         self.tree_view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.tree_view.activated.connect(self._on_tree_activated)
 
         self.search = SearchPanel()
         self.search.result_activated.connect(self._on_result_activated)
@@ -106,10 +137,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search.field)
         layout.addWidget(self.left_splitter)
         self.main_splitter = QSplitter()  # horizontal
+        self.main_splitter.setChildrenCollapsible(False)
+        left.setMinimumWidth(MIN_COLUMN_WIDTH)
+        self.detail.setMinimumWidth(MIN_DETAIL_WIDTH)
         self.main_splitter.addWidget(left)
-        self.main_splitter.addWidget(self.detail)
+        self.right = QStackedWidget()  # the detail pane, or the review of an imported article
+        self.right.addWidget(self.detail)
+        self.main_splitter.addWidget(self.right)
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
+        self.setAcceptDrops(True)  # article files dropped on the window are imported
         self.db_label = QLabel()
         set_enum(self.db_label, "textFormat", "PlainText")
         self.statusBar().addPermanentWidget(self.db_label)
@@ -231,9 +268,68 @@ class MainWindow(QMainWindow):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = self.model.node(current)
-        self.detail.show_node(node, later=self._page_later)
+        if self._quiet_select:
+            return
+        self.show_node(node, later=self._page_later)
+        if node is not None:
+            self.history.visited((node.type, node.key))
         if node is not None and node.type in (ENTITY, CONTACT):
             self.settings.set_last_selected(f"{node.type}:{node.key}")
+
+    def show_page(self, page: Page) -> bool:
+        """Select a page of the history again: an entity, a contact, a folder or the queue."""
+        kind, key = page
+        if kind == CONTACT:
+            return self.select_contact(key)
+        if kind == GROUP:
+            return self.select_folder(key)
+        if kind in (REVIEW, REVIEW_ARTICLE):
+            return self.select_review(key or None)
+        return self.select_entity(key)
+
+    def show_node(self, node: TreeNode | None, later: bool = False) -> None:
+        """Show a node on the right: its page, or the review of an imported article."""
+        if node is not None and node.type in (REVIEW, REVIEW_ARTICLE):
+            from parkdesk.ui.review_panel import ReviewPanel
+
+            if self.review_panel is None:
+                self.review_panel = ReviewPanel(self)
+                self.right.addWidget(self.review_panel)
+            key = node.key if node.type == REVIEW_ARTICLE else None
+            panel = self.review_panel
+            if self.right.currentWidget() is panel and panel.item is not None and (
+                    key is None or key == panel.article_id):
+                panel.refresh()
+            else:
+                panel.show_article(key)
+            self.right.setCurrentWidget(panel)
+            return
+        self.right.setCurrentWidget(self.detail)
+        self.detail.show_node(node, later=later)
+
+    def select_review(self, article_id: str | None = None, show: bool = True) -> bool:
+        """Select the review queue ("To review") or one imported article in it."""
+        root = self.model.find_child(QModelIndex(), REVIEW, "")
+        if not root.isValid():
+            return False
+        index = self.model.find_child(root, REVIEW_ARTICLE, article_id) if article_id else root
+        if not index.isValid():
+            index = root
+        self._quiet_select = not show
+        try:
+            return self._select_index(index)
+        finally:
+            self._quiet_select = False
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if article_import.dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = article_import.dropped_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            article_import.import_files(self, files)
 
     def _select_index(self, index: QModelIndex) -> bool:
         if not index.isValid():
@@ -272,6 +368,12 @@ class MainWindow(QMainWindow):
         folder = TreeNode(GROUP, key, "", "")
         return self._select_index(self.model.index_of_path([*self.tree.path_to(parent_id), folder]))
 
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        """Enter on "To review" or an article in it: the keys go to its findings."""
+        node = self.model.node(index)
+        if node is not None and node.type in (REVIEW, REVIEW_ARTICLE) and self.review_panel:
+            self.review_panel.findings.setFocus()
+
     def _on_result_activated(self, entity_id: str) -> None:
         self._focus_tree_if(self.select_entity(entity_id))
 
@@ -281,9 +383,13 @@ class MainWindow(QMainWindow):
 
     def _fit_results(self) -> None:
         """Give the results list the room its hits need (at most half the column)."""
+        if not self._results_watched:
+            self._results_watched = True
+            self.navigation.watch(self.search.view.viewport())
         total = sum(self.left_splitter.sizes())
         if self.search.isVisible() and total > 0:
-            wanted = min(self.search.preferred_height(), total // 2)
+            wanted = max(min(self.search.preferred_height(), total // 2),
+                         self.search.minimumSizeHint().height())
             self.left_splitter.setSizes([wanted, total - wanted])
 
     # -- actions ------------------------------------------------------------------------------
@@ -356,6 +462,12 @@ class MainWindow(QMainWindow):
         self.detail.zoomIn(target - self.zoom_steps)
         self.zoom_steps = target
 
+    def compare_parks(self) -> None:
+        """View › Compare Parks: the parks side by side."""
+        from parkdesk.ui.compare_view import CompareDialog
+
+        self.compare_dialog = CompareDialog.ask(self.directory, self)
+
     def show_about(self) -> None:
         from parkdesk.ui.dialogs import AboutDialog
 
@@ -381,6 +493,7 @@ class MainWindow(QMainWindow):
         self.directory = directory
         self.user_data.show_on(directory)  # the user's changes over the new file
         self.edits.stack.clear()
+        self.history.clear()
         self.tree = DirectoryTree(directory)
         self.model.set_tree(self.tree)
         self.detail.set_directory(directory)
@@ -422,5 +535,16 @@ class MainWindow(QMainWindow):
         """File › Export…"""
         from parkdesk.ui import export_dialog
 
-        export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id())
+        store = self.user_data.store
+        export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id(),
+                                         store.path if store is not None else None)
+
+    def publish_to_address_book(self) -> None:
+        """File › Publish to Address Book…"""
+        from parkdesk.ui import publish_dialog
+
+        store = self.user_data.store
+        publish_dialog.show_publish_dialog(self, self.directory.path,
+                                           store.path if store is not None else None,
+                                           self.settings)
 

@@ -85,7 +85,7 @@ class QrWidget(QFrame):
         """Show the card of an entity with a phone; False (and hidden) otherwise."""
         card = None
         if directory and entity_id:
-            from parkdesk.core.export.vcard_format import entity_card  # (vobject: loaded when used)
+            from parkdesk.core.export.vcard_format import entity_card  # (loaded when used)
 
             card = entity_card(directory, entity_id)
         name = directory.name_of(entity_id) if card and directory else ""

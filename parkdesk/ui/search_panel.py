@@ -26,6 +26,10 @@ RESULT_LIMIT = 100
 DELAY_MS = 0  # a search takes about a millisecond: run it as soon as the keys typed are in
 
 
+# However narrow or short the window, the results list keeps room for this many hits.
+MIN_RESULT_ROWS = 3
+
+
 class SearchPanel(QWidget):
     """The results area under the search field (`field`, placed by the window)."""
 
@@ -76,7 +80,7 @@ class SearchPanel(QWidget):
         view.setModel(self._model)
         view.setItemDelegate(HitDelegate(view))
         view.setUniformItemSizes(True)
-        view.setMinimumHeight(28)
+        view.setMinimumHeight(MIN_RESULT_ROWS * 24 + 6)  # rows of HitDelegate.sizeHint
         view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.clicked.connect(lambda index: self._on_clicked(index.row()))

@@ -187,6 +187,14 @@ class HitDelegate(QStyledItemDelegate):
             pos = end
         pieces.append((hit.name[pos:], False))
         painter.setPen(color)
+        if self._width(hit.name, True, bold_fm) > right - x:
+            # Too long for the row: elided in the middle, so both ends of the name show (the
+            # full name is in the tooltip); the bold of the matching words gives way.
+            text = plain_fm.elidedText(hit.name, Qt.TextElideMode.ElideMiddle, max(right - x, 0))
+            painter.setFont(font)
+            painter.drawText(QRect(x, rect.top(), max(right - x, 0), rect.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            return
         for text, strong in pieces:
             if not text:
                 continue

@@ -60,6 +60,20 @@ class Settings:
     def set_text_zoom(self, steps: int) -> None:
         self.qsettings.setValue("view/text_zoom", steps)
 
+    def carddav_url(self) -> str:
+        """The address book last published to (File › Publish to Address Book…), or ""."""
+        value = self.qsettings.value("publish/carddav_url", "")
+        return value if isinstance(value, str) else ""
+
+    def carddav_user(self) -> str:
+        """The user name last published as, or "" (the password is never kept)."""
+        value = self.qsettings.value("publish/carddav_user", "")
+        return value if isinstance(value, str) else ""
+
+    def set_carddav(self, url: str, user: str) -> None:
+        self.qsettings.setValue("publish/carddav_url", url)
+        self.qsettings.setValue("publish/carddav_user", user)
+
     def sync(self) -> None:
         """Write pending values to disk."""
         self.qsettings.sync()

@@ -92,6 +92,9 @@ class Primary(QObject):
 
     def close(self) -> None:
         """Stop answering and release the lock (the next launch becomes the first)."""
+        for socket in list(self._buffers):
+            self._forget(socket)
+            socket.abort()
         if self._server is not None:
             self._server.close()
         if self._lock is not None:
@@ -106,7 +109,12 @@ class Primary(QObject):
             socket.disconnected.connect(lambda s=socket: self._forget(s))
 
     def _forget(self, socket: QLocalSocket) -> None:
-        self._buffers.pop(socket, None)
+        # Our slots go first: a socket destroyed while still connected (its server deleted
+        # before its disconnect was delivered) would call them from its destructor (a crash).
+        if self._buffers.pop(socket, None) is None:
+            return
+        socket.readyRead.disconnect()
+        socket.disconnected.disconnect()
         socket.deleteLater()
 
     def _read(self, socket: QLocalSocket) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 
 from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import KIND_LABELS
-from parkdesk.core.tree import CONTACT, GROUP, DirectoryTree, TreeNode
+from parkdesk.core.tree import CONTACT, GROUP, REVIEW, REVIEW_ARTICLE, DirectoryTree, TreeNode
 from parkdesk.ui import icons
 from parkdesk.ui.tooltips import plain_tooltip
 
@@ -168,6 +168,8 @@ class DirectoryTreeModel(QAbstractItemModel):
         node = self._item(index).node if index.isValid() else None
         if node is None:
             return None
+        if node.type in (REVIEW, REVIEW_ARTICLE) and role in (DISPLAY_ROLE, TOOLTIP_ROLE):
+            return self._review_text(node, role == TOOLTIP_ROLE)
         if role == DISPLAY_ROLE:
             if node.type == GROUP:
                 return f"{node.label} ({node.count or 0:,})"
@@ -184,6 +186,40 @@ class DirectoryTreeModel(QAbstractItemModel):
         if role == NODE_ROLE:
             return node
         return None
+
+    def _review_text(self, node: TreeNode, tooltip: bool) -> str:
+        n = node.count or 0
+        if node.type == REVIEW:
+            if tooltip:
+                return self.tr("%n finding(s) of your imported articles to accept, attach or "
+                               "reject", "", n)
+            return self.tr("To review (%n)", "", n)
+        if tooltip:
+            return plain_tooltip(self.tr("%1\n%n finding(s) to review", "", n).replace("%1", node.label))
+        return f"{node.label} ({n:,})"
+
+    def update_review_counts(self) -> bool:
+        """Show the review queue's counts anew, the rest of the tree as it is; False when the
+        queue's rows themselves changed (the caller then shows the whole tree anew)."""
+        roots = self._tree.roots()
+        old = [item.node for item in self._root.children]
+        if [(n.type, n.key) for n in roots] != [(n.type, n.key) for n in old if n is not None]:
+            return False
+        for item, node in zip(self._root.children, roots, strict=True):
+            if item.node is None or item.node.type != REVIEW:
+                continue
+            children = self._tree.children(node) if item.children else []
+            if [(c.type, c.key) for c in children] != [
+                    (c.node.type, c.node.key) for c in item.children if c.node is not None]:
+                return False
+            item.node = node
+            index = self.createIndex(item.row, 0, item)
+            self.dataChanged.emit(index, index)
+            for child, child_node in zip(item.children, children, strict=True):
+                child.node = child_node
+                child_index = self.createIndex(child.row, 0, child)
+                self.dataChanged.emit(child_index, child_index)
+        return True
 
     # -- finding rows ----------------------------------------------------------------------
 

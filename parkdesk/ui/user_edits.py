@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.userstore.articles import StoredArticle
 from parkdesk.core.userstore.changes import ACTIVE, REVERTED, UNDONE, Change, Op
 from parkdesk.core.userstore.session import UserData
 
@@ -30,6 +31,9 @@ class UserEdits(QObject):
         self.data = data
         self.stack = QUndoStack(self)
         self.stack.setObjectName("undoStack")
+        # The change just made, undone or redone (None: a restore, anything else); the
+        # window's refresh asks it whether the tree's shape can have changed.
+        self.last_change: Change | None = None
 
     @property
     def editable(self) -> bool:
@@ -43,7 +47,21 @@ class UserEdits(QObject):
             self.failed.emit(str(exc))
             return None
         self.stack.push(_StateCommand(self, change, ACTIVE, UNDONE, summary, done=True))
+        self.last_change = change
         self.directory_changed.emit()
+        return change
+
+    def import_article(self, article: StoredArticle, text: str) -> Change | None:
+        """Import one read article as a change on the undo stack; None when its text is in
+        the directory already (nothing changed) or it could not be saved (`failed`)."""
+        try:
+            change = self.data.import_article(article, text)
+        except ParkdeskError as exc:
+            self.failed.emit(str(exc))
+            return None
+        if change is not None:
+            self.stack.push(_StateCommand(self, change, ACTIVE, UNDONE, change.summary, done=True))
+            self.last_change = None  # a new article: the tree gains rows
         return change
 
     def revert(self, change: Change) -> bool:
@@ -62,7 +80,7 @@ class UserEdits(QObject):
     def set_state(self, seq: int, state: str) -> bool:
         """Used by commands: change one journal entry's state, reporting a failure."""
         try:
-            self.data.set_state(seq, state)
+            self.last_change = self.data.set_state(seq, state)
         except ParkdeskError as exc:
             self.failed.emit(str(exc))
             return False
@@ -77,6 +95,7 @@ class UserEdits(QObject):
             self.failed.emit(str(exc))
             return False
         self.stack.clear()  # the commands on it describe a journal that is no longer there
+        self.last_change = None
         self.directory_changed.emit()
         self.last_restore_backup = saved
         return True

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from parkdesk.ui.enum_properties import set_enum
 
 if TYPE_CHECKING:  # (for annotations only)
     from collections.abc import Callable
 
-    from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+    from PySide6.QtWidgets import QMainWindow, QWidget
 
 
 class WindowCommands(Protocol):
@@ -26,6 +28,7 @@ class WindowCommands(Protocol):
     def tree_view(self) -> QWidget: ...
     def choose_database(self) -> None: ...
     def export_directory(self) -> None: ...
+    def publish_to_address_book(self) -> None: ...
     def print_fact_sheet(self) -> None: ...
     def export_fact_sheet_pdf(self) -> None: ...
     def print_all_fact_sheets(self) -> None: ...
@@ -37,6 +40,7 @@ class WindowCommands(Protocol):
     def collapse_tree(self) -> None: ...
     def zoom_text(self, steps: int, relative: bool = True) -> None: ...
     def show_about(self) -> None: ...
+    def compare_parks(self) -> None: ...
 
 
 def make_action(window: QMainWindow, text: str, slot: Callable[[], object],
@@ -65,6 +69,7 @@ class WindowActions:
 
     open: QAction
     export: QAction
+    publish: QAction
     print: QAction
     pdf: QAction
     print_all: QAction
@@ -79,6 +84,8 @@ class WindowActions:
     zoom_out: QAction
     zoom_reset: QAction
     about: QAction
+    view_menu: QMenu
+    compare: QAction
 
     def __init__(self, window: QMainWindow, commands: WindowCommands) -> None:
         """The actions, added to `window` (so their shortcuts work there), calling `commands`."""
@@ -87,6 +94,11 @@ class WindowActions:
         self.open = make_action(window, "&Open Database…", c.choose_database, K.Open, "open")
         self.export = make_action(window, "&Export…", c.export_directory, "Ctrl+E", "export",
                                   "Export the directory as JSON, vCard or CSV")
+        self.publish = make_action(
+            window, QCoreApplication.translate("WindowActions", "P&ublish to Address Book…"),
+            c.publish_to_address_book, "Ctrl+Shift+B", "",
+            QCoreApplication.translate("WindowActions", "Put every contact on a CardDAV address "
+                                       "book that phones subscribe to"))
         self.print = make_action(window, "&Print Fact Sheet…", c.print_fact_sheet, K.Print,
                                  "print", "Print the selected park's fact sheet")
         self.pdf = make_action(window, "Export Fact Sheet as P&DF…", c.export_fact_sheet_pdf,
@@ -116,6 +128,10 @@ class WindowActions:
         self.zoom_reset = make_action(window, "&Normal Text Size", lambda: c.zoom_text(0),
                                       "Ctrl+0")
         self.about = make_action(window, "&About parkdesk", c.show_about, "F1", "about")
+        tr = QCoreApplication.translate
+        self.compare = make_action(window, tr("WindowActions", "Co&mpare Parks"),
+                                   c.compare_parks, "Ctrl+Shift+K", "compare",
+                                   tr("WindowActions", "The parks side by side"))
 
     def install(self, window: QMainWindow) -> QToolBar:
         """Give `window` its menus and toolbar; returns the toolbar."""
@@ -126,7 +142,7 @@ class WindowActions:
         """File, Edit, View and Help; returns View, which the toolbar's toggle joins."""
         bar = window.menuBar()
         menu = bar.addMenu("&File")
-        menu.addActions([self.open, self.export])
+        menu.addActions([self.open, self.export, self.publish])
         menu.addSeparator()
         menu.addActions([self.print, self.pdf])
         menu.addActions([self.print_all, self.pdf_all])
@@ -136,13 +152,26 @@ class WindowActions:
         menu.addActions([self.copy, self.copy_contacts])
         menu.addSeparator()
         menu.addAction(self.find)
-        view_menu = bar.addMenu("&View")
+        view_menu = self.view_menu = bar.addMenu("&View")
         view_menu.addActions([self.tree, self.collapse])
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
+        view_menu.addSeparator()
+        view_menu.addAction(self.compare)
         menu = bar.addMenu("&Help")
         menu.addAction(self.about)
         return view_menu
+
+    def add_navigation(self, window: QMainWindow, back: QAction, forward: QAction) -> None:
+        """Back and Forward: first on the toolbar, and in the View menu."""
+        bar = window.findChild(QToolBar, "mainToolbar")
+        if bar is not None:
+            first = bar.actions()[0] if bar.actions() else None
+            bar.insertActions(first, [back, forward])  # type: ignore[arg-type]
+            if first is not None:
+                bar.insertSeparator(first)
+        self.view_menu.insertActions(self.tree, [back, forward])
+        self.view_menu.insertSeparator(self.tree)
 
     def _add_toolbar(self, window: QMainWindow, view_menu: QMenu) -> QToolBar:
         """The common actions, with text beside their icons."""

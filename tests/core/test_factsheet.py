@@ -15,12 +15,12 @@ from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.store import write_bundle
 from parkdesk.core.factsheet.content import build_factsheet, find_sheets, sheet_entity
 from parkdesk.core.factsheet.html import render_html
-from parkdesk.core.factsheet.model import MAX_ROWS
 from parkdesk.core.qr import qr_data_uri, qr_png
 from parkdesk.core.records import Article, Citation, Entity, Figure, Role
 from tests.sample_data import sample_bundle
 
 DAY = date(2026, 1, 2)
+MAX_ROWS = 40  # the sheet once cut its lists here; it now lists every item
 
 
 @pytest.fixture
@@ -95,10 +95,11 @@ def test_the_zone_sheet_holds_contacts_figures_parks_and_people(directory) -> No
     assert sheet.main_phone.tel_uri == "tel:+86-757-8668-3830"
     assert [a.text for a in sheet.addresses] == ["2 Test Road, Foshan 528222"]
     [loans] = sheet.figures
-    assert loans.metric == "loan balance"  # two articles disagree: both values, side by side
-    assert [(v.value, v.unit, v.refers_to) for v in loans.values] == [
-        ("19.346", "billion yuan", "2024"), ("about 19.3", "billion yuan", "2023")
+    assert loans.metric == "Loan balance"  # two years: both values, newest first, no conflict
+    assert [(v.text, v.period) for v in loans.values] == [
+        ("19.346 billion yuan", "2024"), ("about 19.3 billion yuan", "2023")
     ]
+    assert loans.conflicts == ()
     assert [p.name for p in sheet.parks] == [f"{n} Park" for n in
                                             ("Chancheng", "Gaoming", "Nanhai", "Sanshui", "Shunde")]
     assert next(p for p in sheet.parks if p.name == "Shunde Park").projects == 1
@@ -120,7 +121,8 @@ def test_the_zone_sheet_counts_enterprises_and_institutions_and_says_so(tmp_path
     assert shunde.organisations == 2  # Andao (an enterprise) and the laboratory
     parks = render_html(sheet).split("<h2>Parks</h2>")[1].split("</table>")[0]
     headers = re.findall(r"<th[^>]*>([^<]*)</th>", parks)
-    assert headers == ["Park", "District", "Projects", "Enterprises and institutions"]
+    assert headers == ["Park", "District", "Phone", "Projects", "Enterprises and institutions"]
+    assert "0757 2636 3972" in parks  # each park's phone
     d.close()
 
 
@@ -208,13 +210,13 @@ def test_nested_projects_and_long_lists(tmp_path: Path) -> None:
     assert phase.part_of == "Lighthouse Innovation Centre"
     assert [v.text for v in phase.dates] == ["Construction start: 2025-03"]
     assert [v.text for v in phase.other] == ["Share completed: 40% (2025)"]
-    assert len(sheet.organisations) == MAX_ROWS
-    assert sheet.organisations_total == MAX_ROWS + 6  # Andao too
-    assert f"Showing {MAX_ROWS} of {MAX_ROWS + 6} enterprises" in render_html(sheet)
+    assert len(sheet.organisations) == sheet.organisations_total == MAX_ROWS + 6  # Andao too
+    html = render_html(sheet)
+    assert "Enterprise 44" in html and "Showing" not in html and "more in parkdesk" not in html
     d.close()
 
 
-def test_a_long_list_of_people_is_cut_and_says_so(tmp_path: Path) -> None:
+def test_a_long_list_of_people_is_listed_in_full(tmp_path: Path) -> None:
     bundle = sample_bundle()
     cite = [Citation("a1", 1, 0, 4, "Test")]
     for i in range(MAX_ROWS + 3):
@@ -223,10 +225,11 @@ def test_a_long_list_of_people_is_cut_and_says_so(tmp_path: Path) -> None:
     bundle.roles.append(Role("r-x", "person00", "Director", "park-nanhai", "2024", sources=cite))
     d = _write(bundle, tmp_path / "people.db")
     sheet = build_factsheet(d, "park-nanhai", DAY)
-    assert len(sheet.people) == MAX_ROWS and sheet.people_total == MAX_ROWS + 3
+    assert len(sheet.people) == sheet.people_total == MAX_ROWS + 3
     assert sheet.people[0].name == "Person 00"  # title holders first
     assert [t.title for t in sheet.people[0].titles] == ["Director"]
-    assert f"Showing {MAX_ROWS} of {MAX_ROWS + 3} people" in render_html(sheet)
+    html = render_html(sheet)
+    assert "Person 42" in html and "Showing" not in html
     d.close()
 
 

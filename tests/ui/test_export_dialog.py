@@ -208,9 +208,9 @@ def test_export_runs_off_the_ui_thread(qtbot, rich: Directory, tmp_path: Path) -
     threads: list[str] = []
     original = export_dialog_module.perform_export
 
-    def spy(directory: Directory, choice):
+    def spy(directory: Directory, choice, *rest):
         threads.append(threading.current_thread().name)
-        return original(directory, choice)
+        return original(directory, choice, *rest)
 
     export_dialog_module.perform_export = spy
     try:

@@ -30,7 +30,8 @@ def _menu(window: MainWindow, title: str) -> list[str]:
 
 def test_menus_hold_the_expected_actions(window: MainWindow) -> None:
     assert _menu_titles(window) == ["File", "Edit", "View", "Help"]
-    assert _menu(window, "File") == ["Open Database…", "Export…", "Print Fact Sheet…",
+    assert _menu(window, "File") == ["Open Database…", "Import Articles…", "Export…",
+                                     "Publish to Address Book…", "Print Fact Sheet…",
                                      "Export Fact Sheet as PDF…", "Print All Parks…",
                                      "Export All Parks as PDF…", "Restore from Backup…", "Quit"]
     assert _menu(window, "Edit") == ["Undo", "Redo", "Copy", "Copy All Contacts of This Park",

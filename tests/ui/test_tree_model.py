@@ -46,9 +46,14 @@ def test_roles_and_flags_are_qts(directory: Directory) -> None:
     assert zone.data(Qt.ItemDataRole.ToolTipRole) and zone.data(tree_model.NODE_ROLE).key == "zone"
 
 
-def test_roots_are_the_zone_then_places_outside(directory: Directory) -> None:
+def test_roots_are_the_zone_then_a_folder_of_places_outside(directory: Directory) -> None:
     model = DirectoryTreeModel(DirectoryTree(directory))
-    assert _labels(model, QModelIndex()) == ["Test High-tech Zone", "Riverside Park"]
+    assert _labels(model, QModelIndex()) == ["Test High-tech Zone", "Beyond the zone (1)"]
+    beyond = _child(model, QModelIndex(), "Beyond the zone (1)")
+    assert _labels(model, beyond) == ["Riverside Park"]
+    path = DirectoryTree(directory).path_to("river-co")
+    assert [n.label for n in path][:2] == ["Beyond the zone", "Riverside Park"]
+    assert model.index_of_path(path).data() == "Riverside Robotics"
 
 
 def test_zone_holds_five_parks_then_zone_wide_folders(directory: Directory) -> None:

@@ -42,6 +42,13 @@ _OWNER_AND_BODIES = (
     "SELECT ? UNION ALL SELECT id FROM entities WHERE parent_id = ? AND kind = 'organisation'"
 )
 
+# A contact's place in its owner's list: where the articles first state it (the first number
+# given is the main one). A term of ORDER BY over the `contacts` table.
+FIRST_STATED = (
+    "(SELECT min(article_id || printf(':%06d:%06d', paragraph, start)) FROM citations"
+    " WHERE record_type = 'contact' AND record_id = contacts.id)"
+)
+
 _Opt = str | None
 # Rows of `Directory._ENTITY_COLUMNS` and of the contact queries: the records' fields in order.
 _EntityRow = tuple[str, str, str, _Opt, _Opt, _Opt, _Opt, _Opt, int]
@@ -282,11 +289,7 @@ class Directory:
             params.append(owner_id)
         # Phones before the address, each in the order the articles first state them: the
         # first number given is the main one (it is what a fact sheet's QR code dials).
-        sql += (
-            " ORDER BY owner_id != ?, kind DESC, (SELECT min(article_id || printf(':%06d:%06d',"
-            " paragraph, start)) FROM citations WHERE record_type = 'contact'"
-            " AND record_id = contacts.id), id"
-        )
+        sql += f" ORDER BY owner_id != ?, kind DESC, {FIRST_STATED}, id"
         params.append(owner_id)
         result = []
         r: _ContactRow

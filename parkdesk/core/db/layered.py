@@ -6,20 +6,34 @@ all read one database. The bundled file is only ever read (copied with SQLite's 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from parkdesk.core.db.directory import Directory, _connect_ro
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import PARK, PLACE, ZONE
+from parkdesk.core.userstore.articles import StoredArticle
 from parkdesk.core.userstore.changes import Change, Op
-from parkdesk.core.userstore.layer import EMPTY_LAYER, Entered, Layer, Note, UserValue
+from parkdesk.core.userstore.layer import (
+    EMPTY_LAYER,
+    Decision,
+    Entered,
+    ImportedArticle,
+    Layer,
+    Note,
+    UserValue,
+)
+
+ArticleLookup = Callable[[str], StoredArticle | None]
+_CITED_TABLES = {"entity": "entities", "contact": "contacts", "figure": "figures", "role": "roles"}
 
 _ENTITY_COLUMNS = {"name": "name", "description": "description", "status": "status",
                    "parent": "parent_id"}
 
 
-def apply_layer(directory: Directory, changes: Iterable[Change]) -> None:
+def apply_layer(directory: Directory, changes: Iterable[Change],
+                articles: ArticleLookup | None = None) -> None:
     """Show `directory` with `changes` (the active ones) applied; none: the articles alone.
+    `articles` gives an imported article by its sha256 (the user store's).
 
     Rebuilds from the bundled file each time, so undoing any change, in any order, gives what
     the remaining changes say: no inverse operations to get wrong.
@@ -35,7 +49,7 @@ def apply_layer(directory: Directory, changes: Iterable[Change]) -> None:
         source.backup(memory)
     finally:
         source.close()
-    applier = _Applier(memory)
+    applier = _Applier(memory, articles or (lambda _sha: None))
     memory.execute("BEGIN")
     for change in active:
         entered = Entered(change.at, change.seq)
@@ -51,22 +65,28 @@ def _swap(directory: Directory, con: sqlite3.Connection, layer: Layer) -> None:
     old = directory.con
     directory.con = con
     directory.layer = layer
+    directory._articles = None  # imported articles come and go with their changes
     old.close()
 
 
 class _Applier:
     """Applies operations to the in-memory copy, collecting what the user sees of them."""
 
-    def __init__(self, con: sqlite3.Connection) -> None:
+    def __init__(self, con: sqlite3.Connection, articles: ArticleLookup) -> None:
         self.con = con
+        self.articles = articles
         self.layer = Layer()
         self.touched: set[str] = set()  # entities whose search rows must be rewritten
         self.recount = False
 
     def apply(self, op: Op, entered: Entered) -> None:
         handler = getattr(self, "_" + op["op"].replace(".", "_"), None)
-        if handler is not None:  # an operation of a kind this parkdesk does not know: skipped
-            handler(op, entered)
+        if handler is None:  # an operation of a kind this parkdesk does not know: skipped
+            return
+        # A review decision goes with its article: an undone import takes its records along.
+        if op.get("article") and not self._exists("articles", op["article"]):
+            return
+        handler(op, entered)
 
     def _exists(self, table: str, record_id: str) -> bool:
         return self.con.execute(f"SELECT 1 FROM {table} WHERE id = ?", (record_id,)).fetchone() is not None
@@ -174,16 +194,17 @@ class _Applier:
 
     def _phone_columns(self, kind: str, raw: str) -> tuple:
         if kind != "phone":
-            return (None, None, None, 1, None)
+            return (None, None, None, 1, None, None, None)
         p = normalise(raw)
-        return (p.e164, p.national, p.international, int(p.valid), p.warning)
+        return (p.e164, p.national, p.international, int(p.valid), p.warning, p.rfc3966,
+                p.line_kind)
 
     def _contact_add(self, op: Op, entered: Entered) -> None:
         if self._exists("contacts", op["id"]) or not self._exists("entities", op["owner"]):
             return
         self.con.execute(
             "INSERT INTO contacts (id, owner_id, kind, label, raw, e164, national, international, "
-            "valid, warning) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "valid, warning, tel_uri, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (op["id"], op["owner"], op["kind"], op.get("label") or "", op["raw"],
              *self._phone_columns(op["kind"], op["raw"])),
         )
@@ -197,7 +218,7 @@ class _Applier:
         kind, raw, label, national = row
         self.con.execute(
             "UPDATE contacts SET raw = ?, e164 = ?, national = ?, international = ?, valid = ?, "
-            "warning = ? WHERE id = ?",
+            "warning = ?, tel_uri = ?, line = ? WHERE id = ?",
             (op["raw"], *self._phone_columns(kind, op["raw"]), op["id"]),
         )
         self._mark("contact", op["id"], "raw", op["raw"], national or raw, entered)
@@ -242,10 +263,64 @@ class _Applier:
         else:
             self.layer.outdated.pop(op["id"], None)
 
+    # -- imported articles and their review (issue 19) ---------------------------------------
+
+    def _article_import(self, op: Op, entered: Entered) -> None:
+        article = self.articles(op.get("sha256") or "")
+        if article is None or self._exists("articles", op["id"]):
+            return
+        self.con.execute(
+            "INSERT INTO articles (id, file, title, published, date_inferred, outlet, url, sha256, "
+            "paragraphs, reviewed, date_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+            (op["id"], article.file, article.title, article.published, int(article.date_inferred),
+             article.outlet, article.url, article.sha256, len(article.paragraphs),
+             article.date_source),
+        )
+        self.layer.articles[op["id"]] = ImportedArticle(op["id"], article.sha256, entered)
+
+    def _citation_add(self, op: Op, entered: Entered) -> None:
+        table = _CITED_TABLES.get(op.get("type") or "")
+        if table is None or not self._exists(table, op["id"]):
+            return
+        self.con.execute(
+            "INSERT INTO citations (record_type, record_id, article_id, paragraph, start, [end], "
+            "quote) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (op["type"], op["id"], op["article"], op["paragraph"], op["start"], op["end"],
+             op["quote"]),
+        )
+        self.layer.reviewed[(op["type"], op["id"])] = entered
+
+    def _alias_add(self, op: Op, entered: Entered) -> None:
+        if not self._exists("entities", op["id"]):
+            return
+        self.con.execute("INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?, ?)",
+                         (op["id"], op["alias"]))
+        self.touched.add(op["id"])
+
+    def _figure_add(self, op: Op, entered: Entered) -> None:
+        if self._exists("figures", op["id"]) or not self._exists("entities", op["entity"]):
+            return
+        self.con.execute(
+            "INSERT INTO figures (id, entity_id, metric, value_text, unit, value, qualifier, "
+            "refers_to, reported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (op["id"], op["entity"], op["metric"], op["value_text"], op.get("unit"),
+             op.get("value"), op.get("qualifier"), op.get("refers_to"), op.get("reported")),
+        )
+        self.layer.added[("figure", op["id"])] = entered
+
+    def _finding_decide(self, op: Op, entered: Entered) -> None:
+        self.layer.decisions[op["id"]] = Decision(op["decision"], op.get("record"),
+                                                  op.get("type"), entered)
+
     # -- derived tables -----------------------------------------------------------------------
 
     def finish(self) -> None:
-        """Child counts and search rows for what the changes touched."""
+        """Child counts and search rows for what the changes touched; what waits for review."""
+        for imported in self.layer.articles.values():
+            article = self.articles(imported.sha256)
+            if article is not None:
+                self.layer.pending[imported.article_id] = sum(
+                    f["id"] not in self.layer.decisions for f in article.findings)
         if self.recount:
             self.con.execute("DELETE FROM child_counts")
             self.con.execute(

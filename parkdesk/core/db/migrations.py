@@ -278,3 +278,55 @@ def m006_search_numbers_typos_findings(db: Database) -> None:
         "CREATE TABLE search_typos (variant TEXT NOT NULL, word TEXT NOT NULL, "
         "PRIMARY KEY (variant, word)) WITHOUT ROWID"
     )
+
+
+# Every reference between tables, declared so that a browser of the file (Datasette) links a
+# record to the ones it names; SQLite does not enforce them (PRAGMA foreign_keys stays off).
+FOREIGN_KEYS = (
+    ("entities", "parent_id", "entities", "id"),
+    ("entities", "park_id", "entities", "id"),
+    ("aliases", "entity_id", "entities", "id"),
+    ("contacts", "owner_id", "entities", "id"),
+    ("figures", "entity_id", "entities", "id"),
+    ("roles", "person_id", "entities", "id"),
+    ("roles", "org_id", "entities", "id"),
+    ("relations", "subject_id", "entities", "id"),
+    ("relations", "object_id", "entities", "id"),
+    ("citations", "entity_id", "entities", "id"),
+    ("citations", "article_id", "articles", "id"),
+    ("mentions", "article_id", "articles", "id"),
+)
+
+
+@migrations(name="m007_browsing")
+def m007_browsing(db: Database) -> None:
+    """What reading the file in a browser (Datasette, `parkdesk serve`) needs.
+
+    - `entities.park_id`: the park an entity is in (core.parks.park_in, written at build), so a
+      record links to its park and a list of records can be faceted by park;
+    - `citations.entity_id`: the entity a cited record is about (an entity itself, a contact's
+      owner, a figure's entity, a role's person, a relation's subject), so an entity's page
+      lists every source of it and its facts;
+    - the foreign keys of FOREIGN_KEYS, with an index on each referring column that has none
+      (a record's page counts the rows that refer to it);
+    - `entities_fts`: names and descriptions under FTS5, filled once at build (no triggers),
+      which Datasette finds and uses for a table's `_search`.
+    """
+    db.table("entities").add_column("park_id", str)
+    db.table("citations").add_column("entity_id", str)
+    db.add_foreign_keys(FOREIGN_KEYS)
+    db.table("entities").create_index(["park_id"])
+    db.table("citations").create_index(["entity_id"])
+    db.table("citations").create_index(["article_id"])
+    db.table("mentions").create_index(["article_id"])
+    db.table("entities").enable_fts(["name", "description"],
+                                    tokenize="unicode61 remove_diacritics 2")
+
+
+@migrations(name="m008_contact_forms")
+def m008_contact_forms(db: Database) -> None:
+    """Each phone's `tel:` URI (extension kept) and kind of line, stored at build time so that
+    exports read them instead of parsing every number again (1M numbers take minutes)."""
+    contacts = db.table("contacts")
+    contacts.add_column("tel_uri", str)
+    contacts.add_column("line", str)

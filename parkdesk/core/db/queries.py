@@ -96,3 +96,23 @@ def all_citations(directory: Directory) -> list[StoredCitation]:
 def figure_values(directory: Directory) -> dict[str, str]:
     """Each figure's value as written, by figure id."""
     return dict(directory.con.execute("SELECT id, value_text FROM figures"))
+
+
+def contact_owners(directory: Directory) -> list[str]:
+    """The ids of every entity with a phone number or an address, in id order."""
+    return [r[0] for r in directory.con.execute(
+        "SELECT DISTINCT owner_id FROM contacts ORDER BY owner_id")]
+
+
+def record_names(directory: Directory) -> list[tuple[str, str]]:
+    """(entity id, name) for every entity's name and alias: what new names are matched with."""
+    return list(directory.con.execute(
+        "SELECT id, name FROM entities UNION ALL SELECT entity_id, alias FROM aliases"
+    ))
+
+
+def phone_contacts(directory: Directory) -> list[tuple[str, str, str | None]]:
+    """(contact id, number as written, E.164) of every phone contact."""
+    return list(directory.con.execute(
+        "SELECT id, raw, e164 FROM contacts WHERE kind = 'phone' ORDER BY id"
+    ))

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 # "PRKD": marks a file as a parkdesk directory.
 APPLICATION_ID = 0x50524B44
 # The number of migrations in parkdesk.core.db.migrations (a test checks that they agree).
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 8
 
 
 def create_schema(db: Database) -> None:

@@ -7,30 +7,17 @@ from collections.abc import Iterable, Iterator
 
 from parkdesk.core.parks import park_in
 from parkdesk.core.phones import normalise, subscriber_digits
-from parkdesk.core.records import (
-    ORGANISATION,
-    PARK,
-    PLACE,
-    PROJECT,
-    ZONE,
-    Bundle,
-    Entity,
-    Mention,
-)
+from parkdesk.core.records import Bundle, Entity, Mention
 from parkdesk.core.search.hits import FINDING, rank_key
 from parkdesk.core.search.text import MIN_DIGITS, digits_of, lead_word, name_key
 from parkdesk.core.search.typos import MIN_WORD, deletes
 
 # Kinds of unreviewed finding that name something a user could look for.
 FINDING_KINDS = ("organisation", "person", "phone")
-#: The full-text indexes this module fills (over the search and search_phones tables).
-FTS_TABLES = ("search_fts", "names_fts", "lead_fts", "phone_fts")
 _COLUMNS = ("entity_id", "kind", "name", "aliases", "people", "description", "park", "lead",
             "contacts", "key", "reviewed")
 
 
-# Entities that an entity of a later part may sit under (write_parts): kept while writing.
-_HOLDER_KINDS = frozenset({ZONE, PARK, ORGANISATION, PROJECT, PLACE})
 _RANKED = ("not_reviewed", "kind_rank", "folded", "rank_id")
 
 
@@ -45,19 +32,17 @@ class SearchIndexWriter:
 
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
-        self.holders: dict[str, Entity] = {}
         self.known: set[str] = set()  # folded names and aliases: a finding that is one is left out
         self.mentions: list[Mention] = []
         columns = ", ".join(f"[{c}]" for c in (*_RANKED, *_COLUMNS))
         con.execute(f"CREATE TEMP TABLE search_stage ({columns})")
 
-    def add(self, bundle: Bundle) -> None:
-        """Stage the search rows of one part's entities (findings wait for `finish`)."""
-        by_id = {**self.holders, **{e.id: e for e in bundle.entities}}
+    def add(self, bundle: Bundle, by_id: dict[str, Entity]) -> None:
+        """Stage the search rows of one part's entities (findings wait for `finish`); `by_id`:
+        the part's entities and those they may sit under (their park is named)."""
         rows = _entity_rows(bundle, by_id, self.known)
         marks = ", ".join("?" * (len(_RANKED) + len(_COLUMNS)))
         self.con.executemany(f"INSERT INTO temp.search_stage VALUES ({marks})", rows)
-        self.holders.update((e.id, e) for e in bundle.entities if e.kind in _HOLDER_KINDS)
         self.mentions += bundle.mentions
 
     def finish(self, rebuild_fts: bool = False) -> None:

@@ -11,12 +11,27 @@ from sqlite_utils import Database
 from parkdesk.core.atomic import replacing
 from parkdesk.core.db.connect import connect_readonly
 from parkdesk.core.db.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema
-from parkdesk.core.db.search_index import FTS_TABLES, SearchIndexWriter
+from parkdesk.core.db.search_index import SearchIndexWriter
 from parkdesk.core.errors import BuildError, DatabaseError, os_error_reason
-from parkdesk.core.records import Bundle, Contact, Figure, Relation, Role
+from parkdesk.core.parks import park_in
+from parkdesk.core.records import (
+    ORGANISATION,
+    PARK,
+    PLACE,
+    PROJECT,
+    ZONE,
+    Bundle,
+    Contact,
+    Entity,
+    Figure,
+    Relation,
+    Role,
+)
 
 #: The end of the temporary file's name while a database is written (see core.atomic).
 TEMP_SUFFIX = ".db.tmp"
+# Entities that an entity of a later part may sit under (write_parts): kept while writing.
+_HOLDER_KINDS = frozenset({ZONE, PARK, ORGANISATION, PROJECT, PLACE})
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -80,7 +95,7 @@ def write_parts(parts: Iterable[Bundle], path: Path, meta: dict[str, str] | None
     million enterprises): each part is written as it comes and can then be let go.
 
     An entity may sit under an entity of an earlier part only if that one is a zone, park,
-    organisation, project or place (see search_index.SearchIndexWriter). `bulk` (for a
+    organisation, project or place (_HOLDER_KINDS). `bulk` (for a
     million records): the indexes, triggers and full-text indexes are made after the rows
     are in, not kept up row by row (the same tables; the full-text indexes' pages are laid
     out differently), and the finished file is not vacuumed.
@@ -118,9 +133,12 @@ def _fill(tmp: Path, parts: Iterable[Bundle], meta: dict[str, str], bulk: bool =
         indexes, triggers = _drop_indexes_and_triggers(con) if bulk else ([], [])
         search_index = SearchIndexWriter(con)
         cited = [0]  # citations so far: the next one's id follows
+        holders: dict[str, Entity] = {}
         for part in parts:
-            _insert_part(con, part, cited)
-            search_index.add(part)
+            by_id = {**holders, **{e.id: e for e in part.entities}}
+            _insert_part(con, part, by_id, cited)
+            search_index.add(part, by_id)
+            holders.update((e.id, e) for e in part.entities if e.kind in _HOLDER_KINDS)
         _insert_rows(con, "meta", sorted(meta.items()))  # (after the parts: they may add to it)
         con.execute(
             "INSERT INTO child_counts (parent_id, kind, n) SELECT parent_id, kind, count(*) "
@@ -130,10 +148,7 @@ def _fill(tmp: Path, parts: Iterable[Bundle], meta: dict[str, str], bulk: bool =
         for sql in indexes:  # (the search index's phones are found through them)
             con.execute(sql)
         search_index.finish(rebuild_fts=bulk)
-        if bulk:  # full-text indexes of other tables than the search index's, kept by triggers
-            for table in _content_fts_tables(con):
-                if table not in FTS_TABLES:
-                    con.execute(f"INSERT INTO [{table}] ([{table}]) VALUES ('rebuild')")
+        con.execute("INSERT INTO entities_fts (entities_fts) VALUES ('rebuild')")
         for sql in triggers:
             con.execute(sql)
         con.execute("COMMIT")
@@ -160,13 +175,6 @@ def _drop_indexes_and_triggers(con: sqlite3.Connection) -> tuple[list[str], list
             [sql for kind, _name, sql in rows if kind == "trigger"])
 
 
-def _content_fts_tables(con: sqlite3.Connection) -> list[str]:
-    """FTS5 tables over another table's content (filled by triggers, or by 'rebuild')."""
-    return [name for name, sql in con.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE "
-        "'CREATE VIRTUAL TABLE%USING fts5%content=%'")]
-
-
 def _columns(con: sqlite3.Connection, table: str) -> list[str]:
     return [r[1] for r in con.execute(f"PRAGMA table_info([{table}])")]
 
@@ -179,50 +187,87 @@ def _insert_rows(con: sqlite3.Connection, table: str, rows: Iterable[tuple]) -> 
     con.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({marks})", rows)
 
 
-def _record_row(record: object, columns: list[str]) -> tuple:
-    """A record's values in table column order; booleans stored as 0/1."""
+def _record_row(record: object, columns: list[str], extra: dict | None = None) -> tuple:
+    """A record's values in table column order, `extra` for columns the record has no field
+    for; booleans stored as 0/1."""
     values = []
     for c in columns:
-        v = getattr(record, c)
+        v = extra[c] if extra and c in extra else getattr(record, c)
         values.append(int(v) if isinstance(v, bool) else v)
     return tuple(values)
 
 
-def _insert_part(con: sqlite3.Connection, bundle: Bundle, cited: list[int]) -> None:
+def _fill_phone_forms(contact: Contact) -> None:
+    """The stored `tel:` URI and line kind of a phone, when its maker left them out."""
+    if contact.kind == "phone" and contact.line is None:
+        from parkdesk.core.phones import line_kind, tel_uri
+
+        contact.tel_uri = tel_uri(contact.raw, contact.e164)
+        contact.line = line_kind(contact.raw, contact.e164)
+
+
+def _insert_part(con: sqlite3.Connection, bundle: Bundle, by_id: dict[str, Entity],
+                 cited: list[int]) -> None:
     """The records of one part, each table in id order, each record's citations numbered on
-    from `cited[0]`."""
+    from `cited[0]`; `by_id`: the part's entities and those it may sit under."""
     columns = _columns(con, "articles")
     _insert_rows(con, "articles", (_record_row(a, columns) for a in bundle.articles))
 
-    def cite(record_type: str, records: Iterable) -> None:
-        """Insert the citations of `records` as they come (a list of millions is not kept)."""
+    def cite(record_type: str, records: Iterable, about: str) -> None:
+        """Insert the citations of `records` as they come (a list of millions is not kept),
+        each with the entity its record is about (the record's `about` field)."""
         def rows() -> Iterable[tuple]:
             for r in records:
                 for c in r.sources:
                     cited[0] += 1
                     yield (cited[0], record_type, r.id, c.article_id, c.paragraph, c.start,
-                           c.end, c.quote)
+                           c.end, c.quote, getattr(r, about))
         _insert_rows(con, "citations", rows())
 
     entities = sorted(bundle.entities, key=lambda e: e.id)
+    parks = _park_ids(entities, by_id)
     columns = _columns(con, "entities")
-    _insert_rows(con, "entities", (_record_row(e, columns) for e in entities))
+    _insert_rows(con, "entities", (_record_row(e, columns, {"park_id": parks.get(e.id)})
+                                   for e in entities))
     _insert_rows(con, "aliases", ((e.id, a) for e in entities for a in sorted(set(e.aliases))))
-    cite("entity", entities)
-    tables: tuple[tuple[str, Sequence[Contact | Figure | Role | Relation], str], ...] = (
-        ("contacts", bundle.contacts, "contact"),
-        ("figures", bundle.figures, "figure"),
-        ("roles", bundle.roles, "role"),
-        ("relations", bundle.relations, "relation"),
+    cite("entity", entities, "id")
+    # Each table, its records, their citations' record type and the entity a record is about.
+    tables: tuple[tuple[str, Sequence[Contact | Figure | Role | Relation], str, str], ...] = (
+        ("contacts", bundle.contacts, "contact", "owner_id"),
+        ("figures", bundle.figures, "figure", "entity_id"),
+        ("roles", bundle.roles, "role", "person_id"),
+        ("relations", bundle.relations, "relation", "subject_id"),
     )
-    for table, records, kind in tables:
+    for c in bundle.contacts:
+        _fill_phone_forms(c)
+    for table, records, kind, about in tables:
         columns = _columns(con, table)
         ordered = sorted(records, key=lambda r: r.id)
         _insert_rows(con, table, (_record_row(r, columns) for r in ordered))
-        cite(kind, ordered)
+        cite(kind, ordered, about)
     columns = _columns(con, "mentions")
     spans = {"paragraph", "start", "end"}
     _insert_rows(con, "mentions", (
         tuple(getattr(m.citation if c in spans else m, c) for c in columns)
         for m in sorted(bundle.mentions, key=lambda m: m.id)
     ))
+
+
+def _park_ids(entities: Iterable[Entity], by_id: dict[str, Entity]) -> dict[str, str]:
+    """Each entity's park id (parks.park_in over its chain of parents, itself included)."""
+    parks: dict[str, str] = {}
+    for entity in entities:
+        chain, seen = [entity], {entity.id}
+        current = by_id.get(entity.parent_id or "")
+        while current is not None and current.id not in seen:  # (a parent cycle ends the chain)
+            seen.add(current.id)
+            chain.insert(0, current)
+            current = by_id.get(current.parent_id or "")
+        park = park_in(chain, _kind)
+        if park is not None:
+            parks[entity.id] = park.id
+    return parks
+
+
+def _kind(entity: Entity) -> str:
+    return entity.kind

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.userstore.articles import StoredArticle
 from parkdesk.core.userstore.changes import ACTIVE, STATES, Change, Op, check_op
 
 # "PRKU": marks a file as a parkdesk user store.
@@ -43,9 +44,20 @@ def _m001_changes(con: sqlite3.Connection) -> None:
     con.execute("CREATE INDEX changes_state ON changes (state, seq)")
 
 
+def _m002_articles(con: sqlite3.Connection) -> None:
+    """Imported articles: text, paragraphs and findings, keyed by the text's sha256 (content
+    the journal's imports point at; an undone import leaves it here, hidden)."""
+    con.execute(
+        "CREATE TABLE articles (sha256 TEXT PRIMARY KEY, article_id TEXT NOT NULL, "
+        "file TEXT NOT NULL, title TEXT NOT NULL, imported_at TEXT NOT NULL, "
+        "text TEXT NOT NULL, data TEXT NOT NULL)"
+    )
+
+
 # Named migrations, in order; user_version is how many have been applied.
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("m001_changes", _m001_changes),
+    ("m002_articles", _m002_articles),
 )
 STORE_VERSION = len(MIGRATIONS)
 
@@ -126,6 +138,7 @@ class UserStore:
         self.path = path
         self.writable = writable
         self.problem = problem
+        self._articles: dict[str, StoredArticle] = {}
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False) -> UserStore:
@@ -293,6 +306,51 @@ class UserStore:
         if active_only:
             sql += " WHERE state = 'active'"
         return [_change(r) for r in self.con.execute(sql + " ORDER BY seq")]
+
+    def record_import(self, article: StoredArticle, text: str, summary: str,
+                      ops: list[Op]) -> Change:
+        """Keep an article's text and findings and journal its import, in one transaction."""
+        checked = [check_op(op) for op in ops]
+        if not self.writable:
+            raise UserStoreError(self.problem or "Your changes cannot be saved.")
+        at = now()
+        try:
+            self.con.execute("BEGIN IMMEDIATE")
+            try:
+                self.con.execute(
+                    "INSERT OR IGNORE INTO articles (sha256, article_id, file, title, imported_at, "
+                    "text, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (article.sha256, article.article_id, article.file, article.title, at, text,
+                     json.dumps(article.to_json(), ensure_ascii=False)))
+                cursor = self.con.execute(
+                    "INSERT INTO changes (at, summary, ops, state) VALUES (?, ?, ?, 'active')",
+                    (at, summary, json.dumps(checked, ensure_ascii=False, sort_keys=True)))
+                self.con.execute("COMMIT")
+            except BaseException:
+                if self.con.in_transaction:
+                    self.con.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise UserStoreError(
+                f"The article was not imported: {plain_reason(exc, self.path)}."
+            ) from exc
+        self._articles[article.sha256] = article
+        return Change(int(cursor.lastrowid or 0), at, summary, tuple(checked))
+
+    def article(self, sha256: str) -> StoredArticle | None:
+        """An imported article by its text's sha256 (read once, then kept)."""
+        if sha256 not in self._articles:
+            row = self.con.execute("SELECT data FROM articles WHERE sha256 = ?",
+                                   (sha256,)).fetchone()
+            if row is None:
+                return None
+            self._articles[sha256] = StoredArticle.from_json(json.loads(row[0]))
+        return self._articles[sha256]
+
+    def article_text(self, sha256: str) -> str | None:
+        """The text of an imported article as it was read (a saved page's main text)."""
+        row = self.con.execute("SELECT text FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
+        return str(row[0]) if row else None
 
     def count(self) -> int:
         """How many changes the journal holds, in any state."""

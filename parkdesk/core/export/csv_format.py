@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
+from typing import TextIO
 
 from parkdesk.core.dates import iso_day
-from parkdesk.core.export.walk import walk
+from parkdesk.core.export.walk import Visit, walk
 
 BOM = "\ufeff"
 COLUMNS = (
@@ -48,43 +50,54 @@ def _source_cell(sources: list[dict]) -> tuple[str, str]:
 
 def rows(document: dict) -> list[dict[str, str]]:
     """The phone rows of a document, in document order."""
-    result = []
-    for visit in walk(document):
-        if not visit.in_scope:
+    return [row for visit in walk(document) for row in visit_rows(visit)]
+
+
+def visit_rows(visit: Visit) -> Iterable[dict[str, str]]:
+    """The phone rows of one entity node (none for a frame)."""
+    if not visit.in_scope:
+        return
+    node = visit.node
+    park = None
+    for contact in node["contacts"]:
+        if contact["kind"] != "phone":
             continue
-        node, park = visit.node, visit.park
-        for contact in node["contacts"]:
-            if contact["kind"] != "phone":
-                continue
-            source, source_url = _source_cell(contact["sources"])
-            if contact.get("source") == "user":  # the user's number, above the article's
-                source = "\n".join(t for t in (f"entered by you, {contact['entered']}", source) if t)
-            result.append(
-                {
-                    "owner": node["name"],
-                    "owner_kind": node["kind"],
-                    "park": park["name"] if park else "",
-                    "kind": contact["line"] or "",
-                    "label": contact["label"] or "",
-                    "national": contact["national"] or "",
-                    "international": contact["international"] or "",
-                    "tel_uri": contact["tel_uri"] or "",
-                    "raw": contact["raw"],
-                    "valid": "yes" if contact["valid"] else "no",
-                    "warning": contact["warning"] or "",
-                    "source": source,
-                    "source_url": source_url,
-                    "owner_id": node["id"],
-                    "contact_id": contact["id"],
-                }
-            )
-    return result
+        if park is None:
+            park = visit.park or {"name": ""}
+        source, source_url = _source_cell(contact["sources"])
+        if contact.get("source") == "user":  # the user's number, above the article's
+            source = "\n".join(t for t in (f"entered by you, {contact['entered']}", source) if t)
+        yield {
+            "owner": node["name"],
+            "owner_kind": node["kind"],
+            "park": park["name"],
+            "kind": contact["line"] or "",
+            "label": contact["label"] or "",
+            "national": contact["national"] or "",
+            "international": contact["international"] or "",
+            "tel_uri": contact["tel_uri"] or "",
+            "raw": contact["raw"],
+            "valid": "yes" if contact["valid"] else "no",
+            "warning": contact["warning"] or "",
+            "source": source,
+            "source_url": source_url,
+            "owner_id": node["id"],
+            "contact_id": contact["id"],
+        }
+
+
+def write_csv(visits: Iterable[Visit], out: TextIO) -> None:
+    """The CSV text of `visits`: BOM first, CRLF line ends, fields quoted as RFC 4180 needs."""
+    out.write(BOM)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for visit in visits:
+        for row in visit_rows(visit):
+            writer.writerow(row.values())
 
 
 def render_csv(document: dict) -> str:
-    """The CSV text, BOM first, CRLF line ends, fields quoted when RFC 4180 needs it."""
+    """The CSV text of a whole document (see write_csv)."""
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows(document))
-    return BOM + buffer.getvalue()
+    write_csv(walk(document), buffer)
+    return buffer.getvalue()

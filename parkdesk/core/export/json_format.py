@@ -1,230 +1,80 @@
-"""The JSON export: the directory as one nested, stable document of a scope (export_scope).
+"""The JSON export: the directory as one nested, stable document of a scope, written as it is
+read (core/export/stream), never held whole in memory.
 
-The document built here is also what the vCard and CSV exports are made from (export_walk reads
-it), so every format shows the same records in the same order. The format is described in
-docs/export-format.md.
+The text is exactly what `json.dumps(document, ensure_ascii=False, indent=2)` gives for the
+nested document (a test checks it against the standard library); the format is described in
+docs/export-format.md. `build_document` parses that text back, for callers that want the dict.
 """
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Callable
+from json.encoder import encode_basestring
+from typing import TextIO
 
 from parkdesk import __version__
-from parkdesk.core.db.directory import Directory, Source
-from parkdesk.core.db.queries import mentions, orphan_flags
-from parkdesk.core.export.scope import ALL, EVERYTHING, ZONE_SCOPE, Scope
-from parkdesk.core.export.walk import GROUP_KEYS, GROUP_OF, OTHERS, Visit
-from parkdesk.core.phones import line_kind, tel_uri
-from parkdesk.core.records import KINDS, PARK, Article, Contact, Entity, Figure, Relation, Role
+from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.export_rows import UNPLACED_SECTION, unreviewed
+from parkdesk.core.export.scope import ALL, EVERYTHING, Scope
+from parkdesk.core.export.stream import Stream, group_of, open_stream
+from parkdesk.core.export.walk import GROUP_KEYS, Visit
+from parkdesk.core.records import Article
 
 FORMAT = "parkdesk-directory"
 VERSION = 1
+_FACT_KEYS = ("id", "kind", "subkind", "name", "aliases", "district", "status", "description",
+              "reviewed", "sources", "contacts", "figures", "roles", "relations")
+_GROUP_INDEX = {key: i for i, key in enumerate(GROUP_KEYS)}
 
 
-# -- the document ---------------------------------------------------------------------------------
+_SOURCE_KEYS = ("article", "title", "outlet", "date", "date_inferred", "url", "paragraph", "span",
+                "quote")
+_SCALARS = {type(None): lambda v: "null", bool: lambda v: "true" if v else "false",
+            int: int.__repr__, str: encode_basestring}
+_article_heads: dict[tuple, str] = {}  # a cited article's fields as text, by value and indent
 
 
-def _source(source: Source) -> dict:
-    c, a = source.citation, source.article
-    return {
-        "article": a.id,
-        "title": a.title,
-        "outlet": a.outlet,
-        "date": a.published,
-        "date_inferred": a.date_inferred,
-        "url": a.url,
-        "paragraph": c.paragraph,
-        "span": [c.start, c.end],
-        "quote": c.quote,
-    }
+def _source(source: dict, indent: str) -> str:
+    """One source dict (the commonest record): its article's fields are the same text each
+    time, so that part is made once per article and indent."""
+    key = (source["article"], source["title"], source["outlet"], source["date"],
+           source["date_inferred"], source["url"], indent)
+    head = _article_heads.get(key)
+    inner = indent + "  "
+    if head is None:
+        if len(_article_heads) > 4096:
+            _article_heads.clear()
+        head = _article_heads[key] = "{\n" + "".join(
+            f"{inner}\"{k}\": {encode(source[k], inner)},\n" for k in _SOURCE_KEYS[:6])
+    span = source["span"]
+    return (f"{head}{inner}\"paragraph\": {encode(source['paragraph'], inner)},\n"
+            f"{inner}\"span\": {encode(span, inner)},\n"
+            f"{inner}\"quote\": {encode(source['quote'], inner)}\n{indent}}}")
 
 
-def _contact_order(contact: dict) -> tuple:
-    """Phones before addresses, then in the order the article states them, then by id."""
-    where = min(((s["paragraph"], s["span"][0]) for s in contact["sources"]), default=(1 << 30, 0))
-    return (contact["kind"] != "phone", *where, contact["id"])
-
-
-class _Builder:
-    """Walks the directory once, collecting nodes and the articles they cite."""
-
-    def __init__(self, directory: Directory) -> None:
-        self.d = directory
-        self.cited: set[str] = set()
-        self.placed: set[str] = set()
-
-    def user(self, record_type: str, record_id: str) -> dict:
-        """What the user added to a record: `source: user`, the date, the articles' values of
-        the fields the user changed, the user's note; {} for the articles' records as they are."""
-        layer = self.d.layer
-        entered = layer.last_entered(record_type, record_id)
-        if entered is None:
-            return {}
-        extra: dict = {"source": "user", "entered": entered.date}
-        values = layer.user_values(record_type, record_id)
-        if values:
-            extra["article_values"] = {f: v.article_value for f, v in sorted(values.items())}
-        note = layer.note(record_type, record_id)
-        if note:
-            extra["note"] = note.text
-        return extra
-
-    def sources(self, record_type: str, record_id: str) -> list[dict]:
-        result = [_source(s) for s in self.d.sources(record_type, record_id)]
-        self.cited.update(s["article"] for s in result)
-        return result
-
-    def contact(self, c: Contact) -> dict:
-        uri = tel_uri(c.raw, c.e164) if c.kind == "phone" else None
-        return {
-            "id": c.id,
-            "kind": c.kind,
-            "label": c.label,
-            "raw": c.raw,
-            "national": c.national,
-            "international": c.international,
-            "e164": c.e164,
-            "tel_uri": uri,
-            "line": line_kind(c.raw, c.e164) if c.kind == "phone" else None,
-            "valid": c.valid,
-            "warning": c.warning,
-            "sources": self.sources("contact", c.id),
-            **self.user("contact", c.id),
-        }
-
-    def figure(self, f: Figure) -> dict:
-        return {
-            "id": f.id,
-            "metric": f.metric,
-            "display": f.display,
-            "value_text": f.value_text,
-            "value": f.value,
-            "unit": f.unit,
-            "qualifier": f.qualifier,
-            "refers_to": f.refers_to,
-            "reported": f.reported,
-            "sources": self.sources("figure", f.id),
-            **({"outdated": True, "outdated_marked": self.d.layer.outdated[f.id].date}
-               if f.id in self.d.layer.outdated else {}),
-        }
-
-    def role(self, r: Role) -> dict:
-        return {
-            "id": r.id,
-            "title": r.title,
-            "organisation_id": r.org_id,
-            "organisation": self.d.name_of(r.org_id) or None,
-            "reported": r.reported,
-            "sources": self.sources("role", r.id),
-            **self.user("role", r.id),
-        }
-
-    def relation(self, r: Relation) -> dict:
-        return {
-            "id": r.id,
-            "subject_id": r.subject_id,
-            "subject": self.d.name_of(r.subject_id) or None,
-            "predicate": r.predicate,
-            "object_id": r.object_id,
-            "object": self.d.name_of(r.object_id) or None,
-            "sources": self.sources("relation", r.id),
-        }
-
-    def node(self, e: Entity, frame: bool = False, skip_kinds: tuple[str, ...] = ()) -> dict:
-        """One entity with its facts and (unless it is a frame) all its children."""
-        self.placed.add(e.id)
-        entity = e
-        node: dict = {
-            "id": entity.id,
-            "kind": entity.kind,
-            "subkind": entity.subkind,
-            "name": entity.name,
-            "aliases": list(entity.aliases),
-            "district": entity.district,
-            "status": entity.status,
-            "description": entity.description,
-            "reviewed": entity.reviewed,
-            "sources": [],
-            "contacts": [],
-            "figures": [],
-            "roles": [],
-            "relations": [],
-        }
-        node.update({key: [] for key in GROUP_KEYS})
-        if frame:
-            return node
-        node["sources"] = self.sources("entity", e.id)
-        node.update(self.user("entity", e.id))
-        node["contacts"] = sorted(
-            (self.contact(c) for c in self.d.contacts(e.id)), key=_contact_order
-        )
-        node["figures"] = [self.figure(f) for f in self.d.figures(e.id)]
-        node["roles"] = [self.role(r) for r in self.d.roles_of(e.id)]
-        node["relations"] = [
-            self.relation(r) for r in self.d.relations(e.id) if r.subject_id == e.id
-        ]
-        if skip_kinds == KINDS:
-            return node
-        for child in self.d.children(e.id):
-            if child.kind in skip_kinds or child.id in self.placed:
-                continue
-            node[GROUP_OF.get(child.kind, OTHERS)].append(self.node(child))
-        return node
-
-    def framed(self, entity_id: str, skip_kinds: tuple[str, ...] = ()) -> tuple[dict, list[str]]:
-        """The root node holding `entity_id`: ancestors as frames, the entity in full."""
-        chain = self.d.ancestors(entity_id)
-        target = self.d.entity(entity_id)
-        assert target is not None
-        inner = self.node(target, skip_kinds=skip_kinds)
-        for ancestor in reversed(chain):
-            frame = self.node(ancestor, frame=True)
-            frame[GROUP_OF.get(inner["kind"], OTHERS)].append(inner)
-            inner = frame
-        return inner, [a.id for a in chain]
-
-    def unplaced(self) -> list[dict]:
-        """Entities no root leads to (a parent that does not exist): kept, never dropped."""
-        rows = orphan_flags(self.d)
-        result = []
-        # Orphans (their parent is missing) first, then anything caught in a parent cycle.
-        for wanted in (True, False):
-            for entity_id, orphan in rows:
-                entity = None if entity_id in self.placed else self.d.entity(entity_id)
-                if orphan is wanted and entity is not None:
-                    result.append(self.node(entity))
-        return result
-
-    def mentions(self, only_articles: set[str] | None) -> list[dict]:
-        """The rule findings no curation claimed (table `mentions`), with their article."""
-        articles = self.d.articles()
-        result = []
-        for m in mentions(self.d):
-            aid, c = m.article_id, m.citation
-            if only_articles is not None and aid not in only_articles:
-                continue
-            a = articles.get(aid)
-            result.append(
-                {
-                    "id": m.id,
-                    "kind": m.kind,
-                    "text": m.text,
-                    "value": m.value,
-                    "unit": m.unit,
-                    "source": {
-                        "article": aid,
-                        "title": a.title if a else None,
-                        "outlet": a.outlet if a else None,
-                        "date": a.published if a else None,
-                        "date_inferred": a.date_inferred if a else None,
-                        "url": a.url if a else None,
-                        "paragraph": c.paragraph,
-                        "span": [c.start, c.end],
-                        "quote": m.text,
-                    },
-                }
-            )
-        return result
+def encode(value: object, indent: str = "") -> str:
+    """`value` as `json.dumps(value, ensure_ascii=False, indent=2)` writes it, nested at
+    `indent` (the C string encoder does the escaping; the layout is the standard library's)."""
+    scalar = _SCALARS.get(value.__class__)
+    if scalar is not None:
+        return scalar(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = indent + "  "
+        if tuple(value) == _SOURCE_KEYS:
+            return _source(value, indent)
+        items = ",\n".join(f"{inner}{encode_basestring(k)}: {encode(v, inner)}"
+                           for k, v in value.items())
+        return "{\n" + items + "\n" + indent + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        return "[\n" + ",\n".join(inner + encode(v, inner) for v in value) + "\n" + indent + "]"
+    return json.dumps(value)  # other numbers (float: NaN and Infinity as the library writes them)
 
 
 def _article(a: Article) -> dict:
@@ -242,32 +92,89 @@ def _article(a: Article) -> dict:
     }
 
 
-def build_document(directory: Directory, scope: Scope = EVERYTHING) -> dict:
-    """The nested document of `scope`: zone -> parks -> their projects, enterprises, people..."""
-    b = _Builder(directory)
-    zone = directory.zone()
-    outside_roots = [e for e in directory.roots() if e.id != zone.id]
-    zone_node: dict | None = None
-    outside: list[dict] = []
-    unplaced: list[dict] = []
-    frames: list[str] = []
-    if scope.kind == ALL:
-        zone_node = b.node(zone)
-        outside = [b.node(e) for e in outside_roots]
-        unplaced = b.unplaced()
-    elif scope.kind == ZONE_SCOPE:
-        zone_node = b.node(zone, skip_kinds=(PARK,))
-    else:
-        root, frames = b.framed(scope.entity_id or "")
-        if root["id"] == zone.id:
-            zone_node = root
-        else:
-            outside = [root]
-    articles = directory.articles()
-    keep = None if scope.kind == ALL else set(b.cited)
-    unreviewed = b.mentions(keep)
-    if keep is not None:
-        keep.update(m["source"]["article"] for m in unreviewed)
+def _mentions(stream: Stream) -> list[dict]:
+    """The rule findings no curation claimed (those of the cited articles, for a part)."""
+    articles, keep = stream.articles, None if stream.scope.kind == ALL else stream.cited
+    result = []
+    for mid, aid, kind, text, value, unit, paragraph, start, end in unreviewed(stream.directory):
+        if keep is not None and aid not in keep:
+            continue
+        a = articles.get(aid)
+        result.append({
+            "id": mid,
+            "kind": kind,
+            "text": text,
+            "value": value,
+            "unit": unit,
+            "source": {
+                "article": aid,
+                "title": a.title if a else None,
+                "outlet": a.outlet if a else None,
+                "date": a.published if a else None,
+                "date_inferred": a.date_inferred if a else None,
+                "url": a.url if a else None,
+                "paragraph": paragraph,
+                "span": [start, end],
+                "quote": text,
+            },
+        })
+    return result
+
+
+class _NodeWriter:
+    """Writes entity nodes as they come, closing child groups and nodes as the walk leaves them.
+
+    The open nodes form a stack: each entry is the node, its indent, the index of the child
+    group open in it (or -1) and of the next group still to write.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.stack: list[list] = []
+
+    def open(self, visit: Visit, indent: str) -> None:
+        node = visit.node
+        inner = indent + "  "
+        w = self.out.write
+        w("{")
+        w(",".join(f"\n{inner}\"{k}\": {encode(node[k], inner)}" for k in _FACT_KEYS))
+        self.stack.append([node, indent, -1, 0])
+
+    def child(self, visit: Visit) -> None:
+        """Move into the parent's group of this child (closing the groups before it)."""
+        parent = self.stack[-1]
+        _node, indent, open_group, _next = parent
+        inner = indent + "  "
+        group = _GROUP_INDEX[group_of(visit.node["kind"])]
+        w = self.out.write
+        if open_group == group:
+            w(",\n" + inner + "  ")
+            return
+        if open_group >= 0:
+            w("\n" + inner + "]")
+        for skipped in range(parent[3], group):
+            w(f",\n{inner}\"{GROUP_KEYS[skipped]}\": []")
+        w(f",\n{inner}\"{GROUP_KEYS[group]}\": [\n{inner}  ")
+        parent[2], parent[3] = group, group + 1
+
+    def close(self) -> None:
+        node, indent, open_group, next_group = self.stack.pop()
+        inner = indent + "  "
+        w = self.out.write
+        if open_group >= 0:
+            w("\n" + inner + "]")
+        for key in GROUP_KEYS[next_group:]:
+            w(f",\n{inner}\"{key}\": []")
+        for key, value in node.items():  # what the user added comes after the groups
+            if key not in _GROUP_INDEX and key not in _FACT_KEYS:
+                w(f",\n{inner}{encode_basestring(key)}: {encode(value, inner)}")
+        w("\n" + indent + "}")
+
+
+def write_json(stream: Stream, out: TextIO, cancelled: Callable[[], bool] | None = None,
+               progress: Callable[[int], None] | None = None) -> None:
+    """The document of `stream`, written to `out` as it is read."""
+    directory, scope = stream.directory, stream.scope
     doc_scope: dict = {"kind": scope.kind}
     if scope.kind != ALL:
         target = directory.entity(scope.entity_id or "")
@@ -275,34 +182,85 @@ def build_document(directory: Directory, scope: Scope = EVERYTHING) -> dict:
             id=scope.entity_id,
             name=target.name if target else None,
             entity_kind=target.kind if target else None,
-            frames=frames,
+            frames=stream.frames,
         )
-    return {
+    head = {
         "format": FORMAT,
         "version": VERSION,
         "generator": f"parkdesk {__version__}",
         "database": dict(sorted(directory.meta().items())),
         "scope": doc_scope,
-        "articles": [
-            _article(a) for aid, a in sorted(articles.items()) if keep is None or aid in keep
-        ],
-        "zone": zone_node,
-        "outside": outside,
-        "unplaced": unplaced,
-        "unreviewed": unreviewed,
+        "articles": [_article(a) for aid, a in sorted(stream.articles.items())
+                     if aid in stream.cited],
     }
+    w = out.write
+    w("{")
+    w(",".join(f"\n  \"{k}\": {encode(v, '  ')}" for k, v in head.items()))
+    writer = _NodeWriter(out)
+    # Sections in order: "zone" holds one node or null; "outside" and "unplaced", lists.
+    openers = (",\n  \"zone\": ", ",\n  \"outside\": [", ",\n  \"unplaced\": [")
+    section, count = -1, 0
+
+    def finish_section() -> None:
+        if section == 0 and count == 0:
+            w("null")
+        elif section > 0:
+            w("\n  ]" if count else "]")
+
+    for visit in stream.visits(cancelled, progress):
+        depth = len(visit.path)
+        while len(writer.stack) > depth:
+            writer.close()
+        if depth:
+            writer.child(visit)
+            writer.open(visit, writer.stack[-1][1] + "    ")
+            continue
+        while section < visit.section:
+            finish_section()
+            section, count = section + 1, 0
+            w(openers[section])
+        if section == 0:
+            writer.open(visit, "  ")
+        else:
+            w(",\n    " if count else "\n    ")
+            writer.open(visit, "    ")
+        count += 1
+    while writer.stack:
+        writer.close()
+    while section < UNPLACED_SECTION:
+        finish_section()
+        section, count = section + 1, 0
+        w(openers[section])
+    finish_section()
+    w(f",\n  \"unreviewed\": {encode(_mentions(stream), '  ')}\n}}\n")
+
+
+def build_document(directory: Directory, scope: Scope = EVERYTHING) -> dict:
+    """The nested document of `scope` as a dict (parsed from the streamed text: for tests and
+    small scopes; exports stream)."""
+    stream = open_stream(directory, scope)
+    try:
+        buffer = io.StringIO()
+        write_json(stream, buffer)
+    finally:
+        stream.close()
+    document: dict = json.loads(buffer.getvalue())
+    return document
 
 
 def entity_visit(directory: Directory, entity_id: str) -> Visit | None:
     """One entity node with its facts but no children, placed under its ancestors (as frames)."""
-    entity = directory.entity(entity_id)
-    if entity is None:
+    from parkdesk.core.export.scope import ENTITY
+
+    if directory.entity(entity_id) is None:
         return None
-    b = _Builder(directory)
-    path = tuple(b.node(a, frame=True) for a in directory.ancestors(entity_id))
-    return Visit(b.node(entity, skip_kinds=KINDS), path, True)
+    stream = open_stream(directory, Scope(ENTITY, entity_id), childless=True)
+    try:
+        return next(v for v in stream.visits() if v.in_scope)
+    finally:
+        stream.close()
 
 
 def render_json(document: dict) -> str:
-    """The document as text: UTF-8 friendly (no \\u escapes), two-space indent, final newline."""
+    """A document as text: UTF-8 friendly (no \\u escapes), two-space indent, final newline."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -42,6 +42,7 @@ class Visit:
     node: dict
     path: tuple[dict, ...]  # the root first, the parent last
     in_scope: bool  # False for frames: ancestors shown only to place the selection
+    section: int = 0  # 0: under the zone, 1: outside it, 2: unplaced (see core/db/export_rows)
 
     @property
     def park(self) -> dict | None:
@@ -58,12 +59,13 @@ def walk(document: dict) -> Iterator[Visit]:
     """Every entity node of a document, depth first in document order."""
     frames = set(document["scope"].get("frames", ()))
 
-    def visit(node: dict, path: tuple[dict, ...]) -> Iterator[Visit]:
-        yield Visit(node, path, node["id"] not in frames)
+    def visit(node: dict, path: tuple[dict, ...], section: int) -> Iterator[Visit]:
+        yield Visit(node, path, node["id"] not in frames, section)
         for key in GROUP_KEYS:
             for child in node.get(key, ()):
-                yield from visit(child, (*path, node))
+                yield from visit(child, (*path, node), section)
 
-    roots = ([document["zone"]] if document["zone"] else []) + document["outside"]
-    for root in roots + document["unplaced"]:
-        yield from visit(root, ())
+    roots = [(0, r) for r in ([document["zone"]] if document["zone"] else [])]
+    roots += [(1, r) for r in document["outside"]] + [(2, r) for r in document["unplaced"]]
+    for section, root in roots:
+        yield from visit(root, (), section)

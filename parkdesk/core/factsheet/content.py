@@ -12,7 +12,6 @@ from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.queries import count_below, count_people
 from parkdesk.core.factsheet.figures import key_figures, project_columns
 from parkdesk.core.factsheet.model import (
-    MAX_ROWS,
     AddressLine,
     FactSheet,
     OrganisationLine,
@@ -25,6 +24,7 @@ from parkdesk.core.factsheet.model import (
 )
 from parkdesk.core.parks import find_park
 from parkdesk.core.phones import tel_uri
+from parkdesk.core.posts import standing
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,
@@ -91,13 +91,12 @@ def _phones_and_addresses(sheet: FactSheet, directory: Directory, cite: _Sources
 
 
 def _project_tree(directory: Directory, root: str) -> list[tuple[Entity, str | None]]:
-    """Projects under `root`, each followed by its own sub-projects; at most MAX_ROWS."""
+    """Every project under `root`, each followed by its own sub-projects: a sheet is the full
+    record, spanning as many pages as it needs."""
     found: list[tuple[Entity, str | None]] = []
 
     def walk(parent_id: str, parent_name: str | None) -> None:
-        for project in directory.children(parent_id, (PROJECT,), limit=MAX_ROWS):
-            if len(found) >= MAX_ROWS:
-                return
+        for project in directory.children(parent_id, (PROJECT,)):
             found.append((project, parent_name))
             walk(project.id, project.name)
 
@@ -123,12 +122,10 @@ def _organisations(
 ) -> None:
     kinds = (ENTERPRISE, INSTITUTION)
     found: list[tuple[Entity, str | None]] = [
-        (e, None) for e in directory.children(sheet.entity_id, kinds, limit=MAX_ROWS)
+        (e, None) for e in directory.children(sheet.entity_id, kinds)
     ]
     for p in projects:
-        if len(found) >= MAX_ROWS:
-            break
-        found += [(e, p.name) for e in directory.children(p.id, kinds, limit=MAX_ROWS)]
+        found += [(e, p.name) for e in directory.children(p.id, kinds)]
     total = count_below(directory, sheet.entity_id, kinds)
     seen = {e.id for e, _ in found}
     for rel in directory.relations(sheet.entity_id):
@@ -139,7 +136,7 @@ def _organisations(
                 seen.add(other.id)
                 total += 1
     sheet.organisations_total = total
-    for e, where in found[:MAX_ROWS]:
+    for e, where in found:
         sheet.organisations.append(
             OrganisationLine(e.name, KIND_LABELS[e.kind], where, cite.cite("entity", e.id))
         )
@@ -147,20 +144,24 @@ def _organisations(
 
 def _people(sheet: FactSheet, directory: Directory, cite: _Sources) -> None:
     bodies = [sheet.entity_id] + [
-        o.id for o in directory.children(sheet.entity_id, (ORGANISATION,), limit=MAX_ROWS)
+        o.id for o in directory.children(sheet.entity_id, (ORGANISATION,))
     ]
     order: list[str] = [r.person_id for b in bodies for r in directory.people_of(b)]
-    order += [p.id for p in directory.children(sheet.entity_id, (PERSON,), limit=MAX_ROWS)]
+    order += [p.id for p in directory.children(sheet.entity_id, (PERSON,))]
     people = list(dict.fromkeys(order))
     sheet.people_total = count_people(directory, sheet.entity_id, bodies)
-    for person_id in people[:MAX_ROWS]:
-        titles = tuple(
-            TitleLine(role.title, directory.name_of(role.org_id) or None, role.reported,
-                      cite.cite("role", role.id))
-            for role in directory.roles_of(person_id)
-        )
+    at_body: dict[str | None, list] = {}
+    for person_id in people:
+        titles = []
+        for role in directory.roles_of(person_id):
+            if role.org_id not in at_body:
+                at_body[role.org_id] = directory.people_of(role.org_id) if role.org_id else [role]
+            titles.append(
+                TitleLine(role.title, directory.name_of(role.org_id) or None, role.reported,
+                          cite.cite("role", role.id), standing(role, at_body[role.org_id]))
+            )
         sources = () if titles else cite.cite("entity", person_id)
-        sheet.people.append(PersonLine(directory.name_of(person_id), titles, sources))
+        sheet.people.append(PersonLine(directory.name_of(person_id), tuple(titles), sources))
 
 
 def build_factsheet(
@@ -185,10 +186,12 @@ def build_factsheet(
     sheet.figures = key_figures(directory.figures(entity.id), cite.cite)
     if entity.kind == ZONE:
         for park in directory.parks():
+            phones = tuple(c.display for c in directory.contacts(park.id)
+                           if c.kind == "phone")
             sheet.parks.append(
                 ParkLine(park.name, park.district,
                          count_below(directory, park.id, (PROJECT,)),
-                         count_below(directory, park.id, (ENTERPRISE, INSTITUTION)))
+                         count_below(directory, park.id, (ENTERPRISE, INSTITUTION)), phones)
             )
     projects = _projects(sheet, directory, cite)
     _organisations(sheet, directory, cite, projects)

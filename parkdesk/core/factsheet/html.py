@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from parkdesk.core.dates import article_date
-from parkdesk.core.factsheet.model import MAX_ROWS, FactSheet, Value
+from parkdesk.core.addresses import readable_address
+from parkdesk.core.dates import article_date, display_date
+from parkdesk.core.factsheet.model import FactSheet, Value
+from parkdesk.core.figures.chart import SHOWN as CHART_SHOWN
 from parkdesk.core.qr import qr_data_uri
 
 # The QR image's side in CSS pixels (1/96 inch): 120 px is about 32 mm on paper.
@@ -25,6 +27,8 @@ table.grid th { background-color: #e6ebf1; font-weight: bold; text-align: left;
 table.grid td { border-bottom: 1px solid #cfd5dc; }
 td, th { vertical-align: top; }
 span.small { font-size: 8pt; color: #4a4f55; }
+span.proj { font-style: italic; }
+p.warn { font-size: 8pt; color: #8a4b00; margin-top: 3px; }
 td.qr { text-align: center; font-size: 8pt; }
 """
 
@@ -44,19 +48,8 @@ def _refs(numbers: Iterable[int]) -> str:
 
 
 def _values(values: Iterable[Value], small: bool = False) -> str:
-    text = "<br/>".join(_e(v.text) + _refs(v.sources) for v in values)
+    text = "<br/>".join(_figure_value(v.text, v.projection) + _refs(v.sources) for v in values)
     return f'<span class="small">{text}</span>' if small and text else text
-
-
-# A sheet is a summary: a project's further figures beyond these are left to the app.
-MAX_OTHER = 2
-
-
-def _other(values: tuple[Value, ...]) -> str:
-    shown = _values(values[:MAX_OTHER], small=True)
-    if len(values) > MAX_OTHER:
-        shown += f'<br/><span class="small">and {len(values) - MAX_OTHER} more in parkdesk</span>'
-    return shown
 
 
 def _cell(cell: str | tuple[str, int]) -> str:
@@ -77,12 +70,6 @@ def _grid(headers: list[tuple[str, int]], rows: list[list]) -> str:
 
 def _none(sheet: FactSheet, what: str) -> str:
     return f'<p class="none">No {what} published for {sheet.subject}.</p>'
-
-
-def _more(shown: int, total: int, what: str) -> str:
-    if total <= shown:
-        return ""
-    return f'<p class="more">Showing {shown} of {total:,} {what}; the app lists them all.</p>'
 
 
 def _header(sheet: FactSheet) -> str:
@@ -108,7 +95,7 @@ def _contacts(sheet: FactSheet) -> str:
             rows.append([_e(p.label), _e(p.raw) + _refs(p.sources),
                          '<span class="small">not a valid number as published</span>'])
     for a in sheet.addresses:
-        rows.append([_e(a.label), (_e(a.text) + _refs(a.sources), 2)])
+        rows.append([_e(a.label), (_e(readable_address(a.text)) + _refs(a.sources), 2)])
     if rows:
         table = _grid([("For", 34), ("National", 30), ("International", 36)], rows)
     else:
@@ -128,34 +115,49 @@ def _contacts(sheet: FactSheet) -> str:
     )
 
 
+def _figure_value(text: str, projection: bool) -> str:
+    return f'<span class="proj">{_e(text)}</span>' if projection else _e(text)
+
+
 def _figures(sheet: FactSheet) -> str:
     if not sheet.figures:
         return "<h2>Key figures</h2>" + _none(sheet, "figures")
     rows = []
     for f in sheet.figures:
         values = f.values
+        value = "<br/>".join(_figure_value(v.text, v.projection) for v in values)
+        if f.chart:
+            width, height = CHART_SHOWN
+            value += f'<br/><img src="{f.chart}" width="{width}" height="{height}"/>'
         rows.append([
-            _e(f.metric[:1].upper() + f.metric[1:]),
-            "<br/>".join(_e(f"{v.value} {v.unit or ''}".strip().replace(" %", "%")) for v in values),
-            "<br/>".join(_e(v.refers_to) for v in values),
+            _e(f.metric),
+            value,
+            "<br/>".join(_e(v.period or (f"reported {display_date(v.reported)}"
+                                         if v.reported else "")) for v in values),
             "<br/>".join(_refs(v.sources) for v in values),
         ])
-    headers = [("Figure", 56), ("Value", 24), ("Refers to", 12), ("Source", 8)]
-    note = (
-        '<p class="more">Where a figure has several values, each is listed as reported.</p>'
-        if any(len(f.values) > 1 for f in sheet.figures) else ""
-    )
-    return "<h2>Key figures</h2>" + _grid(headers, rows) + note
+    headers = [("Figure", 40), ("Value", 34), ("Refers to", 16), ("Source", 10)]
+    notes = []
+    if any(v.projection for f in sheet.figures for v in f.values):
+        notes.append('<p class="more"><i>Italics</i>: a projection (expected, estimated, '
+                     "planned or a target), not a reported result.</p>")
+    for f in sheet.figures:
+        for period in f.conflicts:
+            notes.append(f'<p class="warn">{_e(f.metric)}: the articles give different values '
+                         f"for {_e(period)}; each is listed as reported.</p>")
+    return "<h2>Key figures</h2>" + _grid(headers, rows) + "".join(notes)
 
 
 def _parks(sheet: FactSheet) -> str:
     if not sheet.parks:
         return ""
     rows = [
-        [_e(p.name), _e(p.district), str(p.projects), str(p.organisations)] for p in sheet.parks
+        [_e(p.name), _e(p.district), "<br/>".join(_e(n) for n in p.phones) or
+         '<span class="small">not published</span>', str(p.projects), str(p.organisations)]
+        for p in sheet.parks
     ]
-    headers = [("Park", 30), ("District", 26), ("Projects", 14),
-               ("Enterprises and institutions", 30)]
+    headers = [("Park", 24), ("District", 20), ("Phone", 18), ("Projects", 12),
+               ("Enterprises and institutions", 26)]
     return "<h2>Parks</h2>" + _grid(headers, rows)
 
 
@@ -170,15 +172,13 @@ def _projects(sheet: FactSheet) -> str:
         if p.subkind:
             name += f'<br/><span class="small">{_e(p.subkind)}</span>'
         dates_and_other = "<br/>".join(
-            part for part in (_values(p.dates), _other(p.other)) if part
+            part for part in (_values(p.dates), _values(p.other, small=True)) if part
         )
         rows.append([name, _e(p.status), _values(p.investment), _values(p.area),
                      dates_and_other])
     headers = [("Name", 30), ("Status", 13), ("Investment", 13), ("Area", 12),
                ("Key dates and other figures", 32)]
-    return title + _grid(headers, rows) + _more(
-        len(sheet.projects), sheet.projects_total, "projects and carriers"
-    )
+    return title + _grid(headers, rows)
 
 
 def _organisations(sheet: FactSheet) -> str:
@@ -192,10 +192,7 @@ def _organisations(sheet: FactSheet) -> str:
     else:
         rows = [[_e(o.name) + _refs(o.sources), _e(o.kind)] for o in sheet.organisations]
         headers = [("Name", 80), ("Kind", 20)]
-    return title + _grid(headers, rows) + _more(
-        min(len(sheet.organisations), MAX_ROWS), sheet.organisations_total,
-        "enterprises and institutions",
-    )
+    return title + _grid(headers, rows)
 
 
 def _people(sheet: FactSheet) -> str:
@@ -206,8 +203,8 @@ def _people(sheet: FactSheet) -> str:
     for p in sheet.people:
         titles = []
         for t in p.titles:
-            where = " · ".join(x for x in (t.organisation, t.reported and f"reported {t.reported}")
-                               if x)
+            when = t.standing or (t.reported and f"reported {display_date(t.reported)}")
+            where = " · ".join(x for x in (t.organisation, when) if x)
             line = _e(t.title) + _refs(t.sources)
             if where:
                 line += f'<br/><span class="small">{_e(where)}</span>'
@@ -215,9 +212,7 @@ def _people(sheet: FactSheet) -> str:
         if not titles:
             titles = ['<span class="small">no title published</span>' + _refs(p.sources)]
         rows.append([_e(p.name), "<br/>".join(titles)])
-    return title + _grid([("Name", 30), ("Titles", 70)], rows) + _more(
-        len(sheet.people), sheet.people_total, "people"
-    )
+    return title + _grid([("Name", 30), ("Titles", 70)], rows)
 
 
 def _sources(sheet: FactSheet) -> str:

@@ -22,8 +22,6 @@ def paper_size(text: str) -> str:
             return paper
     raise ParkdeskError(f"Unknown paper size {text!r}; choose {' or '.join(PAPERS)}.")
 DEFAULT_PAPER = "A4"
-# Long lists are cut here; the sheet says how many more the app holds.
-MAX_ROWS = 40
 
 
 @dataclass(frozen=True)
@@ -40,10 +38,11 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class Value:
-    """A piece of text with the numbers of the sources that state it."""
+    """A piece of text with the numbers of the sources that state it (a projection: shown as one)."""
 
     text: str
     sources: tuple[int, ...] = ()
+    projection: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,20 +69,25 @@ class AddressLine:
 
 @dataclass(frozen=True)
 class FigureValue:
-    """One reported value of a key figure: value, unit, the year it refers to, its sources."""
+    """One value of a key figure: its words with qualifier and projection ("over 5,400
+    enterprises (expected)"), the period resolved, when it was reported, its sources."""
 
-    value: str
-    unit: str | None
-    refers_to: str | None
+    text: str
+    period: str
+    reported: str | None
+    projection: bool
     sources: tuple[int, ...]
 
 
 @dataclass(frozen=True)
 class FigureLine:
-    """A key figure; several values when articles disagree or report several years."""
+    """A key figure: one value per period (newest first); `conflicts` names the periods whose
+    reports differ beyond rounding; `chart` is an SVG of the values over time, if any."""
 
     metric: str
     values: tuple[FigureValue, ...]
+    conflicts: tuple[str, ...] = ()
+    chart: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,7 @@ class TitleLine:
     organisation: str | None
     reported: str | None
     sources: tuple[int, ...]
+    standing: str = ""  # "current (as of 29 Feb 2024)" or "as of 30 Apr 2021" (core.posts)
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,7 @@ class ParkLine:
     district: str | None
     projects: int
     organisations: int  # enterprises and institutions together
+    phones: tuple[str, ...] = ()
 
 
 @dataclass

@@ -23,7 +23,10 @@ FIELD_LABELS = {"name": "Name", "aliases": "Also known as", "description": "Desc
                 "status": "Status", "parent": "Park", "raw": "Number", "label": "Label"}
 ADDABLE_KINDS = (PROJECT, ENTERPRISE, INSTITUTION, PERSON)
 OPS = ("entity.set", "entity.add", "entity.hide", "contact.add", "contact.set", "contact.remove",
-       "role.add", "note.set", "figure.outdated")
+       "role.add", "note.set", "figure.outdated",
+       # Issue 19: imported articles and the decisions of reviewing them.
+       "article.import", "citation.add", "alias.add", "figure.add", "finding.decide")
+DECISIONS = ("accepted", "attached", "set", "rejected")
 # Journal states of a change.
 ACTIVE, UNDONE, REVERTED = "active", "undone", "reverted"
 STATES = (ACTIVE, UNDONE, REVERTED)
@@ -146,6 +149,46 @@ def set_note(record_type: str, record_id: str, text: str) -> Op:
 def mark_outdated(figure_id: str, outdated: bool = True) -> Op:
     """Mark a figure as outdated (or no longer outdated)."""
     return {"op": "figure.outdated", "id": figure_id, "outdated": bool(outdated)}
+
+
+def import_article(article_id: str, sha256: str, file: str, title: str) -> Op:
+    """Show an imported article (its text kept in the store by sha256) and queue its findings."""
+    return {"op": "article.import", "id": article_id, "sha256": sha256, "file": file,
+            "title": title}
+
+
+def add_citation(record_type: str, record_id: str, article_id: str, paragraph: int, start: int,
+                 end: int, quote: str) -> Op:
+    """A citation of a record into an imported article: the record is then reviewed by the user."""
+    if record_type not in ("entity", "contact", "figure", "role"):
+        raise ChangeError(f"Records of type {record_type!r} cannot be cited.")
+    return {"op": "citation.add", "id": record_id, "type": record_type, "article": article_id,
+            "paragraph": int(paragraph), "start": int(start), "end": int(end), "quote": quote}
+
+
+def add_alias(entity_id: str, alias: str) -> Op:
+    """Another name of a record (as an article writes it)."""
+    return {"op": "alias.add", "id": entity_id, "alias": _text(alias, "alias", required=True)}
+
+
+def add_figure(entity_id: str, metric: str, value_text: str, unit: str | None = None,
+               value: float | None = None, qualifier: str | None = None,
+               refers_to: str | None = None, reported: str | None = None,
+               figure_id: str | None = None) -> Op:
+    """A figure (an amount, area, count, date...) of a record, as an article states it."""
+    return {"op": "figure.add", "id": figure_id or new_id("figure"), "entity": entity_id,
+            "metric": _text(metric, "metric", required=True),
+            "value_text": _text(value_text, "value", required=True), "unit": unit,
+            "value": value, "qualifier": qualifier, "refers_to": refers_to, "reported": reported}
+
+
+def decide(finding_id: str, article_id: str, decision: str, record_id: str | None = None,
+           record_type: str | None = None) -> Op:
+    """What the user decided about one finding of an imported article."""
+    if decision not in DECISIONS:
+        raise ValueError(decision)
+    return {"op": "finding.decide", "id": finding_id, "article": article_id,
+            "decision": decision, "record": record_id, "type": record_type}
 
 
 def check_op(op: object) -> Op:

@@ -38,6 +38,25 @@ class Note:
     entered: Entered
 
 
+@dataclass(frozen=True)
+class Decision:
+    """What the user decided about a finding of an imported article, and when."""
+
+    decision: str  # accepted, attached, set, rejected
+    record_id: str | None
+    record_type: str | None
+    entered: Entered
+
+
+@dataclass(frozen=True)
+class ImportedArticle:
+    """An article the user imported (its import is in effect)."""
+
+    article_id: str
+    sha256: str
+    entered: Entered
+
+
 @dataclass
 class Layer:
     """The user's layer as applied to one directory; empty for the articles alone."""
@@ -51,6 +70,12 @@ class Layer:
     # (record type, id) -> (name shown before hiding, when hidden)
     hidden: dict[tuple[str, str], tuple[str, Entered]] = field(default_factory=dict)
     active_changes: int = 0
+    # Issue 19: articles the user imported, by article id; decisions by finding id; records
+    # the user reviewed from an imported article ((record type, id) -> when).
+    articles: dict[str, ImportedArticle] = field(default_factory=dict)
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    reviewed: dict[tuple[str, str], Entered] = field(default_factory=dict)
+    pending: dict[str, int] = field(default_factory=dict)  # article id -> findings to review
 
     def user_values(self, record_type: str, record_id: str) -> dict[str, UserValue]:
         """The fields of a record the user changed."""
@@ -77,6 +102,10 @@ class Layer:
             if extra is not None:
                 dates.append(extra)
         return max(dates, key=lambda e: e.at) if dates else None
+
+    def reviewed_on(self, record_type: str, record_id: str) -> Entered | None:
+        """When the user last reviewed this record from an imported article, or None."""
+        return self.reviewed.get((record_type, record_id))
 
     @property
     def empty(self) -> bool:

@@ -10,7 +10,10 @@ from parkdesk.core.db.backups import backup_if_due, open_store, restore_backup
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.layered import apply_layer
 from parkdesk.core.db.userstore import UserStore, UserStoreError
+from parkdesk.core.userstore import changes as ch
+from parkdesk.core.userstore.articles import StoredArticle
 from parkdesk.core.userstore.changes import Change, Op
+from parkdesk.core.userstore.review import QueueArticle, queue
 
 
 def default_store_path() -> Path:
@@ -50,7 +53,42 @@ class UserData:
 
     def refresh(self) -> None:
         """Show the directory with the journal's active changes (after any change to it)."""
-        apply_layer(self.directory, self.store.changes(active_only=True) if self.store else [])
+        if self.store is None:
+            apply_layer(self.directory, [])
+        else:
+            apply_layer(self.directory, self.store.changes(active_only=True), self.store.article)
+
+    def article(self, sha256: str) -> StoredArticle | None:
+        """An imported article's text and findings, by sha256 (None: not in this store)."""
+        return self.store.article(sha256) if self.store else None
+
+    def queue(self) -> list[QueueArticle]:
+        """The imported articles in effect, with the findings still to review."""
+        return queue(self.directory.layer, self.article)
+
+    def pending_count(self) -> int:
+        """How many findings of imported articles wait for a decision."""
+        return sum(len(item.pending) for item in self.queue())
+
+    def already_imported(self, sha256: str) -> str | None:
+        """The title of an article with this text in effect already (bundled or imported)."""
+        for article in self.directory.articles().values():
+            if article.sha256 == sha256:
+                return article.title
+        return None
+
+    def import_article(self, article: StoredArticle, text: str) -> Change | None:
+        """Keep an article's text and findings and show it in the review queue, as one change;
+        None when the same text is in the directory already (nothing is changed)."""
+        if self.already_imported(article.sha256) is not None:
+            return None
+        n = len(article.findings)
+        summary = f"Imported “{article.title[:60]}” ({n} finding{'s' if n != 1 else ''} to review)"
+        change = self._store().record_import(
+            article, text, summary, [ch.import_article(article.article_id, article.sha256, article.file, article.title)])
+        self.refresh()
+        self._daily_backup()
+        return change
 
     def _store(self) -> UserStore:
         if self.store is None or not self.store.writable:

@@ -31,7 +31,28 @@ _TABLES = {
     "contact.set": ("contact", "id"), "contact.remove": ("hidden", "contact"),
     "role.add": ("role", "id"), "note.set": ("note", "id"),
     "figure.outdated": ("outdated", "figure"),
+    # Reviewing imported articles: the curation file's `article` and `quote` anchor each fact.
+    "article.import": ("article", "id"), "alias.add": ("entity", "id"),
+    "figure.add": ("figure", "id"), "citation.add": ("citation", "id"),
+    "finding.decide": ("review", "finding"),
 }
+_CITED_BY_ADD = ("entity.add", "contact.add", "figure.add", "role.add")
+
+
+def _anchored(ops: tuple[Op, ...]) -> list[Op]:
+    """A change's operations with each citation of a record added in the same change folded
+    into that record's block as `article` and `quote`, as the curation file writes them."""
+    cites = {op["id"]: op for op in ops if op["op"] == "citation.add"}
+    out: list[Op] = []
+    folded: set[str] = set()
+    for op in ops:
+        if op["op"] in _CITED_BY_ADD and op["id"] in cites:
+            out.append({**op, "article": cites[op["id"]]["article"],
+                        "quote": cites[op["id"]]["quote"]})
+            folded.add(op["id"])
+        elif op["op"] != "citation.add" or op["id"] not in folded:
+            out.append(op)
+    return [op for op in out if not (op["op"] == "citation.add" and op["id"] in folded)]
 
 
 def _compact(changes: Iterable[Change]) -> list[tuple[Op, str]]:
@@ -41,7 +62,7 @@ def _compact(changes: Iterable[Change]) -> list[tuple[Op, str]]:
     for change in changes:
         if not change.active:
             continue
-        for op in change.ops:
+        for op in _anchored(change.ops):
             kind = op["op"]
             if kind == "entity.set":
                 key: tuple = (kind, op["id"], op["field"])
@@ -59,6 +80,8 @@ def _compact(changes: Iterable[Change]) -> list[tuple[Op, str]]:
 def _value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
@@ -74,6 +97,15 @@ def _block(op: Op, entered: str) -> str:
         fields.update(record=op.get("type") or "entity", text=op.get("text") or "")
     elif kind == "figure.outdated":
         fields["outdated"] = bool(op.get("outdated", True))
+    elif kind == "figure.add":
+        fields.update({"entity": op["entity"], "metric": op["metric"], "value": op["value_text"]})
+        fields.update({k: op[k] for k in ("unit", "qualifier", "refers_to", "article", "quote")
+                       if op.get(k)})
+    elif kind == "citation.add":
+        fields.update({"record": op["type"], "article": op["article"],
+                       "paragraph": op["paragraph"], "quote": op["quote"]})
+    elif kind == "finding.decide":
+        fields.update({k: op[k] for k in ("decision", "record", "article") if op.get(k)})
     elif kind not in ("entity.hide", "contact.remove"):
         fields.update({k: v for k, v in op.items() if k not in ("op", "id") and v not in (None, [], "")})
     fields.update(source="user", entered=entered)
@@ -114,6 +146,14 @@ def _ops_from(data: dict[str, Any]) -> list[Op]:
         ops.append(ch.set_note(block.get("record", "entity"), block["id"], block.get("text", "")))
     for block in data.get("outdated", []):
         ops.append(ch.mark_outdated(block["figure"], block.get("outdated", True)))
+    # Review blocks: the articles themselves stay in the store they were imported into.
+    for block in data.get("entity", []):
+        if "alias" in block and "kind" not in block:
+            ops.append(ch.add_alias(block["id"], block["alias"]))
+    for block in data.get("figure", []):
+        ops.append(ch.add_figure(block["entity"], block.get("metric", ""), str(block.get("value", "")),
+                                 block.get("unit"), None, block.get("qualifier"),
+                                 block.get("refers_to"), figure_id=block.get("id")))
     return ops
 
 
