@@ -51,7 +51,8 @@ def run_session(db: Path, env: dict[str, str], runs: int, search_only: bool = Fa
     )
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
-        raise RuntimeError(f"session on {db.name} failed:\n{done.stderr[-3000:]}")
+        raise RuntimeError(f"session on {db.name} failed (exit {done.returncode}):\n"
+                           f"{done.stderr[-3000:]}{done.stdout[-1000:]}")
     return json.loads(lines[-1])
 
 
