@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench bench-exports db dist clean
+.PHONY: run test lint bench bench-exports db dist clean translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +19,15 @@ $(TESTSTAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(STAMP)
 
-run: $(STAMP)
+# The compiled translations the app loads (also made by the package build: setup.py).
+QM := $(patsubst translations/%.ts,resources/translations/%.qm,$(wildcard translations/*.ts))
+resources/translations/%.qm: translations/%.ts | $(STAMP)
+	$(BIN)/python packaging/translations.py release
+
+run: $(STAMP) $(QM)
 	$(BIN)/parkdesk
 
-test: $(TESTSTAMP)
+test: $(TESTSTAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(MAKE) --no-print-directory lint
 
@@ -32,11 +37,16 @@ lint: $(TESTSTAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-# `make bench SIZE=1M`: the synthetic directory's size (default 100k); run nice'd on shared machines.
+# Benchmarks (not tests): `make bench`, or `make bench SIZE=1M` (the synthetic file is cached in
+# the user cache folder; at 1M it takes minutes to make the first time). Run it niced.
 SIZE ?= 100k
 bench: $(TESTSTAMP)
-	nice -n 10 $(BIN)/python -m benchmarks --size $(SIZE)
+	nice -n 10 $(BIN)/python -m benchmarks --size $(SIZE) $(BENCHFLAGS)
 
+# After adding or changing UI strings: re-read them into translations/*.ts (new ones come in
+# unfinished, for a translator; vanished ones go) and compile the .qm files the app loads.
+translations: $(STAMP)
+	$(BIN)/python packaging/translations.py update release
 # Exports against their sqlite3 floor (issue 13): 100k here; 1M with --enterprises 1000000.
 bench-exports: $(TESTSTAMP)
 	nice -n 10 $(BIN)/python -m benchmarks.exports

@@ -1,4 +1,4 @@
-"""parkdesk benchmarks: `make bench` (or `.venv/bin/python -m benchmarks`); never part of the tests.
+"""parkdesk benchmarks: `make bench [SIZE=1M]` (or `python -m benchmarks --size 1M`); never tests.
 
 Measures cold start, search, the tree, the detail pane, fact sheets and memory on the bundled
 data/parks.db and on a synthetic directory of 100,000 enterprises (benchmarks/results/big.db,

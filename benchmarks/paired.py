@@ -4,7 +4,8 @@ A shared machine's load comes and goes in bursts. Dividing the median of A's run
 median of B's runs taken at other moments lets a burst flatter or punish either side; run
 back to back, a pair sees the same moment, so the ratio of each pair is what is compared.
 The order within a pair alternates (A B, B A, …) so neither side always runs second, on a
-warmer cache. Other benchmark modules import `paired` (see /work/notes/bench-api.md).
+warmer cache. Other benchmark modules import `paired`, `interleaved` and `pair_of` (for more
+than two measures in the same rounds), `timed` and `child_run`.
 
     from benchmarks.paired import paired
     result = paired(lambda: run_app(), lambda: run_floor(), pairs=7)
@@ -86,27 +87,6 @@ def _sample(measure: Measure) -> dict[str, float]:
     return {"wall": float(value)} if isinstance(value, int | float) else dict(value)
 
 
-def interleaved(measures: Mapping[str, Measure], rounds: int,
-                warmup: bool = True) -> dict[str, list[dict[str, float]]]:
-    """Samples of several measures taken in rounds, each round running every measure once, the
-    order rotated each round (A B C, B C A, C A B, …): sample i of any two is a pair."""
-    names = list(measures)
-    if warmup:
-        for name in names:
-            measures[name]()
-    samples: dict[str, list[dict[str, float]]] = {name: [] for name in names}
-    for i in range(rounds):
-        shift = i % len(names)
-        for name in names[shift:] + names[:shift]:
-            samples[name].append(_sample(measures[name]))
-    return samples
-
-
-def pair_of(a_samples: list[dict[str, float]], b_samples: list[dict[str, float]]) -> Paired:
-    """Two measures' samples from the same `interleaved` rounds, as pairs."""
-    return Paired(list(a_samples), list(b_samples))
-
-
 def paired(measure_a: Measure, measure_b: Measure, pairs: int, warmup: bool = True) -> Paired:
     """Run A and B `pairs` times each, interleaved, alternating which goes first.
 
@@ -126,3 +106,42 @@ def paired(measure_a: Measure, measure_b: Measure, pairs: int, warmup: bool = Tr
         result.a_samples.append(a)
         result.b_samples.append(b)
     return result
+
+
+def pair_of(a_samples: Sequence[Mapping[str, float]], b_samples: Sequence[Mapping[str, float]]
+            ) -> Paired:
+    """A Paired of two measures' samples taken round by round (as `interleaved` returns them)."""
+    return Paired([dict(s) for s in a_samples], [dict(s) for s in b_samples])
+
+
+def interleaved(measures: Mapping[str, Measure], rounds: int, warmup: bool = True
+                ) -> dict[str, list[dict[str, float]]]:
+    """Each measure once per round, `rounds` rounds, the order rotated each round (A B C, B C A,
+    C A B, …); returns each measure's samples in round order, so that `pair_of(s[x], s[y])`
+    pairs the samples of the same round. With `warmup`, each runs once first, unrecorded."""
+    names = list(measures)
+    if warmup:
+        for name in names:
+            measures[name]()
+    samples: dict[str, list[dict[str, float]]] = {name: [] for name in names}
+    for r in range(rounds):
+        shift = r % len(names)
+        for name in names[shift:] + names[:shift]:
+            samples[name].append(_sample(measures[name]))
+    return samples
+
+
+def child_run(argv: Sequence[str], **kwargs: object) -> dict[str, float]:
+    """Run a child process to its end: its wall and CPU seconds (user + system, from
+    RUSAGE_CHILDREN) and the peak RSS of the largest child so far (MB). Raises on failure."""
+    import resource
+    import subprocess
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(list(argv), check=True, **kwargs)  # type: ignore[call-overload]
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"wall": wall,
+            "cpu": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+            "rss_mb": after.ru_maxrss / 1024}

@@ -1,8 +1,9 @@
-"""The benchmark's table: each figure with its floor, the ratio, the target, and whether it is met."""
+"""The benchmark's table: each figure with its floor, the paired ratio, the target, and whether
+it is met. Ratios are min / median / max over pairs (one per round), never ratios of medians."""
 
 from __future__ import annotations
 
-from benchmarks.paired import Spread, pair_of
+from benchmarks.paired import Paired, Spread
 from benchmarks.stats import median, median_of_runs
 
 Row = tuple[str, str, str, str]
@@ -17,51 +18,149 @@ def _mark(ok: bool) -> str:
     return "✓" if ok else "✗ MISSED"
 
 
-def _spread(spread: Spread, unit: str = "×") -> str:
-    return f"{spread.median:.2f}{unit} ({spread.min:.2f}–{spread.max:.2f})"
+def _spread_ms(s: Spread) -> str:
+    return f"{s.min * 1000:.1f} / {s.median * 1000:.1f} / {s.max * 1000:.1f} ms"
 
 
-def synth_rows(made: dict) -> list[Row]:
-    """`parkdesk synth` of the benchmark's file: its own time and memory (targets at 1M)."""
-    n = made["enterprises"]
-    at_1m = n == 1_000_000
-    when = "made now" if made["what"] == "made" else "when the cached file was made"
-    return [(f"parkdesk synth, {n:,} enterprises ({when})",
-             f"{made['wall']:.0f} s · CPU {made['cpu']:.0f} s · {made['rss_mb']:.0f} MB",
-             "no floor: the whole job", f"≤ 120 s, ≤ 1 GB {_mark(made['wall'] <= 120 and made['rss_mb'] <= 1024)}"
-             if at_1m else "")]
+def _spread_x(s: Spread) -> str:
+    return f"{s.min:.2f} / {s.median:.2f} / {s.max:.2f}×"
 
 
-STARTUP_TARGETS = {"bare": 1.30, "widgets": 1.10}
-FLOOR_NAMES = {"bare": "bare window", "widgets": "same-widgets window"}
+def _paired(d: dict) -> Paired:
+    return Paired(d["a_samples"], d["b_samples"])
+
+
+def synth_rows(size: int, made: dict) -> tuple[list[Row], dict]:
+    """The synth's own figures, when this run made the file."""
+    if not made.get("made"):
+        return [(f"parkdesk synth {size:,}", "cached (not timed this run)", "", "")], made
+    wall, cpu, rss = made["wall_s"], made["cpu_s"], made["rss_mb"]
+    target = size >= 1_000_000
+    return [
+        (f"parkdesk synth {size:,}: wall · CPU", f"{wall:.0f} s · {cpu:.0f} s", "no floor",
+         f"≤ 120 s {_mark(wall <= 120)}" if target else ""),
+        ("  peak RSS", f"{rss:.0f} MB", "", f"≤ 1 GB {_mark(rss <= 1024)}" if target else ""),
+    ], made
 
 
 def startup_rows(samples: dict[str, list[dict]], labels: list[str]) -> tuple[list[Row], dict]:
-    """Each database's start against each floor: the per-round ratios, wall and CPU."""
+    from benchmarks.startup import FLOORS, ratios
+
     rows: list[Row] = []
     figures: dict = {}
-    for floor, name in FLOOR_NAMES.items():
-        wall = median([s["wall"] for s in samples[floor]])
-        cpu = median([s["cpu"] for s in samples[floor]])
-        figures[floor] = {"wall_ms": wall * 1000, "cpu_ms": cpu * 1000}
-        rows.append((f"Cold start → first paint, {name} (floor)",
-                     f"{_ms(wall)} · CPU {_ms(cpu)}", "", ""))
+    for floor in FLOORS:
+        f = Paired(samples[floor], samples[floor])
+        rows.append((f"Cold start → first paint, {floor} window (floor) wall · CPU",
+                     f"{f.a('wall').median * 1000:.0f} · {f.a('cpu').median * 1000:.0f} ms",
+                     f"wall {_spread_ms(f.a('wall'))}", ""))
+        figures[floor] = {m: f.a(m).as_dict() for m in ("wall", "cpu", "rss_mb")}
+    targets = {"bare": 1.30, "widgets": 1.10}
     for label in labels:
-        wall = median([s["wall"] for s in samples[label]])
-        cpu = median([s["cpu"] for s in samples[label]])
-        figures[label] = {"wall_ms": wall * 1000, "cpu_ms": cpu * 1000}
-        rows.append((f"Cold start → first paint, {label}", f"{_ms(wall)} · CPU {_ms(cpu)}", "", ""))
-        for floor, name in FLOOR_NAMES.items():
-            pairs = pair_of(samples[label], samples[floor])
-            by_wall, by_cpu = pairs.ratio("wall"), pairs.ratio("cpu")
-            target = STARTUP_TARGETS[floor]
-            ok = by_wall.median <= target and by_cpu.median <= target
-            figures[label][f"vs_{floor}"] = {"wall": by_wall.as_dict(), "cpu": by_cpu.as_dict(),
-                                             "ok": ok}
-            rows.append((f"  paired ÷ {name} ({len(pairs.ratios())} rounds)",
-                         f"wall {_spread(by_wall)}", f"CPU {_spread(by_cpu)}",
-                         f"≤ {target:.2f}× {_mark(ok)}"))
+        app = Paired(samples[label], samples[label])
+        rows.append((f"Cold start → first paint, parkdesk on {label} wall · CPU",
+                     f"{app.a('wall').median * 1000:.0f} · {app.a('cpu').median * 1000:.0f} ms",
+                     f"wall {_spread_ms(app.a('wall'))}", ""))
+        figures[label] = {}
+        for floor, pair in ratios(samples, label).items():
+            wall, cpu = pair.ratio("wall"), pair.ratio("cpu")
+            ok = wall.median <= targets[floor] and cpu.median <= targets[floor]
+            rows.append((f"  ÷ {floor} window, paired: wall · CPU",
+                         f"{wall.median:.2f}× · {cpu.median:.2f}×",
+                         f"wall {_spread_x(wall)} · CPU {_spread_x(cpu)}",
+                         f"≤ {targets[floor]:.2f}× {_mark(ok)}"))
+            figures[label][floor] = {"wall": wall.as_dict(), "cpu": cpu.as_dict()}
     return rows, figures
+
+
+def bare_rss(samples: dict) -> float:
+    """The bare window's peak RSS at its first paint (MB, median), the floor of memory."""
+    if not samples:
+        return float("nan")
+    return median([s["rss_mb"] for s in samples["bare"]])
+
+
+def session_rows(label: str, s: dict, bare_mb: float, big_one: bool) -> tuple[list[Row], dict]:
+    rows: list[Row] = []
+    figures: dict = {}
+    r, figures["search"] = search_rows(label, s["search"], with_kinds=big_one)
+    rows += r
+    if "detail" not in s:
+        return rows, figures
+    r, figures["detail"] = detail_rows(label, s["detail"])
+    rows += r
+    if big_one:
+        r, figures["tree"] = tree_rows(label, s["tree"])
+        rows += r
+    if "factsheet" in s:
+        r, figures["factsheet"] = factsheet_rows(label, s["factsheet"])
+        rows += r
+    else:
+        rows.append((f"Fact sheet → PDF, one park, {label}", "not run (--no-sheets)", "", ""))
+    r, figures["rss"] = rss_rows(label, s["rss_mb"], bare_mb, target=big_one)
+    rows += r
+    return rows, figures
+
+
+def tree_rows(label: str, tree: dict) -> tuple[list[Row], dict]:
+    park, folder = median(tree["park"]), median(tree["folder"])
+    scroll = [run["all_s"] for run in tree["scroll"]]
+    # Linearity, run by run: seconds per row for the whole folder over seconds per row for
+    # its first tenth (1.0: linear; 10: each row costs as much as all the rows before it).
+    linear = Spread.of([(r["all_s"] / r["rows_all"]) / (r["tenth_s"] / r["rows_tenth"])
+                        for r in tree["scroll"]])
+    name = tree["park_id"].removeprefix("park-").title()
+    rows = [
+        (f"Expand {name} Park, {label}", _ms(park), "", ""),
+        (f"Expand its folder of {tree['children']:,} items", _ms(folder), "",
+         f"≤ 100 ms {_mark(folder <= 0.1)}"),
+        ("  scroll that folder to its last row", _ms(median(scroll)),
+         f"per row ÷ its first tenth's per row {_spread_x(linear)}",
+         f"≤ 1 s, ≤ 1.5× {_mark(median(scroll) <= 1 and linear.median <= 1.5)}"),
+    ]
+    return rows, {"park_ms": park * 1000, "folder_ms": folder * 1000,
+                  "scroll_ms": median(scroll) * 1000, "per_row_ratio": linear.as_dict()}
+
+
+def detail_rows(label: str, detail: dict) -> tuple[list[Row], dict]:
+    """Each item's select → painted, paired with the same page painted again from its HTML
+    (the pane's painting alone, no queries)."""
+    rows: list[Row] = []
+    figures: dict = {}
+    for item, d in detail.items():
+        pair = _paired(d)
+        ms = pair.a("wall")
+        ratio = pair.ratio("wall")
+        target = item == "person" or item == "worst"
+        rows.append((f"Select → detail pane painted, {item}, {label}", _ms(ms.median),
+                     f"page repainted {_ms(pair.b('wall').median)} · {_spread_x(ratio)}",
+                     f"≤ 16 ms {_mark(ms.median <= 0.016)}" if target else ""))
+        figures[item] = {"ms": ms.as_dict(), "ratio": ratio.as_dict()}
+    return rows, figures
+
+
+def factsheet_rows(label: str, sheets: dict) -> tuple[list[Row], dict]:
+    """One park's sheet (content built and PDF written), paired with writing the same,
+    already built content (the PDF alone); all six sheets."""
+    one = _paired(sheets["one"])
+    every = median(sheets["all"])
+    rows = [
+        (f"Fact sheet → PDF, one park, {label}", _ms(one.a("wall").median),
+         f"PDF of built content {_ms(one.b('wall').median)} · {_spread_x(one.ratio('wall'))}",
+         f"≤ 300 ms {_mark(one.a('wall').median <= 0.3)}"),
+        (f"  all {sheets['sheets']} sheets, {label}", _ms(every), "", ""),
+    ]
+    return rows, {"one": one.a("wall").as_dict(), "ratio": one.ratio("wall").as_dict(),
+                  "all_ms": every * 1000}
+
+
+def rss_rows(label: str, rss: dict, bare_mb: float, target: bool) -> tuple[list[Row], dict]:
+    everything = max(rss.values())
+    stages = " · ".join(f"{k} {v:.0f}" for k, v in rss.items())
+    rows = [(f"Peak RSS, {label}: start, search, browse, biggest folder scrolled, six sheets",
+             f"{everything:.0f} MB", f"bare window {bare_mb:.0f} MB · +{everything - bare_mb:.0f} MB",
+             f"≤ bare + 120 MB {_mark(everything - bare_mb <= 120)}" if target else ""),
+            ("  by stage (MB)", stages, "", "")]
+    return rows, {**rss, "bare": bare_mb}
 
 
 def search_rows(label: str, search: dict, with_kinds: bool) -> tuple[list[Row], dict]:
@@ -94,89 +193,3 @@ def search_rows(label: str, search: dict, with_kinds: bool) -> tuple[list[Row], 
                   "floor_p95_by_kind": search.get("floor_p95_by_kind", {}), "ok": ok}
 
 
-def relevance_rows(databases: dict) -> tuple[list[Row], dict]:
-    """Top-1 and mean reciprocal rank of the tests' relevance table (tests/search_relevance.py)
-    on the bundled directory, and of its synthetic cases on the big one."""
-    from parkdesk.core.db.directory import Directory
-    from tests.search_relevance import REAL_CASES, run_cases, scores, synthetic_cases
-
-    rows, figures = [], {}
-    for label, path in databases.items():
-        directory = Directory.open(path)
-        try:
-            cases = REAL_CASES if label == "parks.db" else synthetic_cases(directory)
-            outcomes = run_cases(directory, cases)
-        finally:
-            directory.close()
-        top1, mrr = scores(outcomes)
-        missed = [o.query for o in outcomes if o.rank != 1]
-        figures[label] = {"cases": len(cases), "top1": top1, "mrr": mrr, "missed": missed}
-        rows.append((f"Relevance table, {label} ({len(cases)} queries): top-1 · MRR",
-                     f"{top1:.2f} · {mrr:.2f}", f"missed: {', '.join(missed[:4]) or 'none'}",
-                     f"top-1 = 1 {_mark(top1 == 1)}"))
-    return rows, figures
-
-
-def tree_rows(label: str, tree: dict) -> tuple[list[Row], dict]:
-    park, folder, scroll = (median(tree[k]) for k in ("park", "folder", "scroll_to_end"))
-    name = tree["park_id"].removeprefix("park-").title()
-    rows = [
-        (f"Expand {name} Park, {label}", _ms(park), "", ""),
-        (f"Expand its folder of {tree['children']:,} items", _ms(folder),
-         "", f"≤ 100 ms {_mark(folder <= 0.1)}"),
-    ]
-    figures = {"park_ms": park * 1000, "folder_ms": folder * 1000, "scroll_ms": scroll * 1000}
-    scroll_target = "≤ 1 s at 250k rows" if tree["children"] >= 200_000 else ""
-    cpu = median(tree.get("scroll_cpu", [float("nan")]))
-    rows.append(("  scroll that folder to its last row", f"{_ms(scroll)} · CPU {_ms(cpu)}",
-                 "", f"{scroll_target} {_mark(scroll <= 1.0)}" if scroll_target else ""))
-    if tree.get("tenth_seconds"):
-        # Linear: the time per row to the end, over the time per row to the first tenth.
-        per_row = [(end / tree["children"]) / (t / n) for end, t, n in
-                   zip(tree["scroll_to_end"], tree["tenth_seconds"], tree["tenth_rows"], strict=True)]
-        growth = Spread.of(per_row)
-        figures["per_row_growth"] = growth.as_dict()
-        rows.append(("  time per row, whole folder ÷ its first tenth",
-                     f"{_spread(growth)}", "same run: the first tenth of the rows",
-                     f"≈ 1 (linear) {_mark(growth.median <= 1.5)}"))
-    return rows, figures
-
-
-def detail_rows(label: str, detail: dict) -> tuple[list[Row], dict]:
-    """Select → pane painted per item, wall and CPU; the target on the worst item's wall time
-    and, beside it, on its CPU time (on a loaded machine the wall time waits for other jobs)."""
-    wall = {k: median(v) for k, v in detail["wall"].items()}
-    cpu = {k: median(v) for k, v in detail["cpu"].items()}
-    worst = max(wall, key=wall.__getitem__)
-    worst_cpu = max(cpu, key=cpu.__getitem__)
-    listing = " · ".join(f"{k} {wall[k] * 1000:.1f}/{cpu[k] * 1000:.1f}" for k in wall)
-    rows = [(f"Select → detail pane painted, {label} (worst item)",
-             f"{_ms(wall[worst])} ({worst}) · CPU {_ms(cpu[worst_cpu])} ({worst_cpu})", "",
-             f"≤ 16 ms wall {_mark(wall[worst] <= 0.016)} · CPU {_mark(cpu[worst_cpu] <= 0.016)}"),
-            ("  per item, wall/CPU (ms)", listing, "", "")]
-    return rows, {"wall_ms": {k: v * 1000 for k, v in wall.items()},
-                  "cpu_ms": {k: v * 1000 for k, v in cpu.items()}}
-
-
-def factsheet_rows(label: str, sheets: dict) -> tuple[list[Row], dict]:
-    one, every = median(sheets["one"]), median(sheets["all"])
-    one_cpu, every_cpu = median(sheets["one_cpu"]), median(sheets["all_cpu"])
-    rows = [
-        (f"Fact sheet → PDF, one park, {label}", f"{_ms(one)} · CPU {_ms(one_cpu)}", "",
-         f"≤ 300 ms wall {_mark(one <= 0.3)} · CPU {_mark(one_cpu <= 0.3)}"),
-        (f"Fact sheets → PDF, all {sheets['sheets']}, {label}", f"{_ms(every)} · CPU {_ms(every_cpu)}",
-         "", ""),
-    ]
-    return rows, {"one_ms": one * 1000, "all_ms": every * 1000, "one_cpu_ms": one_cpu * 1000,
-                  "all_cpu_ms": every_cpu * 1000}
-
-
-def rss_rows(label: str, rss: dict, bare_mb: float, target: bool) -> tuple[list[Row], dict]:
-    session = rss["searched and browsed"]
-    everything = max(rss.values())
-    rows = [(f"Peak RSS, {label}: start, search, browse", f"{session:.0f} MB",
-             f"bare window {bare_mb:.0f} MB · +{session - bare_mb:.0f} MB", "")]
-    rows.append(("  … + biggest folder scrolled to its end, 6 fact sheets",
-                 f"{everything:.0f} MB", f"bare window {bare_mb:.0f} MB · +{everything - bare_mb:.0f} MB",
-                 f"≤ bare + 120 MB {_mark(everything - bare_mb <= 120)}" if target else ""))
-    return rows, {**rss, "bare": bare_mb}

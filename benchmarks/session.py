@@ -47,8 +47,6 @@ class PaintProbe:
         self.armed = False
         self.armed_at = 0.0
         self.done_at: float | None = None
-        self.cpu_at = 0.0
-        self.cpu_seconds = 0.0  # CPU time of the last timed action, beside its wall time
         probe = self
 
         class Filter(QObject):
@@ -64,21 +62,20 @@ class PaintProbe:
 
     def _mark(self) -> None:
         self.done_at = time.perf_counter()
-        self.cpu_at = time.process_time()
 
     def arm(self) -> None:
         self.armed = True
         self.armed_at = time.perf_counter()
 
-    def time(self, action: Callable[[], object], armed_by=None, timeout: float = 5.0) -> float:
+    def time(self, action: Callable[[], object], armed_by=None, timeout: float = 15.0) -> float:
         """Seconds from starting `action` to the end of the paint it caused (the first paint
         after the `armed_by` signal, when one is given)."""
         self.done_at = None
         self.armed = armed_by is None
+        self.armed_at = time.perf_counter()
         if armed_by is not None:
             armed_by.connect(self.arm)
-        start, cpu = time.perf_counter(), time.process_time()
-        self.cpu_at = cpu
+        start = time.perf_counter()
         try:
             action()
             deadline = start + timeout
@@ -86,14 +83,12 @@ class PaintProbe:
                 self.app.processEvents()
                 if self.armed and time.perf_counter() - self.armed_at > QUIET:
                     self.done_at = self.armed_at  # nothing on screen needed to change
-                    self.cpu_at = time.process_time()
         finally:
             self.armed = False
             if armed_by is not None:
                 armed_by.disconnect(self.arm)
         if self.done_at is None:
             raise RuntimeError("nothing was painted")
-        self.cpu_seconds = self.cpu_at - cpu
         return self.done_at - start
 
 
@@ -210,7 +205,7 @@ def bench_tree(app, window, db: Path, runs: int, checks: list[str]) -> dict:
     park_id, children = _biggest_park(window.directory.con)
     view = window.tree_view
     probe = PaintProbe(app, [view.viewport()])
-    result: dict[str, list[float]] = {"park": [], "folder": [], "scroll_to_end": []}
+    result: dict[str, list] = {"park": [], "folder": [], "scroll": []}
     for _ in range(runs):
         before = len(checks)
         window.set_directory(Directory.open(db))  # a fresh tree: nothing loaded yet
@@ -224,22 +219,19 @@ def bench_tree(app, window, db: Path, runs: int, checks: list[str]) -> dict:
         settle(app)
         result["folder"].append(probe.time(lambda f=folder: view.expand(f)))
         start = time.perf_counter()
-        tenth: tuple[float, int] | None = None
-        cpu = time.process_time()
+        tenth_s = None
         while model.canFetchMore(folder) or model.rowCount(folder) < children:
             view.scrollToBottom()
             app.processEvents()
-            loaded = model.rowCount(folder)
-            if tenth is None and loaded >= children / 10:
-                tenth = (time.perf_counter() - start, loaded)
+            if tenth_s is None and model.rowCount(folder) >= children // 10:
+                tenth_s, tenth_rows = time.perf_counter() - start, model.rowCount(folder)
             if time.perf_counter() - start > 300:
                 raise RuntimeError("scrolling to the end took over five minutes")
         probe.time(view.scrollToBottom)
-        result["scroll_to_end"].append(time.perf_counter() - start)
-        result.setdefault("scroll_cpu", []).append(time.process_time() - cpu)
-        if tenth is not None:  # linear: a tenth of the rows in about a tenth of the time
-            result.setdefault("tenth_seconds", []).append(tenth[0])
-            result.setdefault("tenth_rows", []).append(tenth[1])
+        all_s = time.perf_counter() - start
+        result["scroll"].append({"all_s": all_s, "rows_all": model.rowCount(folder),
+                                 "tenth_s": tenth_s or all_s,
+                                 "rows_tenth": tenth_rows if tenth_s else model.rowCount(folder)})
     return {"park_id": park_id, "children": children, **result}
 
 
@@ -284,45 +276,70 @@ def _detail_targets(window) -> dict[str, object]:
 
 
 def bench_detail(app, window, runs: int) -> dict:
-    """Select an item in the tree until its page (and QR code) is painted in the detail pane."""
-    view = window.tree_view
-    probe = PaintProbe(app, [window.detail.viewport()])
+    """Select an item in the tree until its page (and QR code) is painted in the detail pane;
+    paired, run by run, with the floor: the same page's HTML (made beforehand) set and painted
+    in the same pane, i.e. the pane's painting without the queries and page building."""
+    from benchmarks.paired import paired
+    from parkdesk.ui.detail_pages import page_html
+
+    view, pane = window.tree_view, window.detail
+    probe = PaintProbe(app, [pane.viewport()])
     targets = _detail_targets(window)
     settle(app)
-    times: dict[str, list[float]] = {k: [] for k in targets}
-    cpu: dict[str, list[float]] = {k: [] for k in targets}
     for index in targets.values():  # once untimed: the view lays out rows loaded off screen
         view.setCurrentIndex(index)
         settle(app, 0.05)
-    for _ in range(runs):
-        for label, index in targets.items():
-            times[label].append(probe.time(lambda i=index: view.setCurrentIndex(i)))
-            cpu[label].append(probe.cpu_seconds)
+    out: dict = {}
+    for label, index in targets.items():
+        html = page_html(window.directory, window.model.node(index))
+        # Selected between runs, so that each select is a change of page.
+        other = window.model.index(1 if index == window.model.index(0, 0) else 0, 0)
+
+        def select(i=index, o=other) -> float:
+            view.setCurrentIndex(o)
             settle(app, 0.01)
-    return {"wall": times, "cpu": cpu}
+            return probe.time(lambda: view.setCurrentIndex(i))
+
+        def floor(h=html) -> float:
+            pane.setHtml("")
+            settle(app, 0.01)
+            return probe.time(lambda: pane.setHtml(h))
+
+        out[label] = paired(select, floor, runs).as_dict()
+    return out
 
 
 def bench_factsheets(directory, runs: int) -> dict:
-    """One park's fact sheet to PDF, and all six (the zone and five parks), content included."""
+    """One park's fact sheet to PDF (content built, then written), paired with writing the same
+    content built beforehand (the PDF alone); and all six sheets (the zone and five parks)."""
+    from benchmarks.paired import paired
     from parkdesk.core.factsheet.content import build_factsheet, find_sheets
     from parkdesk.ui.printing import write_pdf
 
     park_id, _ = _biggest_park(directory.con)
     every = find_sheets(directory, "all")
-    result: dict[str, list[float]] = {"one": [], "all": [], "one_cpu": [], "all_cpu": []}
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "sheet.pdf"
-        write_pdf([build_factsheet(directory, park_id)], out)  # warm up: fonts
-        for _ in range(runs):
-            start, cpu = time.perf_counter(), time.process_time()
+        built = build_factsheet(directory, park_id)
+        write_pdf([built], out)  # warm up: fonts
+
+        def one() -> float:
+            start = time.perf_counter()
             write_pdf([build_factsheet(directory, park_id)], out)
-            result["one"].append(time.perf_counter() - start)
-            result["one_cpu"].append(time.process_time() - cpu)
-            start, cpu = time.perf_counter(), time.process_time()
+            return time.perf_counter() - start
+
+        def pdf_alone() -> float:
+            start = time.perf_counter()
+            write_pdf([built], out)
+            return time.perf_counter() - start
+
+        result: dict = {"sheets": len(every), "one": paired(one, pdf_alone, runs).as_dict(),
+                        "all": []}
+        for _ in range(runs):
+            start = time.perf_counter()
             write_pdf([build_factsheet(directory, i) for i in every], out)
             result["all"].append(time.perf_counter() - start)
-            result["all_cpu"].append(time.process_time() - cpu)
-    return {"sheets": len(every), **result}
+    return result
 
 
 def main() -> int:
@@ -330,6 +347,8 @@ def main() -> int:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--search-only", action="store_true", help="type the queries, nothing else")
+    parser.add_argument("--no-sheets", action="store_true",
+                        help="no fact sheets (at 1M a park's sheet lists ~300,000 enterprises)")
     args = parser.parse_args()
     _keep_none_alive()
     from parkdesk.ui import icons
@@ -358,8 +377,9 @@ def main() -> int:
         rss["searched and browsed"] = peak_rss_mb()
         out["tree"] = bench_tree(app, window, args.db, args.runs, checks)
         rss["scrolled to the end"] = peak_rss_mb()
-        out["factsheet"] = bench_factsheets(window.directory, max(3, args.runs))
-        rss["fact sheets printed"] = peak_rss_mb()
+        if not args.no_sheets:
+            out["factsheet"] = bench_factsheets(window.directory, max(3, args.runs))
+            rss["fact sheets printed"] = peak_rss_mb()
         out["rss_mb"] = rss
         window.close()
     print(json.dumps(out))

@@ -31,7 +31,7 @@ def median_of_runs(runs: Sequence[dict[str, float]]) -> dict[str, float]:
 
 def table(rows: list[tuple[str, str, str, str]]) -> str:
     """Rows of (measure, value, floor/ratio, target): aligned plain text."""
-    head = ("measure", "median", "floor · paired ratio (min–max)", "target")
+    head = ("measure", "median", "floor · ratio", "target")
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(4)]
     line = "  ".join("-" * w for w in widths)
     out = ["  ".join(str(c).ljust(w) for c, w in zip(head, widths, strict=True)), line]

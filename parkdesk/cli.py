@@ -11,6 +11,7 @@ from types import ModuleType
 
 from parkdesk import __version__
 from parkdesk.commands import COMMANDS, add_db_option
+from parkdesk.commands import app as app_command
 from parkdesk.core.errors import ParkdeskError, os_error_reason
 
 
@@ -27,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"parkdesk {__version__}")
     add_db_option(parser, top=True)
+    app_command.add_lang_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module in _command_modules().items():
         module.add_arguments(sub.add_parser(name, help=module.HELP))

@@ -25,7 +25,8 @@ import pytest
 from packaging.requirements import Requirement
 
 REPO = Path(__file__).resolve().parent.parent
-SOURCES = ("parkdesk", "data", "resources", "setup.py", "pyproject.toml", "README.md", "LICENSE")
+SOURCES = ("parkdesk", "data", "resources", "translations", "packaging", "setup.py", "pyproject.toml",
+           "README.md", "LICENSE")
 
 
 def _tree(folder: Path) -> dict[str, int]:
@@ -37,7 +38,8 @@ def _tree(folder: Path) -> dict[str, int]:
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel built from a copy of the working tree (so the checkout gets no build/ folder)."""
     src = tmp_path_factory.mktemp("src")
-    junk = shutil.ignore_patterns("__pycache__", "*.pyc")
+    # (the .qm files of an earlier `make translations` are left out: the build compiles them)
+    junk = shutil.ignore_patterns("__pycache__", "*.pyc", "*.qm")
     for name in SOURCES:
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, src / name, ignore=junk)
@@ -84,9 +86,14 @@ def test_the_wheel_carries_the_data_resources_and_metadata(wheel: Path) -> None:
     assert sources <= names, f"modules missing from the wheel: {sorted(sources - names)}"
     for folder, package in (("data", "parkdesk/data"), ("resources", "parkdesk/resources")):
         files = {f"{package}/{p.relative_to(REPO / folder)}" for p in (REPO / folder).rglob("*")
-                 if p.is_file() and "__pycache__" not in p.parts}
+                 if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".qm"}
         assert files <= names, f"missing from the wheel: {sorted(files - names)}"
     assert not [n for n in names if n.startswith(("tests/", "benchmarks/", "data/", "resources/"))]
+    # The translations, compiled from translations/*.ts as the wheel was built (setup.py).
+    compiled = {f"parkdesk/resources/translations/{ts.stem}.qm"
+                for ts in (REPO / "translations").glob("*.ts")}
+    assert compiled and compiled <= names, sorted(compiled - names)
+    assert not [n for n in names if n.endswith(".ts")]
     meta = Parser().parsestr(zipfile.ZipFile(wheel).read("parkdesk-0.1.0.dist-info/METADATA").decode())
     assert meta["License-Expression"] == "MIT"
     assert "parkdesk-0.1.0.dist-info/licenses/LICENSE" in names
@@ -121,6 +128,15 @@ def test_the_installed_commands_work_outside_the_checkout(venv: Path, home: Path
     assert vcard.stdout.startswith("BEGIN:VCARD") and "FN:" in vcard.stdout
 
     assert _tree(package) == before  # nothing written next to the package
+
+
+def test_the_installed_app_speaks_chinese(venv: Path, home: Path) -> None:
+    code = ("from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+            "from parkdesk.ui import language; ok = language.install('zh_CN'); "
+            "print(ok, app.translate('WindowActions', '&File'), "
+            "app.translate('QPlatformTheme', 'Cancel'))")
+    said = _run(venv, home, code=code)
+    assert said.stdout.split() == ["True", "文件(&F)", "取消"], said.stderr
 
 
 def test_the_installed_copy_says_reinstall_even_beside_a_folder_of_articles(venv: Path, home: Path) -> None:

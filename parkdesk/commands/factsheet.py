@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from parkdesk.commands import add_db_option, open_directory, user_store_of
-from parkdesk.core.factsheet.model import DEFAULT_PAPER, PAPERS, paper_size
+from parkdesk.core.factsheet.paper import DEFAULT_PAPER, PAPERS, paper_size
 
 NAME = "factsheet"
 HELP = "write a park's fact sheet as PDF"

@@ -27,10 +27,10 @@ def synth(enterprises: int, output: Path, seed: int = 1) -> int:
     from parkdesk.ingest.synth import write_synthetic
 
     started = time.perf_counter()
-    counts = write_synthetic(enterprises, output, seed)
+    rows = write_synthetic(enterprises, output, seed)
     print(
-        f"wrote {output}: {counts['records']:,} records, {counts['contacts']:,} contacts, "
-        f"{counts['figures']:,} figures, seed {seed}, "
+        f"wrote {output}: {rows.get('entities', 0):,} records, {rows.get('contacts', 0):,} "
+        f"contacts, {rows.get('figures', 0):,} figures, seed {seed}, "
         f"in {time.perf_counter() - started:.1f} s"
     )
     return 0

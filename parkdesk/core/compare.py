@@ -15,9 +15,10 @@ from parkdesk.core.atomic import replacing
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.queries import count_below
 from parkdesk.core.figures.readings import metric_lines
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP, translate
 from parkdesk.core.records import ENTERPRISE, INSTITUTION, PERSON, PROJECT, Entity
 
-NOT_PUBLISHED = "not published"
+NOT_PUBLISHED = QT_TRANSLATE_NOOP("Compare", "not published")
 
 
 @dataclass(frozen=True)
@@ -57,24 +58,28 @@ def build_comparison(directory: Directory) -> Comparison:
     rows: list[CompareRow] = []
 
     def row(section: str, label: str, cells: list[str]) -> None:
-        rows.append(CompareRow(section, label, tuple(cells)))
+        rows.append(CompareRow(translate("Compare", section), translate("Compare", label),
+                               tuple(cells)))
 
     contacts = [directory.contacts(p.id, include_children=True) for p in parks]
-    row("Contacts", "Phone", ["\n".join(c.display for c in cs if c.kind == "phone")
+    row(QT_TRANSLATE_NOOP("Compare", "Contacts"), QT_TRANSLATE_NOOP("Compare", "Phone"), ["\n".join(c.display for c in cs if c.kind == "phone")
                               for cs in contacts])
-    row("Contacts", "Address", ["\n".join(readable_address(c.raw) for c in cs
+    row(QT_TRANSLATE_NOOP("Compare", "Contacts"), QT_TRANSLATE_NOOP("Compare", "Address"), ["\n".join(readable_address(c.raw) for c in cs
                                           if c.kind == "address") for cs in contacts])
-    row("Contacts", "District", [p.district or "" for p in parks])
-    for label, kinds in (("Number of projects and carriers", (PROJECT,)),
-                         ("Number of enterprises and institutions", (ENTERPRISE, INSTITUTION)),
-                         ("Number of people", (PERSON,))):
-        row("In the park", label, [f"{count_below(directory, p.id, kinds):,}" for p in parks])
+    row(QT_TRANSLATE_NOOP("Compare", "Contacts"), QT_TRANSLATE_NOOP("Compare", "District"), [p.district or "" for p in parks])
+    for label, kinds in (
+            (QT_TRANSLATE_NOOP("Compare", "Number of projects and carriers"), (PROJECT,)),
+            (QT_TRANSLATE_NOOP("Compare", "Number of enterprises and institutions"),
+             (ENTERPRISE, INSTITUTION)),
+            (QT_TRANSLATE_NOOP("Compare", "Number of people"), (PERSON,))):
+        row(QT_TRANSLATE_NOOP("Compare", "In the park"), label, [f"{count_below(directory, p.id, kinds):,}" for p in parks])
     figures = [_figures(p, directory) for p in parks]
     labels = list(dict.fromkeys(label for f in figures for label in f))
     for label in labels:
-        row("Key figures", label, [f.get(label, "") for f in figures])
+        row(QT_TRANSLATE_NOOP("Compare", "Key figures"), label, [f.get(label, "") for f in figures])
     if not labels:
-        row("Key figures", "Key figures", ["" for _ in parks])
+        row(QT_TRANSLATE_NOOP("Compare", "Key figures"), QT_TRANSLATE_NOOP("Compare", "Key figures"),
+            ["" for _ in parks])
     projects = []
     for p in parks:
         names = []
@@ -85,7 +90,8 @@ def build_comparison(directory: Directory) -> Comparison:
             names.append(project.name + (f" ({project.status})" if project.status else "")
                          + headline)
         projects.append("\n".join(f"• {n}" for n in names) if len(names) > 1 else "".join(names))
-    row("Projects", "Projects and carriers", projects)
+    row(QT_TRANSLATE_NOOP("Compare", "Projects"),
+        QT_TRANSLATE_NOOP("Compare", "Projects and carriers"), projects)
     return Comparison(tuple(p.name for p in parks), tuple(rows))
 
 
@@ -117,7 +123,7 @@ def comparison_html(comparison: Comparison, title: str = "The parks compared") -
                         f"<b>{escape(section)}</b></td></tr>")
         cells = "".join(
             f'<td class="{"none" if not c else ""}">'
-            + "<br/>".join(escape(line) for line in (c or NOT_PUBLISHED).split("\n")) + "</td>"
+            + "<br/>".join(escape(line) for line in (c or translate("Compare", NOT_PUBLISHED)).split("\n")) + "</td>"
             for c in r.cells
         )
         body.append(f'<tr><th width="20%">{escape(r.label)}</th>{cells}</tr>')

@@ -10,8 +10,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
-INFERRED = "date inferred"
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP, translate
+
+INFERRED = QT_TRANSLATE_NOOP("Dates", "date inferred")
+# Month names as dates show them; a translation may give the month's number (zh_CN: 2月).
+_MONTHS = (
+    QT_TRANSLATE_NOOP("Dates", "Jan"), QT_TRANSLATE_NOOP("Dates", "Feb"),
+    QT_TRANSLATE_NOOP("Dates", "Mar"), QT_TRANSLATE_NOOP("Dates", "Apr"),
+    QT_TRANSLATE_NOOP("Dates", "May"), QT_TRANSLATE_NOOP("Dates", "Jun"),
+    QT_TRANSLATE_NOOP("Dates", "Jul"), QT_TRANSLATE_NOOP("Dates", "Aug"),
+    QT_TRANSLATE_NOOP("Dates", "Sep"), QT_TRANSLATE_NOOP("Dates", "Oct"),
+    QT_TRANSLATE_NOOP("Dates", "Nov"), QT_TRANSLATE_NOOP("Dates", "Dec"),
+)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
 
 
@@ -26,8 +36,11 @@ def display_date(value: str | date | None) -> str:
         return value
     year, month, day = m.groups()
     if month and 1 <= int(month) <= 12:
-        name = _MONTHS[int(month) - 1]
-        return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+        name = translate("Dates", _MONTHS[int(month) - 1])
+        if day:
+            return translate("Dates", "{day} {month} {year}").format(
+                day=int(day), month=name, year=year)
+        return translate("Dates", "{month} {year}").format(month=name, year=year)
     return year
 
 
@@ -36,7 +49,7 @@ def article_date(published: str | None, inferred: bool, missing: str = "") -> st
     if not published:
         return missing
     shown = display_date(published)
-    return f"{shown} ({INFERRED})" if inferred else shown
+    return f"{shown} ({translate('Dates', INFERRED)})" if inferred else shown
 
 
 def iso_day(value: str | None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from parkdesk.core.figures.wording import is_projection, period_display, value_display
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP, translate
 
 # Kinds of entity. Projects and carriers share one kind; `subkind` says which.
 ZONE = "zone"
@@ -18,16 +19,29 @@ PLACE = "place"  # a place outside the zone that an article covers
 
 KINDS = (ZONE, PARK, ORGANISATION, PROJECT, ENTERPRISE, INSTITUTION, PERSON, PLACE)
 
+#: Each kind's English name (exports and the CLI); `kind_label` gives the interface language's.
 KIND_LABELS = {
-    ZONE: "Zone",
-    PARK: "Park",
-    ORGANISATION: "Organisation",
-    PROJECT: "Project",
-    ENTERPRISE: "Enterprise",
-    INSTITUTION: "Institution",
-    PERSON: "Person",
-    PLACE: "Place outside the zone",
+    ZONE: QT_TRANSLATE_NOOP("Kinds", "Zone"),
+    PARK: QT_TRANSLATE_NOOP("Kinds", "Park"),
+    ORGANISATION: QT_TRANSLATE_NOOP("Kinds", "Organisation"),
+    PROJECT: QT_TRANSLATE_NOOP("Kinds", "Project"),
+    ENTERPRISE: QT_TRANSLATE_NOOP("Kinds", "Enterprise"),
+    INSTITUTION: QT_TRANSLATE_NOOP("Kinds", "Institution"),
+    PERSON: QT_TRANSLATE_NOOP("Kinds", "Person"),
+    PLACE: QT_TRANSLATE_NOOP("Kinds", "Place outside the zone"),
 }
+
+
+def chinese_name(aliases: tuple[str, ...] | list[str]) -> str | None:
+    """The fullest Chinese name among a record's aliases (佛山高新区顺德园 over 顺德园), if any."""
+    han = [a for a in aliases if a and all("\u3400" <= c <= "\u9fff" for c in a)]
+    return max(han, key=lambda a: (len(a), a)) if han else None
+
+
+def kind_label(kind: str) -> str:
+    """The name of an entity kind in the interface language (the kind itself if unknown)."""
+    label = KIND_LABELS.get(kind)
+    return translate("Kinds", label) if label else kind
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.queries import kind_of
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP, translate
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,
@@ -31,19 +32,24 @@ class Group:
     """A folder under a park, the zone or a place: which kinds it holds."""
 
     key: str
-    label: str
+    label: str  # English; `title` in the interface language
     kinds: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        return translate("Tree", self.label)
 
 
 GROUPS = (
-    Group("projects", "Projects & carriers", (PROJECT,)),
-    Group("organisations", "Enterprises & institutions", (ENTERPRISE, INSTITUTION, ORGANISATION)),
-    Group("people", "People", (PERSON,)),
-    Group("contacts", "Contacts", ()),
+    Group("projects", QT_TRANSLATE_NOOP("Tree", "Projects & carriers"), (PROJECT,)),
+    Group("organisations", QT_TRANSLATE_NOOP("Tree", "Enterprises & institutions"),
+          (ENTERPRISE, INSTITUTION, ORGANISATION)),
+    Group("people", QT_TRANSLATE_NOOP("Tree", "People"), (PERSON,)),
+    Group("contacts", QT_TRANSLATE_NOOP("Tree", "Contacts"), ()),
 )
 _GROUPS = {g.key: g for g in GROUPS}
 # Places outside the zone sit in one folder at the top, after the zone, not beside it.
-BEYOND = Group("beyond", "Beyond the zone", (PLACE,))
+BEYOND = Group("beyond", QT_TRANSLATE_NOOP("Tree", "Beyond the zone"), (PLACE,))
 BEYOND_KEY = "/beyond"  # a folder with no parent entity
 # Kinds whose children are shown in folders rather than directly.
 FOLDERED = (ZONE, PARK, PLACE)
@@ -85,14 +91,15 @@ class DirectoryTree:
             nodes.append(self.beyond_node(places))
         layer = self.directory.layer
         if layer.articles:
-            nodes.append(TreeNode(REVIEW, "", "To review", "review", sum(layer.pending.values())))
+            nodes.append(TreeNode(REVIEW, "", translate("Tree", "To review"), "review",
+                                  sum(layer.pending.values())))
         return nodes
 
     def beyond_node(self, count: int | None = None) -> TreeNode:
         """The folder of the places outside the zone."""
         if count is None:
             count = sum(1 for e in self.directory.roots() if e.kind == PLACE)
-        return TreeNode(GROUP, BEYOND_KEY, BEYOND.label, f"group:{BEYOND.key}", count)
+        return TreeNode(GROUP, BEYOND_KEY, BEYOND.title, f"group:{BEYOND.key}", count)
 
     def _review_articles(self) -> list[TreeNode]:
         layer = self.directory.layer
@@ -118,7 +125,7 @@ class DirectoryTree:
             else:
                 n = self.directory.count_contacts(entity_id, include_children=True)
             if n:
-                nodes.append(TreeNode(GROUP, f"{entity_id}/{g.key}", g.label, f"group:{g.key}", n))
+                nodes.append(TreeNode(GROUP, f"{entity_id}/{g.key}", g.title, f"group:{g.key}", n))
         return nodes
 
     def child_count(self, node: TreeNode) -> int:
@@ -201,7 +208,7 @@ class DirectoryTree:
                     TreeNode(
                         GROUP,
                         f"{parent.id}/{group.key}",
-                        group.label,
+                        group.title,
                         f"group:{group.key}",
                         self.directory.count_children(parent.id, group.kinds),
                     )

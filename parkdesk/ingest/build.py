@@ -161,7 +161,7 @@ def _build_entities(cur: Curation, cites: dict[str, list[Citation]], warnings: l
             Entity(
                 id=e.id, kind=e.kind, name=e.name, parent_id=parent, subkind=e.subkind,
                 district=e.district, status=e.status, description=e.description,
-                aliases=tuple(sorted(set(e.aliases))), reviewed=True,
+                aliases=tuple(sorted({*e.aliases, *e.curator_aliases})), reviewed=True,
                 sources=sorted(cites[e.id], key=_cite_key),
             )
         )

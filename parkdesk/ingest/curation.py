@@ -23,6 +23,9 @@ class CuratedEntity:
     district: str | None
     status: str | None
     description: str | None
+    # Names the curator supplies that no article gives (the zone's official Chinese names):
+    # aliases without a citation, never matched in the articles' text.
+    curator_aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ def _read(path: Path, data: dict, at: list[str]) -> Curation:
                 aliases=tuple(e.get("aliases", ())), match=tuple(e.get("match", ())),
                 subkind=e.get("subkind"), district=e.get("district"), status=e.get("status"),
                 description=e.get("description"),
+                curator_aliases=tuple(e.get("curator_aliases", ())),
             )
         )
     for i, f in enumerate(data.get("figure", []), start=1):

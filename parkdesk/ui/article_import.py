@@ -6,11 +6,11 @@ no-op that says so."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMimeData
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from parkdesk.ui.window_actions import make_action
 
@@ -21,17 +21,19 @@ if TYPE_CHECKING:
 STATUS_MS = 10_000
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ArticleImport", text, "", n)
+class _Plurals(QObject):
+    """Texts with plural forms: lupdate reads those from `self.tr(text, "", n)` in a class only."""
+
+    def imported(self, n: int) -> str:
+        return self.tr("Imported %n article(s) for review; Ctrl+Z takes an import back.", "", n)
 
 
 def install(window: MainWindow) -> QAction:
     """The File menu's Import Articles… (Ctrl+I), after Open Database…"""
-    action = make_action(window, _tr("&Import Articles…"), lambda: choose_and_import(window),
-                         "Ctrl+I", "", _tr("Add articles (text files, saved web pages) to "
+    action = make_action(window, QCoreApplication.translate("ArticleImport", "&Import Articles…"), lambda: choose_and_import(window),
+                         "Ctrl+I", "", QCoreApplication.translate("ArticleImport", "Add articles (text files, saved web pages) to "
                                            "review into your directory"))
-    menus = {a.text(): cast(QMenu, a.menu()) for a in window.menuBar().actions()}
-    file_menu = menus["&File"]
+    file_menu = window.window_actions.file_menu
     file_menu.insertAction(window.window_actions.export, action)
     window.edit_actions.editing_actions.append(action)
     return action
@@ -50,12 +52,12 @@ def dropped_files(mime: QMimeData) -> list[Path]:
 def choose_and_import(window: MainWindow) -> None:
     """Ask for article files (several at once; Cancel, then a folder, is offered too)."""
     files, _ = QFileDialog.getOpenFileNames(
-        window, _tr("Import articles"), str(Path.home()),
-        _tr("Articles (*.txt *.html *.htm);;All files (*)"))
+        window, QCoreApplication.translate("ArticleImport", "Import articles"), str(Path.home()),
+        QCoreApplication.translate("ArticleImport", "Articles (*.txt *.html *.htm);;All files (*)"))
     if files:
         import_files(window, [Path(f) for f in files])
         return
-    folder = QFileDialog.getExistingDirectory(window, _tr("Or import every article of a folder"))
+    folder = QFileDialog.getExistingDirectory(window, QCoreApplication.translate("ArticleImport", "Or import every article of a folder"))
     if folder:
         import_files(window, [Path(folder)])
 
@@ -74,7 +76,7 @@ def import_files(window: MainWindow, paths: list[Path]) -> None:
         parent=window, work=lambda: read_files(paths, proposer, op.task.step),
         success=lambda result: _finished(window, result))
     window.last_import = op  # (tests wait for it)
-    op.with_progress(_tr("Reading articles…"), cancellable=True).run_in_background()
+    op.with_progress(QCoreApplication.translate("ArticleImport", "Reading articles…"), cancellable=True).run_in_background()
 
 
 def _finished(window: MainWindow, result: ReadArticles) -> None:
@@ -85,7 +87,7 @@ def finish_import(window: MainWindow, result: ReadArticles) -> list[str]:
     """Import each article read; returns (and shows) the sentences about the import."""
     messages: list[str] = []
     if result.cancelled:
-        messages.append(_tr("Import cancelled; nothing was imported."))
+        messages.append(QCoreApplication.translate("ArticleImport", "Import cancelled; nothing was imported."))
         _show(window, messages, warn=False)
         return messages
     first: str | None = None
@@ -93,7 +95,7 @@ def finish_import(window: MainWindow, result: ReadArticles) -> list[str]:
     for article, text in result.read:
         title = window.user_data.already_imported(article.sha256)
         if title is not None:
-            messages.append(_tr("%1 is already in your directory as “%2”; nothing changed.")
+            messages.append(QCoreApplication.translate("ArticleImport", "%1 is already in your directory as “%2”; nothing changed.")
                             .replace("%1", article.file).replace("%2", title))
             continue
         change = window.edits.import_article(article, text)
@@ -107,8 +109,7 @@ def finish_import(window: MainWindow, result: ReadArticles) -> list[str]:
         window.tree_view.expand(window.tree_view.currentIndex().parent())
         if window.review_panel is not None:
             window.review_panel.findings.setFocus()
-        messages.insert(0, _tr("Imported %n article(s) for review; Ctrl+Z takes an import back.",
-                               imported))
+        messages.insert(0, _Plurals().imported(imported))
     _show(window, messages, warn=bool(result.skipped) or not imported)
     return messages
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import ctypes
 import os
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
+
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 
 
 class _Notifier(QObject):
@@ -67,7 +69,8 @@ def text_lost_on_quit() -> str | None:
     return board.text(QClipboard.Mode.Clipboard) or None
 
 
-LOST_ON_QUIT = "Copied numbers stay available only while parkdesk runs on this desktop."
+LOST_ON_QUIT = QT_TRANSLATE_NOOP(
+    "Clipboard", "Copied numbers stay available only while parkdesk runs on this desktop.")
 
 
 def may_quit(parent: object = None) -> bool:
@@ -83,12 +86,15 @@ def may_quit(parent: object = None) -> bool:
     box = QMessageBox(parent if isinstance(parent, QWidget) else None)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle("parkdesk")
-    box.setText(LOST_ON_QUIT)
+    box.setText(QCoreApplication.translate("Clipboard", LOST_ON_QUIT))
     shown = text if len(text) <= 60 else text[:57] + "…"
-    box.setInformativeText(f"“{shown}” cannot be pasted after parkdesk quits: no clipboard "
-                           "manager is running to keep it. Paste it first, or quit anyway.")
-    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton("Keep Running", QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(QCoreApplication.translate(
+        "Clipboard", "“{text}” cannot be pasted after parkdesk quits: no clipboard manager is "
+        "running to keep it. Paste it first, or quit anyway.").format(text=shown))
+    quit_button = box.addButton(QCoreApplication.translate("Clipboard", "Quit"),
+                                QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(QCoreApplication.translate("Clipboard", "Keep Running"),
+                         QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(quit_button)
     box.setEscapeButton(keep)
     box.exec()

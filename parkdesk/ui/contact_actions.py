@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
 from parkdesk.core.db.directory import Directory
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 from parkdesk.core.phones import tel_uri
 from parkdesk.core.records import Contact
 from parkdesk.ui import icons
 from parkdesk.ui.clipboard import copy_text
+
+_FORMS = {"national": QT_TRANSLATE_NOOP("ContactActions", "national form"),
+          "international": QT_TRANSLATE_NOOP("ContactActions", "international form"),
+          "e164": QT_TRANSLATE_NOOP("ContactActions", "E.164 form")}
 
 
 def _whose(directory: Directory, contact: Contact) -> str:
@@ -22,16 +27,21 @@ def _whose(directory: Directory, contact: Contact) -> str:
 def copy_number(directory: Directory, contact: Contact, form: str = "national") -> None:
     """Copy one number: form "national" (the default), "international" or "e164"."""
     if contact.kind != "phone":
-        copy_text(contact.raw, f"Copied the address “{contact.raw}” ({_whose(directory, contact)})")
+        copy_text(contact.raw, QCoreApplication.translate(
+            "ContactActions", "Copied the address “{address}” ({whose})").format(
+                address=contact.raw, whose=_whose(directory, contact)))
         return
     value = {"national": contact.national, "international": contact.international,
              "e164": contact.e164}.get(form) or ""
     if not value:
-        copy_text(contact.raw, f"Copied “{contact.raw}” as written ({_whose(directory, contact)})")
+        copy_text(contact.raw, QCoreApplication.translate(
+            "ContactActions", "Copied “{number}” as written ({whose})").format(
+                number=contact.raw, whose=_whose(directory, contact)))
         return
-    label = {"national": "national form", "international": "international form",
-             "e164": "E.164 form"}[form]
-    copy_text(value, f"Copied “{value}” ({_whose(directory, contact)}, {label})")
+    label = QCoreApplication.translate("ContactActions", _FORMS[form])
+    copy_text(value, QCoreApplication.translate(
+        "ContactActions", "Copied “{number}” ({whose}, {form})").format(
+            number=value, whose=_whose(directory, contact), form=label))
 
 
 def contacts_owner(directory: Directory, entity_id: str) -> str | None:
@@ -55,8 +65,15 @@ def copy_all_contacts(directory: Directory, owner_id: str) -> None:
     """Copy every contact of a park or the zone as text."""
     text = contacts_text(directory, owner_id)
     n = text.count("\n")
-    plural = "contact" if n == 1 else "contacts"
-    copy_text(text, f"Copied {n} {plural} of {directory.name_of(owner_id)} as text")
+    copy_text(text, _Plurals().copied_contacts(n, directory.name_of(owner_id)))
+
+
+class _Plurals(QObject):
+    """Texts with plural forms: lupdate reads those from `self.tr(text, "", n)` in a class
+    only, not from QCoreApplication.translate."""
+
+    def copied_contacts(self, n: int, name: str) -> str:
+        return self.tr("Copied %n contact(s) of {name} as text", "", n).format(name=name)
 
 
 def call(contact: Contact) -> bool:
@@ -77,22 +94,28 @@ def add_phone_actions(menu: QMenu, directory: Directory, contact: Contact,
         return action
 
     if contact.kind == "phone" and contact.valid:
-        add(f"Copy {contact.national}", lambda: copy_number(directory, contact), "copy")
-        add(f"Copy international form  {contact.international}",
+        add(QCoreApplication.translate("ContactActions", "Copy {number}").format(
+            number=contact.national), lambda: copy_number(directory, contact), "copy")
+        add(QCoreApplication.translate("ContactActions", "Copy international form  {number}")
+            .format(number=contact.international),
             lambda: copy_number(directory, contact, "international"))
-        add(f"Copy E.164 form  {contact.e164}", lambda: copy_number(directory, contact, "e164"))
+        add(QCoreApplication.translate("ContactActions", "Copy E.164 form  {number}").format(
+            number=contact.e164), lambda: copy_number(directory, contact, "e164"))
     else:
-        add(f"Copy “{contact.raw}” as written", lambda: copy_number(directory, contact), "copy")
+        add(QCoreApplication.translate("ContactActions", "Copy “{number}” as written").format(
+            number=contact.raw), lambda: copy_number(directory, contact), "copy")
     owner = contacts_owner(directory, context_entity or contact.owner_id) or contacts_owner(
         directory, contact.owner_id
     )
     if owner:
         menu.addSeparator()
-        add(f"Copy all contacts of {directory.name_of(owner)}",
+        add(QCoreApplication.translate("ContactActions", "Copy all contacts of {name}").format(
+            name=directory.name_of(owner)),
             lambda: copy_all_contacts(directory, owner))
     if contact.kind == "phone" and contact.valid:
         menu.addSeparator()
-        add(f"Call {contact.international}", lambda: call(contact), "call")
+        add(QCoreApplication.translate("ContactActions", "Call {number}").format(
+            number=contact.international), lambda: call(contact), "call")
 
 
 def phone_menu(parent: QWidget, directory: Directory, contact: Contact,

@@ -13,21 +13,25 @@ import sys
 import threading
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from parkdesk import logs
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
-SAVED = "parkdesk hit an internal error; details were saved to {path}."
-NOT_SAVED = "parkdesk hit an internal error; its details could not be saved to a log file."
-GOES_ON = "parkdesk keeps running. If something looks wrong, restart it."
+SAVED = QT_TRANSLATE_NOOP("Crash", "parkdesk hit an internal error; details were saved to {path}.")
+NOT_SAVED = QT_TRANSLATE_NOOP(
+    "Crash", "parkdesk hit an internal error; its details could not be saved to a log file.")
+GOES_ON = QT_TRANSLATE_NOOP("Crash", "parkdesk keeps running. If something looks wrong, restart it.")
 
 
 def message() -> str:
     """What the dialog says: where the details are."""
     path = logs.log_file()
-    return SAVED.format(path=path) if path else NOT_SAVED
+    if path:
+        return QCoreApplication.translate("Crash", SAVED).format(path=path)
+    return QCoreApplication.translate("Crash", NOT_SAVED)
 
 
 class _Reporter(QObject):
@@ -60,7 +64,7 @@ class _Reporter(QObject):
                               QMessageBox.StandardButton.Ok, QApplication.activeWindow())
             box.setObjectName("internalError")
             box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setInformativeText(GOES_ON)
+            box.setInformativeText(QCoreApplication.translate("Crash", GOES_ON))
             self.shown += 1
             box.exec()
             box.deleteLater()

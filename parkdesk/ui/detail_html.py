@@ -11,22 +11,18 @@ import re
 from collections.abc import Callable, Mapping
 from urllib.parse import quote, unquote
 
+from PySide6.QtCore import QCoreApplication
+
 from parkdesk.core.addresses import readable_address
 from parkdesk.core.dates import article_date, display_date
 from parkdesk.core.db.directory import Source
 from parkdesk.core.figures.chart import SHOWN as CHART_SHOWN
 from parkdesk.core.figures.chart import line_chart
 from parkdesk.core.figures.readings import metric_lines
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 from parkdesk.core.records import Contact, Figure
 from parkdesk.core.sources import SourceNumbers
 from parkdesk.core.userstore.layer import ImportedArticle
-
-
-def page_tr(text: str) -> str:
-    """A string of the detail page through Qt's translation system (context "DetailPage")."""
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("DetailPage", text)
 
 PHONE_SCHEME = "phone"
 ENTITY_SCHEME = "entity"
@@ -54,20 +50,20 @@ def link(scheme: str, key: str, text: str, title: str = "") -> str:
 
 def entity_link(entity_id: str, name: str) -> str:
     """A link that selects an entity in the tree."""
-    return link(ENTITY_SCHEME, entity_id, name, "Show in the tree")
+    return link(ENTITY_SCHEME, entity_id, name, QCoreApplication.translate("DetailHtml", "Show in the tree"))
 
 
-# How a relation reads on its object's page, as the text before and after the subject's link.
+# How a relation reads on its object's page, {other} standing for the subject's link.
 _OBJECT_VIEW = {
-    "works at": ("", " works here"),
-    "located in": ("", " is located here"),
-    "grew up in": ("", " grew up here"),
-    "invests in": ("", " invests here"),
-    "signed to settle in": ("", " signed to settle here"),
-    "partners in": ("", " is a partner here"),
-    "operates": ("Operated by ", ""),
-    "serves": ("Served by ", ""),
-    "co-founded": ("Co-founded by ", ""),
+    "works at": QT_TRANSLATE_NOOP("DetailHtml", "{other} works here"),
+    "located in": QT_TRANSLATE_NOOP("DetailHtml", "{other} is located here"),
+    "grew up in": QT_TRANSLATE_NOOP("DetailHtml", "{other} grew up here"),
+    "invests in": QT_TRANSLATE_NOOP("DetailHtml", "{other} invests here"),
+    "signed to settle in": QT_TRANSLATE_NOOP("DetailHtml", "{other} signed to settle here"),
+    "partners in": QT_TRANSLATE_NOOP("DetailHtml", "{other} is a partner here"),
+    "operates": QT_TRANSLATE_NOOP("DetailHtml", "Operated by {other}"),
+    "serves": QT_TRANSLATE_NOOP("DetailHtml", "Served by {other}"),
+    "co-founded": QT_TRANSLATE_NOOP("DetailHtml", "Co-founded by {other}"),
 }
 
 
@@ -78,11 +74,12 @@ def relation_html(predicate: str, other_html: str, on_subject_page: bool) -> str
     if on_subject_page:
         return esc(predicate[:1].upper() + predicate[1:]) + " " + other_html
     if predicate.casefold() in _OBJECT_VIEW:
-        before, after = _OBJECT_VIEW[predicate.casefold()]
+        pattern = QCoreApplication.translate("DetailHtml", _OBJECT_VIEW[predicate.casefold()])
     elif predicate.endswith(" of"):  # "regional centre of": X is its regional centre
-        before, after = "", f" is its {predicate[:-3]}"
+        pattern = QCoreApplication.translate("DetailHtml", "{other} is its {relation}").replace("{relation}", predicate[:-3])
     else:
-        before, after = "", f" {predicate} this"
+        pattern = QCoreApplication.translate("DetailHtml", "{other} {relation} this").replace("{relation}", predicate)
+    before, _, after = pattern.partition("{other}")
     return esc(before) + other_html + esc(after)
 
 
@@ -102,7 +99,7 @@ def describe_source(source: Source) -> str:
         parts.append(article.outlet)
     if article.published:
         parts.append(article_date(article.published, article.date_inferred))
-    parts.append(f"paragraph {citation.paragraph}")
+    parts.append(QCoreApplication.translate("DetailHtml", "paragraph {number}").format(number=citation.paragraph))
     return f"{article.title}\n{', '.join(parts)}\n“{citation.quote}”"
 
 
@@ -147,22 +144,26 @@ class SourceList:
         by_article: dict[str, list[int]] = {}
         for n, source in enumerate(self.entries, start=1):
             by_article.setdefault(source.article.id, []).append(n)
-        parts = ["<h3>Sources</h3>"]
+        parts = ["<h3>" + esc(QCoreApplication.translate("DetailHtml", "Sources")) + "</h3>"]
         for numbers in by_article.values():
             article = self.entries[numbers[0] - 1].article
             where = [esc(article.outlet)] if article.outlet else []
             if article.published:
                 where.append(esc(article_date(article.published, article.date_inferred)))
             url = web_url(article.url)
+            open_text = QCoreApplication.translate("DetailHtml", "Open article")
+            no_url = QCoreApplication.translate("DetailHtml", "(no web address recorded)")
             opener = (
-                f'<a href="{esc(url)}" title="{esc(url)}">Open article</a>'
+                f'<a href="{esc(url)}" title="{esc(url)}">{esc(open_text)}</a>'
                 if url
-                else '<span class="muted">(no web address recorded)</span>'
+                else f'<span class="muted">{esc(no_url)}</span>'
             )
             if article.id in self.imported:
                 when = display_date(self.imported[article.id].entered.date)
-                mine = (f'<span class="user">{esc(article.file)}, imported and reviewed by you, '
-                        f'{esc(when)}</span>')
+                mine = esc(QCoreApplication.translate(
+                    "DetailHtml", "{file}, imported and reviewed by you, {date}").format(
+                        file=article.file, date=when))
+                mine = f'<span class="user">{mine}</span>'
                 opener = f"{opener} · {mine}" if url else mine
             parts.append(
                 f'<p class="article"><b>{esc(article.title)}</b> — '
@@ -171,10 +172,11 @@ class SourceList:
             # Paragraphs, not a table: a long page lays out several times faster.
             for n in numbers:
                 citation = self.entries[n - 1].citation
+                para = esc(QCoreApplication.translate("DetailHtml", "paragraph {number}").format(number=citation.paragraph))
                 parts.append(
                     f'<p class="cite"><a name="{SOURCE_ANCHOR}{n}"></a>'
                     f'<span class="num">[{n}]</span>&nbsp;&nbsp;'
-                    f'<span class="para">paragraph {citation.paragraph}</span>&nbsp;&nbsp; '
+                    f'<span class="para">{para}</span>&nbsp;&nbsp; '
                     f'<span class="quote">“{esc(citation.quote)}”</span></p>'
                 )
         return "".join(parts)
@@ -209,22 +211,25 @@ def figure_rows(figures: list[Figure], sources_of: Callable[[Figure], list[Sourc
     as"), and only reports of one period that differ beyond rounding are called a conflict.
     `after[figure id]` is HTML such as the user's "outdated" mark, put behind the value."""
     rows = []
+    for_period = QCoreApplication.translate("DetailHtml", "for {period}")
+    reported_on = QCoreApplication.translate("DetailHtml", "reported {date}")
     for line in metric_lines(figures):
         values = []
         for reading in line.readings:
             f = reading.figure
             when = []
             if reading.period:
-                when.append(f"for {esc(reading.period)}")
+                when.append(esc(for_period.format(period=reading.period)))
             reported = sorted({display_date(x.reported) for x in reading.figures if x.reported})
             if reported:
-                when.append(f"reported {esc(', '.join(reported))}")
+                when.append(esc(reported_on.format(date=", ".join(reported))))
             meta = f' <span class="muted">({" · ".join(when)})</span>' if when else ""
             text = esc(reading.text)
             if f.projection:
                 text = f'<span class="proj">{text}</span>'
             cited = [s for x in reading.figures for s in sources_of(x)]
-            summary = reading.text + (f" — for {reading.period}" if reading.period else "")
+            summary = reading.text + (" — " + for_period.format(period=reading.period)
+                                      if reading.period else "")
             marks = "".join((after or {}).get(x.id, "") for x in reading.figures)
             values.append(sources.cited(text, cited, summary) + meta + marks)
         chart = line_chart(line, lambda r: tuple(sorted(
@@ -233,9 +238,11 @@ def figure_rows(figures: list[Figure], sources_of: Callable[[Figure], list[Sourc
             width, height = CHART_SHOWN
             values.append(f'<img src="{chart}" width="{width}" height="{height}">')
         for period in line.conflicting_periods:
-            where = f" for {display_date(period)}" if period else ""
-            values.append('<span class="warn">' + esc(page_tr("The articles give different values"))
-                          + f"{esc(where)}.</span>")
+            text = (QCoreApplication.translate(
+                "DetailPage", "The articles give different values for {period}.").format(
+                    period=display_date(period)) if period else
+                QCoreApplication.translate("DetailPage", "The articles give different values."))
+            values.append(f'<span class="warn">{esc(text)}</span>')
         rows.append((line.label, "<br>".join(values)))
     return rows
 
@@ -246,7 +253,7 @@ def phone_html(contact: Contact, sources: SourceList, contact_sources: list[Sour
         return sources.cited(esc(readable_address(contact.raw)), contact_sources)
     text = link(PHONE_SCHEME, contact.id, contact.display)
     if not contact.valid:
-        warning = contact.warning or "not a valid number"
+        warning = contact.warning or QCoreApplication.translate("DetailHtml", "not a valid number")
         text += f' <span class="warn">({esc(warning)})</span>'
     return sources.cited(text, contact_sources)
 

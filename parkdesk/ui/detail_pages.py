@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from parkdesk.core.dates import display_date
 from parkdesk.core.db.directory import Directory, Source
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 from parkdesk.core.parks import HOLDER_KINDS, park_in
 from parkdesk.core.posts import standing
 from parkdesk.core.records import (
-    KIND_LABELS,
     ORGANISATION,
     PARK,
     PERSON,
@@ -15,6 +17,7 @@ from parkdesk.core.records import (
     ZONE,
     Contact,
     Entity,
+    kind_label,
 )
 from parkdesk.core.tree import BEYOND_KEY, CONTACT, GROUP, GROUPS, Group, TreeNode
 from parkdesk.core.userstore.layer import Entered
@@ -26,7 +29,6 @@ from parkdesk.ui.detail_html import (
     facts_table,
     figure_rows,
     heading,
-    page_tr,
     phone_html,
     relation_html,
     section,
@@ -39,11 +41,22 @@ PEOPLE_LIMIT = 12
 MAX_NAME_REFS = 4  # articles cited next to a name; figures and contacts cite every source
 
 
+_BY_YOU = {
+    "entered": QT_TRANSLATE_NOOP("DetailPage", "— entered by you, {date}"),
+    "name entered": QT_TRANSLATE_NOOP("DetailPage", "— name entered by you, {date}"),
+    "written": QT_TRANSLATE_NOOP("DetailPage", "— written by you, {date}"),
+    "marked": QT_TRANSLATE_NOOP("DetailPage", "— marked by you, {date}"),
+    "reviewed": QT_TRANSLATE_NOOP("DetailPage", "— reviewed by you, {date}"),
+}
+
+
 def entered_html(entered: Entered | None, what: str = "entered") -> str:
     """The mark of the user's own values: "— entered by you, 2 Dec 2026"."""
     if entered is None:
         return ""
-    return f' <span class="user">— {what} by you, {esc(display_date(entered.date))}</span>'
+    text = QCoreApplication.translate("DetailPage", _BY_YOU[what]).format(
+        date=display_date(entered.date))
+    return f' <span class="user">{esc(text)}</span>'
 
 
 def page_html(directory: Directory, node: TreeNode) -> str:
@@ -62,7 +75,9 @@ def _more(n: int) -> str:
     """The line under a cut list: how many more items the tree holds."""
     if n <= 0:
         return ""
-    return f'<p class="muted">…and {n:,} more: browse them in the tree or search.</p>'
+    text = QCoreApplication.translate(
+        "DetailPage", "…and {count} more: browse them in the tree or search.")
+    return f'<p class="muted">{esc(text.format(count=f"{n:,}"))}</p>'
 
 
 def empty_html(message: str) -> str:
@@ -72,8 +87,13 @@ def empty_html(message: str) -> str:
 
 def problem_html(message: str, retry_href: str) -> str:
     """A page saying why the selected item cannot be shown now, with a link to try again."""
+    again = QCoreApplication.translate("DetailPage", "Try again")
     return (f'<html><head><style>{STYLE}</style></head><body><p>{esc(message)}</p>'
-            f'<p><a href="{esc(retry_href)}">Try again</a></p></body></html>')
+            f'<p><a href="{esc(retry_href)}">{esc(again)}</a></p></body></html>')
+
+
+def no_phones() -> str:
+    return QCoreApplication.translate("DetailPage", "No phone numbers in the articles.")
 
 
 class _Page:
@@ -89,7 +109,7 @@ class _Page:
         return self.sources.cited(text_html, self.d.sources(record_type, record_id))
 
     def _header(self, e: Entity) -> str:
-        label = KIND_LABELS.get(e.kind, e.kind)
+        label = kind_label(e.kind)
         if e.subkind and e.subkind != e.kind:
             label += f" · {e.subkind}"
         mine = self.d.layer.user_values("entity", e.id)
@@ -97,30 +117,38 @@ class _Page:
         html = heading(label, e.name, "" if "name" in mine else refs)
         added = self.d.layer.entered("entity", e.id)
         if added is not None:
-            html += f'<p class="user">Entered by you, {esc(display_date(added.date))}.</p>'
+            text = QCoreApplication.translate("DetailPage", "Entered by you, {date}.")
+            html += f'<p class="user">{esc(text.format(date=display_date(added.date)))}</p>'
         reviewed = self.d.layer.reviewed_on("entity", e.id)
         if reviewed is not None:
-            html += (f'<p class="user">Reviewed by you from an imported article, '
-                     f'{esc(display_date(reviewed.date))}.</p>')
+            text = QCoreApplication.translate(
+                "DetailPage", "Reviewed by you from an imported article, {date}.")
+            html += f'<p class="user">{esc(text.format(date=display_date(reviewed.date)))}</p>'
+        in_articles = QCoreApplication.translate("DetailPage", "In the articles: {value}")
         if "name" in mine:
             html += (f'<p>{entered_html(mine["name"].entered, "name entered")}<br>'
-                     f'<span class="muted">In the articles: {esc(mine["name"].article_value)}'
+                     f'<span class="muted">{esc(in_articles.format(value=mine["name"].article_value))}'
                      f"</span>{refs}</p>")
         if e.aliases or "aliases" in mine:
-            html += f'<p class="muted">Also known as: {esc(", ".join(e.aliases) or "—")}'
+            also = QCoreApplication.translate("DetailPage", "Also known as: {names}")
+            html += f'<p class="muted">{esc(also.format(names=", ".join(e.aliases) or "—"))}'
             if "aliases" in mine:
-                old = ", ".join(str(a) for a in (mine["aliases"].article_value or [])) or "none"  # type: ignore[attr-defined]
-                html += f'{entered_html(mine["aliases"].entered)} (in the articles: {esc(old)})'
+                given = mine["aliases"].article_value or []
+                old = ", ".join(str(a) for a in given) or (  # type: ignore[attr-defined]
+                    QCoreApplication.translate("DetailPage", "none"))
+                was = QCoreApplication.translate("DetailPage", " (in the articles: {value})")
+                html += f'{entered_html(mine["aliases"].entered)}{esc(was.format(value=old))}'
             html += "</p>"
         if not e.reviewed:
-            html += '<p class="warn">Found automatically in the articles; not yet reviewed.</p>'
+            html += '<p class="warn">' + esc(QCoreApplication.translate(
+                "DetailPage", "Found automatically in the articles; not yet reviewed.")) + "</p>"
         if e.description or "description" in mine:
             html += f"<p>{esc(e.description or '—')}"
             if "description" in mine:
                 old = str(mine["description"].article_value or "")
                 html += entered_html(mine["description"].entered)
                 if old:
-                    html += f'<br><span class="muted">In the articles: {esc(old)}</span>'
+                    html += f'<br><span class="muted">{esc(in_articles.format(value=old))}</span>'
             html += "</p>"
         note = self.d.layer.note("entity", e.id)
         if note is not None:
@@ -129,7 +157,8 @@ class _Page:
 
     def _note(self, text: str, entered: Entered) -> str:
         lines = "<br>".join(esc(line) for line in text.splitlines())
-        return (f'<p class="note"><b>Your note</b>{entered_html(entered, "written")}<br>'
+        yours = esc(QCoreApplication.translate("DetailPage", "Your note"))
+        return (f'<p class="note"><b>{yours}</b>{entered_html(entered, "written")}<br>'
                 f"{lines}</p>")
 
     def _mention_refs(self, entity_id: str) -> str:
@@ -141,46 +170,56 @@ class _Page:
         refs = self.sources.refs(shown)
         more = len(first) - len(shown)
         if more > 0:
-            refs += f' <span class="muted">+{more} more articles</span>'
+            text = QCoreApplication.translate("DetailPage", "+{count} more articles")
+            refs += f' <span class="muted">{esc(text.format(count=more))}</span>'
         return refs
 
     def _place_rows(self, e: Entity) -> list[tuple[str, str]]:
         """District, the body it is part of, and its park (or "zone-wide", or outside)."""
         rows = []
         if e.district:
-            rows.append(("District", esc(e.district)))
+            rows.append((QCoreApplication.translate("DetailPage", "District"), esc(e.district)))
         chain = self.d.ancestors(e.id)
         if not chain:
             return rows
         parent = chain[-1]
         if parent.kind not in HOLDER_KINDS:
-            rows.append(("Part of", entity_link(parent.id, parent.name)))
+            rows.append((QCoreApplication.translate("DetailPage", "Part of"),
+                         entity_link(parent.id, parent.name)))
         home = park_in(chain, lambda a: a.kind)  # the park above: a park's own is the zone
         if home is None:
             return rows
         if home.kind == PARK:
-            rows.append(("Park", entity_link(home.id, home.name)))
+            rows.append((QCoreApplication.translate("DetailPage", "Park"),
+                         entity_link(home.id, home.name)))
         elif home.kind == PLACE:
-            rows.append(("Outside the zone", entity_link(home.id, home.name)))
+            rows.append((QCoreApplication.translate("DetailPage", "Outside the zone"),
+                         entity_link(home.id, home.name)))
         elif e.kind == PARK:
-            rows.append(("Zone", entity_link(home.id, home.name)))
+            rows.append((QCoreApplication.translate("DetailPage", "Zone"),
+                         entity_link(home.id, home.name)))
         else:
-            rows.append(("Park", "zone-wide (" + entity_link(home.id, home.name) + ")"))
+            before, _, after = QCoreApplication.translate(
+                "DetailPage", "zone-wide ({zone})").partition("{zone}")
+            rows.append((QCoreApplication.translate("DetailPage", "Park"),
+                         esc(before) + entity_link(home.id, home.name) + esc(after)))
         return rows
 
-    def _figures(self, e: Entity, title: str = "Key figures") -> str:
+    def _figures(self, e: Entity, title: str = "") -> str:
         outdated = self.d.layer.outdated
+        word = esc(QCoreApplication.translate("DetailPage", "outdated"))
         marks = {key[1]: entered_html(when, "reviewed")
                  for key, when in self.d.layer.reviewed.items() if key[0] == "figure"}
-        marks.update({fid: f' <span class="warn">outdated</span>{entered_html(when, "marked")}'
+        marks.update({fid: f' <span class="warn">{word}</span>{entered_html(when, "marked")}'
                       for fid, when in outdated.items()})
         rows = figure_rows(
             self.d.figures(e.id), lambda f: self.d.sources("figure", f.id), self.sources, marks
         )
-        return section(title, facts_table(rows))
+        return section(title or QCoreApplication.translate("DetailPage", "Key figures"),
+                       facts_table(rows))
 
     def _contacts(self, owner_id: str, include_children: bool, empty: str = "",
-                  title: str = "Contacts") -> str:
+                  title: str | None = None) -> str:
         contacts = self.d.contacts(owner_id, include_children=include_children)
         rows = []
         for c in contacts:
@@ -190,7 +229,10 @@ class _Page:
             rows.append((label, self._contact_value(c)))
         body = facts_table(rows)
         if body:
-            body += '<p class="muted">Click a number to copy it; right-click for more.</p>'
+            body += '<p class="muted">' + esc(QCoreApplication.translate(
+                "DetailPage", "Click a number to copy it; right-click for more.")) + "</p>"
+        if title is None:
+            title = QCoreApplication.translate("DetailPage", "Contacts")
         if not title:
             return body or f'<p class="muted">{esc(empty)}</p>'
         return section(title, body, empty)
@@ -208,8 +250,9 @@ class _Page:
         html = phone_html(c, self.sources, []) + entered_html(mine.entered)
         old = esc(mine.article_value) if mine.article_value else ""
         if old and added is None:
-            html += "<br>" + self.sources.cited(f'<span class="muted">In the article: {old}</span>',
-                                                sources)
+            was = esc(QCoreApplication.translate("DetailPage", "In the article: {value}"))
+            html += "<br>" + self.sources.cited(
+                f'<span class="muted">{was.replace("{value}", old)}</span>', sources)
         return html
 
     def _people(self, org_ids: list[str], person_parent: str | None = None) -> str:
@@ -236,7 +279,8 @@ class _Page:
         if not rows:
             return ""
         body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
-        return section("People", f'<table class="facts">{body}</table>' + _more(more))
+        return section(QCoreApplication.translate("DetailPage", "People"),
+                       f'<table class="facts">{body}</table>' + _more(more))
 
     def _relations(self, e: Entity, title: str) -> str:
         rows = []
@@ -250,17 +294,18 @@ class _Page:
         body = "".join(f"<tr><td>{row}</td></tr>" for row in rows)
         return section(title, f'<table class="facts">{body}</table>')
 
-    def _children(self, e: Entity, title: str = "Includes") -> str:
+    def _children(self, e: Entity, title: str = "") -> str:
         children = self.d.children(e.id, None, 0, GROUP_LIST_LIMIT)
         if not children:
             return ""
         items = "".join(
             f"<li>{entity_link(c.id, c.name)} "
-            f'<span class="muted">{esc(c.subkind or KIND_LABELS.get(c.kind, c.kind))}</span></li>'
+            f'<span class="muted">{esc(c.subkind or kind_label(c.kind))}</span></li>'
             for c in children
         )
         more = self.d.count_children(e.id) - len(children)
-        return section(title, f"<ul>{items}</ul>" + _more(more))
+        return section(title or QCoreApplication.translate("DetailPage", "Includes"),
+                       f"<ul>{items}</ul>" + _more(more))
 
     def _group_counts(self, entity_id: str) -> list[int]:
         counts = [
@@ -274,7 +319,8 @@ class _Page:
     def entity(self, entity_id: str) -> str:
         e = self.d.entity(entity_id)
         if e is None:
-            return '<p class="muted">This item is no longer in the database.</p>'
+            return '<p class="muted">' + esc(QCoreApplication.translate(
+                "DetailPage", "This item is no longer in the database.")) + "</p>"
         builder = {
             ZONE: self._zone,
             PARK: self._park,
@@ -285,35 +331,40 @@ class _Page:
 
     def _zone(self, e: Entity) -> str:
         html = self._header(e) + facts_table(self._place_rows(e))
-        html += self._contacts(e.id, True, "No phone numbers in the articles.")
-        head = "".join(f"<th>{esc(g.label)}</th>" for g in GROUPS)
+        html += self._contacts(e.id, True, no_phones())
+        head = "".join(f"<th>{esc(g.title)}</th>" for g in GROUPS)
         rows = []
+        not_published = esc(QCoreApplication.translate("DetailPage", "not published"))
         for park in self.d.children(e.id, (PARK,)):
             cells = "".join(f'<td align="right">{n:,}</td>' for n in self._group_counts(park.id))
             phones = "<br>".join(self._contact_value(c) for c in self.d.contacts(park.id)
                                  if c.kind == "phone") or \
-                f'<span class="muted">{esc(page_tr("not published"))}</span>'
+                f'<span class="muted">{not_published}</span>'
             rows.append(f"<tr><td>{entity_link(park.id, park.name)}</td><td>{phones}</td>"
                         f"{cells}</tr>")
         cells = "".join(f'<td align="right">{n:,}</td>' for n in self._group_counts(e.id))
-        rows.append(f'<tr><td class="muted">Zone-wide</td><td></td>{cells}</tr>')
+        zone_wide = esc(QCoreApplication.translate("DetailPage", "Zone-wide"))
+        rows.append(f'<tr><td class="muted">{zone_wide}</td><td></td>{cells}</tr>')
+        park_head = esc(QCoreApplication.translate("DetailPage", "Park"))
+        phone_head = esc(QCoreApplication.translate("DetailPage", "Phone"))
         table = (
-            '<table class="counts" cellspacing="0" cellpadding="3"><tr><th>Park</th>'
-            f"<th>{esc(page_tr('Phone'))}</th>{head}</tr>" + "".join(rows) + "</table>"
+            '<table class="counts" cellspacing="0" cellpadding="3">'
+            f"<tr><th>{park_head}</th><th>{phone_head}</th>{head}</tr>"
+            + "".join(rows) + "</table>"
         )
-        html += section("Parks", table)
+        html += section(QCoreApplication.translate("DetailPage", "Parks"), table)
         html += self._figures(e)
         html += self._people([e.id] + [o.id for o in self.d.children(e.id, (ORGANISATION,))], e.id)
         return html
 
     def _park(self, e: Entity) -> str:
         html = self._header(e) + facts_table(self._place_rows(e))
-        html += self._contacts(e.id, True, "No phone numbers in the articles.")
+        html += self._contacts(e.id, True, no_phones())
         html += self._figures(e)
         for group in GROUPS:
             if group.kinds:
                 html += self._group_list(e.id, group)
-        html += self._relations(e, "Related")
+        html += self._relations(e, QCoreApplication.translate("DetailPage", "Related"))
         return html
 
     def _item(self, c: Entity) -> str:
@@ -334,24 +385,25 @@ class _Page:
         items = "".join(self._item(c) for c in children)
         more = self.d.count_children(parent_id, group.kinds) - len(children)
         body = f"<ul>{items}</ul>" + _more(more)
-        return section(title or group.label, body) if title != "-" else body
+        return section(title or group.title, body) if title != "-" else body
 
     def _organisation(self, e: Entity) -> str:
         """Projects, enterprises, institutions and zone bodies."""
         rows = self._place_rows(e)
         if e.status:
-            rows.insert(0, ("Status", esc(e.status)))
-        title = "Organisations involved" if e.kind == "project" else "Related"
+            rows.insert(0, (QCoreApplication.translate("DetailPage", "Status"), esc(e.status)))
+        title = (QCoreApplication.translate("DetailPage", "Organisations involved")
+                 if e.kind == "project" else QCoreApplication.translate("DetailPage", "Related"))
         header = self._header(e)  # first, so that the name's sources are numbered first
         sections = (
-            self._figures(e, "Figures and dates") + self._contacts(e.id, False)
+            self._figures(e, QCoreApplication.translate("DetailPage", "Figures and dates"))
+            + self._contacts(e.id, False)
             + self._relations(e, title) + self._people([e.id]) + self._children(e)
         )
         if not sections:
-            sections = (
-                '<p class="muted">The source articles name it but give no figures, dates, '
-                "contacts or people for it.</p>"
-            )
+            sections = '<p class="muted">' + esc(QCoreApplication.translate(
+                "DetailPage", "The source articles name it but give no figures, dates, contacts "
+                "or people for it.")) + "</p>"
         return header + facts_table(rows) + sections
 
     def _person(self, e: Entity) -> str:
@@ -367,11 +419,12 @@ class _Page:
         body = "".join(
             f'<tr><th>{d}</th><td>{t}</td></tr>' for d, t in rows
         )
-        html += section("Titles", f'<table class="facts">{body}</table>' if rows else "",
-                        "No titles in the articles.")
-        html += self._figures(e, "Figures")
+        html += section(QCoreApplication.translate("DetailPage", "Titles"),
+                        f'<table class="facts">{body}</table>' if rows else "",
+                        QCoreApplication.translate("DetailPage", "No titles in the articles."))
+        html += self._figures(e, QCoreApplication.translate("DetailPage", "Figures"))
         html += self._contacts(e.id, False)
-        html += self._relations(e, "Related")
+        html += self._relations(e, QCoreApplication.translate("DetailPage", "Related"))
         return html
 
     def group(self, node: TreeNode) -> str:
@@ -381,7 +434,8 @@ class _Page:
         parent = self.d.name_of(parent_id)
         html = heading(parent, f"{node.label} ({node.count or 0:,})")
         if key == "contacts":
-            return html + self._contacts(parent_id, True, "No contacts.", title="")
+            return html + self._contacts(
+                parent_id, True, QCoreApplication.translate("DetailPage", "No contacts."), title="")
         group = next(g for g in GROUPS if g.key == key)
         return html + self._group_list(parent_id, group, "-")
 
@@ -393,31 +447,38 @@ class _Page:
             + (f' <span class="muted">{esc(p.district)}</span>' if p.district else "")
             + "</li>" for p in places
         )
-        return (heading(KIND_LABELS[PLACE], f"{node.label} ({len(places):,})")
-                + '<p class="muted">' + esc(page_tr("Places outside the zone that the articles "
-                                                "cover, with the firms and people named there."))
+        return (heading(kind_label(PLACE), f"{node.label} ({len(places):,})")
+                + '<p class="muted">' + esc(QCoreApplication.translate(
+                    "DetailPage", "Places outside the zone that the articles cover, with the "
+                    "firms and people named there."))
                 + f"</p><ul>{items}</ul>")
 
     def contact(self, contact_id: str) -> str:
         c = self.d.contact(contact_id)
         if c is None:
-            return '<p class="muted">This contact is no longer in the database.</p>'
-        kind = "Phone number" if c.kind == "phone" else "Address"
+            return '<p class="muted">' + esc(QCoreApplication.translate(
+                "DetailPage", "This contact is no longer in the database.")) + "</p>"
+        kind = (QCoreApplication.translate("DetailPage", "Phone number") if c.kind == "phone"
+                else QCoreApplication.translate("DetailPage", "Address"))
         html = heading(kind, c.label or c.display)
-        rows = [("Of", entity_link(c.owner_id, self.d.name_of(c.owner_id)))]
+        rows = [(QCoreApplication.translate("DetailPage", "Of"),
+                 entity_link(c.owner_id, self.d.name_of(c.owner_id)))]
         if c.kind == "phone":
-            rows.append(("Number", self._contact_value(c)))
+            rows.append((QCoreApplication.translate("DetailPage", "Number"), self._contact_value(c)))
             if c.valid:
-                rows.append(("International", esc(c.international or "")))
+                rows.append((QCoreApplication.translate("DetailPage", "International"),
+                             esc(c.international or "")))
                 rows.append(("E.164", esc(c.e164 or "")))
-            rows.append(("As written", esc(c.raw)))
+            rows.append((QCoreApplication.translate("DetailPage", "As written"), esc(c.raw)))
         else:
-            rows.append(("Address", self._contact_value(c)))
+            rows.append((QCoreApplication.translate("DetailPage", "Address"),
+                         self._contact_value(c)))
         html += facts_table(rows)
         note = self.d.layer.note("contact", c.id)
         if note is not None:
             html += self._note(note.text, note.entered)
         if c.kind == "phone":
-            html += '<p class="muted">Click the number to copy it; right-click for more.</p>'
+            html += '<p class="muted">' + esc(QCoreApplication.translate(
+                "DetailPage", "Click the number to copy it; right-click for more.")) + "</p>"
         return html
 

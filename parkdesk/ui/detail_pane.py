@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import DatabaseError
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 from parkdesk.core.tree import CONTACT, ENTITY, TreeNode
 from parkdesk.ui import contact_actions, icons
 from parkdesk.ui.clipboard import copy_text
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
     from parkdesk.ui.qr_widget import QrWidget
 
 TOOLTIP = '<qt><table width="420"><tr><td>{}</td></tr></table></qt>'  # wide, wrapped
-PHONE_HINT = "Click to copy the number; right-click to copy other forms or call."
+PHONE_HINT = QT_TRANSLATE_NOOP(
+    "DetailPane", "Click to copy the number; right-click to copy other forms or call.")
 RETRY_HREF = "#parkdesk-try-again"  # shows the node's page again (after a locked read)
 
 
@@ -82,7 +84,7 @@ class DetailPane(QTextBrowser):
         elif self._qr is not None:  # off screen: the window calls update_qr() once painted
             self._qr.show_entity(None, None)
         if node is None or self.directory is None:
-            self.setHtml(empty_html("Select an item in the tree, or search (Ctrl+F)."))
+            self.setHtml(empty_html(self.tr("Select an item in the tree, or search (Ctrl+F).")))
             return
         try:
             self.setHtml(page_html(self.directory, node))
@@ -159,9 +161,9 @@ class DetailPane(QTextBrowser):
             self.scrollToAnchor(href[1:])
         elif address := web_url(href):
             QDesktopServices.openUrl(QUrl(address))
-            self.message_posted.emit(f"Opening {href} in the browser")
+            self.message_posted.emit(self.tr("Opening {link} in the browser").format(link=href))
         else:
-            self.message_posted.emit("Only web (http/https) links are opened.")
+            self.message_posted.emit(self.tr("Only web (http/https) links are opened."))
 
     # -- tooltips, context menu, copy ----------------------------------------------------------
 
@@ -180,7 +182,7 @@ class DetailPane(QTextBrowser):
             cursor.setPosition(min(hit + 1, self.document().characterCount() - 1))
             tip = cursor.charFormat().toolTip()
         if parse_link(self.anchorAt(pos))[0] == PHONE_SCHEME:
-            tip = PHONE_HINT + ("\n\n" + tip if tip else "")
+            tip = self.tr(PHONE_HINT) + ("\n\n" + tip if tip else "")
         return tip
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -205,7 +207,7 @@ class DetailPane(QTextBrowser):
         if not text:
             return False
         shown = text if len(text) <= 60 else text[:57] + "…"
-        copy_text(text, f"Copied “{shown}”".replace("\n", " "))
+        copy_text(text, self.tr("Copied “{text}”").format(text=shown).replace("\n", " "))
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -224,18 +226,18 @@ class DetailPane(QTextBrowser):
             if contact:
                 return contact_actions.phone_menu(self, self.directory, contact, self.entity_id())
         menu = QMenu(self)
-        copy = menu.addAction(icons.icon("copy"), "Copy")
+        copy = menu.addAction(icons.icon("copy"), self.tr("Copy"))
         copy.setEnabled(self.textCursor().hasSelection())
         copy.triggered.connect(self.copy_selection)
-        menu.addAction("Select all").triggered.connect(self.selectAll)
+        menu.addAction(self.tr("Select all")).triggered.connect(self.selectAll)
         url = web_url(self.anchorAt(pos))
         if url:
             menu.addSeparator()
-            menu.addAction("Open article in the browser").triggered.connect(
+            menu.addAction(self.tr("Open article in the browser")).triggered.connect(
                 lambda: self.activate_link(url)
             )
-            menu.addAction("Copy article address").triggered.connect(
-                lambda: copy_text(url, f"Copied “{url}”")
+            menu.addAction(self.tr("Copy article address")).triggered.connect(
+                lambda: copy_text(url, self.tr("Copied “{text}”").format(text=url))
             )
         entity_id = self.entity_id()
         directory = self.directory
@@ -243,7 +245,8 @@ class DetailPane(QTextBrowser):
             directory and entity_id) else None
         if directory and owner and directory.contacts(owner, include_children=True):
             menu.addSeparator()
-            menu.addAction(f"Copy all contacts of {directory.name_of(owner)}").triggered.connect(
+            menu.addAction(self.tr("Copy all contacts of {name}").format(
+                name=directory.name_of(owner))).triggered.connect(
                 lambda: contact_actions.copy_all_contacts(directory, owner)
             )
         return menu

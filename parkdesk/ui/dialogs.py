@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from parkdesk import __version__
@@ -13,17 +13,21 @@ from parkdesk.core.errors import DatabaseError
 
 OPEN_ANOTHER = "open"
 QUIT = "quit"
-DB_FILTER = "parkdesk databases (*.db *.sqlite);;All files (*)"
+
+
+def db_filter() -> str:
+    """The file dialog's filter for databases."""
+    return QCoreApplication.translate("Dialogs", "parkdesk databases (*.db *.sqlite);;All files (*)")
 
 
 class DatabaseErrorDialog(QMessageBox):
     """Says what is wrong with a database file and what to do about that file; never a traceback."""
 
     def __init__(self, error: DatabaseError | str, parent: QWidget | None = None,
-                 quit_label: str = "Quit") -> None:
+                 quit_label: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("databaseErrorDialog")
-        self.setWindowTitle("parkdesk: cannot open the database")
+        self.setWindowTitle(self.tr("parkdesk: cannot open the database"))
         self.setIcon(QMessageBox.Icon.Critical)
         self.setTextFormat(Qt.TextFormat.PlainText)
         if isinstance(error, DatabaseError):
@@ -36,14 +40,16 @@ class DatabaseErrorDialog(QMessageBox):
         self.setStyleSheet(
             "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 460px; }"
         )
-        self.open_button = self.addButton("Open Another Database…", QMessageBox.ButtonRole.AcceptRole)
-        self.quit_button = self.addButton(quit_label, QMessageBox.ButtonRole.RejectRole)
+        self.open_button = self.addButton(self.tr("Open Another Database…"),
+                                          QMessageBox.ButtonRole.AcceptRole)
+        self.quit_button = self.addButton(quit_label or self.tr("Quit"),
+                                         QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.open_button)
         self.setEscapeButton(self.quit_button)
 
     @classmethod
     def ask(cls, error: DatabaseError | str, parent: QWidget | None = None,
-            quit_label: str = "Quit") -> str:
+            quit_label: str = "") -> str:
         """Show the problem and its hint; returns OPEN_ANOTHER or QUIT."""
         dialog = cls(error, parent, quit_label)
         dialog.exec()
@@ -55,7 +61,8 @@ class DatabaseErrorDialog(QMessageBox):
 def ask_database_path(parent: QWidget | None, start: Path | None = None) -> Path | None:
     """A file dialog for choosing a database; None when cancelled."""
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Open database", str(start.parent if start else Path.home()), DB_FILTER
+        parent, QCoreApplication.translate("Dialogs", "Open database"),
+        str(start.parent if start else Path.home()), db_filter()
     )
     return Path(name) if name else None
 
@@ -64,16 +71,18 @@ def about_text(directory: Directory | None) -> str:
     """Version, build date and article count, as plain text."""
     lines = [
         f"parkdesk {__version__}",
-        "A directory of the Foshan National High-tech Industrial Development Zone "
-        "(one zone, five parks); every fact links to its source article.",
+        QCoreApplication.translate(
+            "AboutDialog", "A directory of the Foshan National High-tech Industrial Development "
+            "Zone (one zone, five parks); every fact links to its source article."),
         "",
     ]
     if directory is not None:
         meta = directory.meta()
-        lines.append(f"Database: {directory.path}")
-        lines.append(f"Built: {meta.get('built_at', 'unknown')}")
+        lines.append(QCoreApplication.translate("AboutDialog", "Database: {path}").format(path=directory.path))
+        built = meta.get("built_at") or QCoreApplication.translate("AboutDialog", "unknown")
+        lines.append(QCoreApplication.translate("AboutDialog", "Built: {date}").format(date=built))
         count = meta.get("article_count") or str(len(directory.articles()))
-        lines.append(f"Source articles: {count}")
+        lines.append(QCoreApplication.translate("AboutDialog", "Source articles: {count}").format(count=count))
     return "\n".join(lines)
 
 
@@ -83,7 +92,7 @@ class AboutDialog(QMessageBox):
     def __init__(self, directory: Directory | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About parkdesk")
+        self.setWindowTitle(self.tr("About parkdesk"))
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText(about_text(directory))
         self.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -3,8 +3,9 @@ figures, Hide, History and Restore from Backup; and showing the directory anew a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -54,36 +55,35 @@ def build(window: MainWindow) -> EditActions:
     acts = EditActions()
     edits = window.edits
     K = QKeySequence.StandardKey  # noqa: N806
-    acts.undo_action = edits.stack.createUndoAction(window, "&Undo")
+    acts.undo_action = edits.stack.createUndoAction(window, QCoreApplication.translate("EditActions", "&Undo"))
     acts.undo_action.setShortcuts(K.Undo)
-    acts.redo_action = edits.stack.createRedoAction(window, "&Redo")
+    acts.redo_action = edits.stack.createRedoAction(window, QCoreApplication.translate("EditActions", "&Redo"))
     acts.redo_action.setShortcuts(K.Redo)
     window.addActions([acts.undo_action, acts.redo_action])
-    acts.edit_record_action = make_action(window, "&Edit Record…", lambda: edit_record(window),
-                                            "F2", "", "Correct the selected record or contact")
-    acts.add_record_action = make_action(window, "&Add to Directory…", lambda: add_record(window),
-                                           "Ctrl+N", "", "Add a person, enterprise, project or institution")
-    acts.add_contact_action = make_action(window, "Add &Contact…", lambda: add_contact(window),
-                                            "Ctrl+Shift+N", "", "Add a phone number or address")
-    acts.note_action = make_action(window, "&Note…", lambda: edit_note(window), "Ctrl+Shift+M",
-                                     "", "Write a note on the selected record")
-    acts.outdated_action = make_action(window, "Mark Figures &Outdated…",
+    acts.edit_record_action = make_action(window, QCoreApplication.translate("EditActions", "&Edit Record…"), lambda: edit_record(window),
+                                            "F2", "", QCoreApplication.translate("EditActions", "Correct the selected record or contact"))
+    acts.add_record_action = make_action(window, QCoreApplication.translate("EditActions", "&Add to Directory…"), lambda: add_record(window),
+                                           "Ctrl+N", "", QCoreApplication.translate("EditActions", "Add a person, enterprise, project or institution"))
+    acts.add_contact_action = make_action(window, QCoreApplication.translate("EditActions", "Add &Contact…"), lambda: add_contact(window),
+                                            "Ctrl+Shift+N", "", QCoreApplication.translate("EditActions", "Add a phone number or address"))
+    acts.note_action = make_action(window, QCoreApplication.translate("EditActions", "&Note…"), lambda: edit_note(window), "Ctrl+Shift+M",
+                                     "", QCoreApplication.translate("EditActions", "Write a note on the selected record"))
+    acts.outdated_action = make_action(window, QCoreApplication.translate("EditActions", "Mark Figures &Outdated…"),
                                          lambda: mark_outdated(window), "Ctrl+Shift+U")
-    acts.hide_action = make_action(window, "&Hide", lambda: hide_selected(window), "Delete", "",
-                                     "Hide the selected record (undo, or revert it in the History)")
+    acts.hide_action = make_action(window, QCoreApplication.translate("EditActions", "&Hide"), lambda: hide_selected(window), "Delete", "",
+                                     QCoreApplication.translate("EditActions", "Hide the selected record (undo, or revert it in the History)"))
     # Delete hides only from the tree: in the search field it deletes text.
     window.removeAction(acts.hide_action)
     set_enum(acts.hide_action, "shortcutContext", "WidgetWithChildrenShortcut")
     window.tree_view.addAction(acts.hide_action)
-    acts.history_action = make_action(window, "&History…", lambda: show_history(window), "Ctrl+H",
-                                        "", "All your changes; revert any of them")
-    acts.restore_action = make_action(window, "&Restore from Backup…",
+    acts.history_action = make_action(window, QCoreApplication.translate("EditActions", "&History…"), lambda: show_history(window), "Ctrl+H",
+                                        "", QCoreApplication.translate("EditActions", "All your changes; revert any of them"))
+    acts.restore_action = make_action(window, QCoreApplication.translate("EditActions", "&Restore from Backup…"),
                                         lambda: restore_backup(window), "Ctrl+Shift+R")
     acts.editing_actions = [acts.edit_record_action, acts.add_record_action,
                               acts.add_contact_action, acts.note_action,
                               acts.outdated_action, acts.hide_action, acts.restore_action]
-    menus = {a.text(): cast(QMenu, a.menu()) for a in window.menuBar().actions()}
-    edit_menu, file_menu = menus["&Edit"], menus["&File"]
+    edit_menu, file_menu = window.window_actions.edit_menu, window.window_actions.file_menu
     first = edit_menu.actions()[0]
     edit_menu.insertActions(first, [acts.undo_action, acts.redo_action])
     edit_menu.insertSeparator(first)
@@ -144,7 +144,9 @@ def _make(window: MainWindow, summary: str, ops: list[ch.Op] | None) -> bool:
     change = window.edits.make(summary, ops)
     if change is None:
         return False
-    window.statusBar().showMessage(f"Saved: {summary}. Undo with Ctrl+Z.", STATUS_MS)
+    window.statusBar().showMessage(
+        QCoreApplication.translate("EditActions", "Saved: {change}. Undo with Ctrl+Z.").format(
+            change=summary), STATUS_MS)
     return True
 
 
@@ -184,19 +186,24 @@ def edit_record(window: MainWindow) -> None:
         if contact is None:
             return
         ops = ContactDialog.ask(d, contact.owner_id, contact.id, window)
-        what = "phone" if contact.kind == "phone" else "address"
         if ops:
-            _make(window, f"Corrected {what} of {d.name_of(contact.owner_id)}: {ops[0]['raw']}", ops)
+            text = (QCoreApplication.translate("EditActions", "Corrected phone of {name}: {value}")
+                    if contact.kind == "phone" else
+                    QCoreApplication.translate("EditActions", "Corrected address of {name}: {value}"))
+            _make(window, text.format(name=d.name_of(contact.owner_id), value=ops[0]["raw"]), ops)
         return
     entity_id = _selected_entity(window)
     if entity_id is None:
-        window.statusBar().showMessage("Select a record to edit", STATUS_MS)
+        window.statusBar().showMessage(QCoreApplication.translate("EditActions", "Select a record to edit"),
+                                       STATUS_MS)
         return
     name = d.name_of(entity_id)
     ops = EditRecordDialog.ask(d, entity_id, window)
     if ops:
-        fields = ", ".join(ch.FIELD_LABELS[op["field"]].lower() for op in ops)
-        _make(window, f"Edited {name}: {fields}", ops)
+        fields = ", ".join(QCoreApplication.translate("Fields", ch.FIELD_LABELS[op["field"]]).lower()
+                           for op in ops)
+        _make(window, QCoreApplication.translate("EditActions", "Edited {name}: {fields}").format(
+            name=name, fields=fields), ops)
 
 
 def add_record(window: MainWindow) -> None:
@@ -205,7 +212,8 @@ def add_record(window: MainWindow) -> None:
 
     place = _place_of(window, _selected_entity(window))
     ops = AddRecordDialog.ask(window.directory, place, parent=window)
-    if ops and _make(window, f"Added {ops[0]['name']}", ops):
+    if ops and _make(window, QCoreApplication.translate("EditActions", "Added {name}").format(
+            name=ops[0]["name"]), ops):
         window.select_entity(ops[0]["id"])
 
 
@@ -219,10 +227,14 @@ def add_contact(window: MainWindow) -> None:
         contact = window.directory.contact(node.key) if node and node.type == CONTACT else None
         owner = contact.owner_id if contact else None
     if owner is None:
-        window.statusBar().showMessage("Select a record to add a contact to", STATUS_MS)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("EditActions", "Select a record to add a contact to"),
+            STATUS_MS)
         return
     ops = ContactDialog.ask(window.directory, owner, None, window)
-    if ops and _make(window, f"Added {ops[0]['raw']} to {window.directory.name_of(owner)}", ops):
+    added = QCoreApplication.translate("EditActions", "Added {value} to {name}")
+    if ops and _make(window, added.format(value=ops[0]["raw"],
+                                          name=window.directory.name_of(owner)), ops):
         window.select_contact(ops[0]["id"])
 
 
@@ -232,13 +244,17 @@ def edit_note(window: MainWindow) -> None:
 
     node = window.current_node()
     if node is None or node.type == GROUP:
-        window.statusBar().showMessage("Select a record to write a note on", STATUS_MS)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("EditActions", "Select a record to write a note on"),
+            STATUS_MS)
         return
     record_type = "contact" if node.type == CONTACT else "entity"
     ops = NoteDialog.ask(window.directory, record_type, node.key, window)
     if ops:
         name = window.directory.name_of(node.key) or node.label
-        _make(window, f"Note on {name}" if ops[0]["text"] else f"Removed the note on {name}", ops)
+        text = (QCoreApplication.translate("EditActions", "Note on {name}") if ops[0]["text"]
+                else QCoreApplication.translate("EditActions", "Removed the note on {name}"))
+        _make(window, text.format(name=name), ops)
 
 
 def mark_outdated(window: MainWindow) -> None:
@@ -247,10 +263,13 @@ def mark_outdated(window: MainWindow) -> None:
 
     entity_id = _selected_entity(window)
     if entity_id is None or not window.directory.figures(entity_id):
-        window.statusBar().showMessage("The selected record has no figures", STATUS_MS)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("EditActions", "The selected record has no figures"),
+            STATUS_MS)
         return
     ops = OutdatedFiguresDialog.ask(window.directory, entity_id, window)
-    _make(window, f"Marked figures of {window.directory.name_of(entity_id)}", ops)
+    _make(window, QCoreApplication.translate("EditActions", "Marked figures of {name}").format(
+        name=window.directory.name_of(entity_id)), ops)
 
 
 def hide_selected(window: MainWindow) -> None:
@@ -260,13 +279,17 @@ def hide_selected(window: MainWindow) -> None:
     if node is None or node.type == GROUP:
         return
     if node.type == CONTACT:
-        _make(window, f"Hid {node.label}", [ch.hide("contact", node.key)])
+        _make(window, QCoreApplication.translate("EditActions", "Hid {name}").format(
+            name=node.label), [ch.hide("contact", node.key)])
         return
     entity = d.entity(node.key)
     if entity is None or entity.kind == ZONE:
-        window.statusBar().showMessage("The zone itself cannot be hidden", STATUS_MS)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("EditActions", "The zone itself cannot be hidden"),
+            STATUS_MS)
         return
-    _make(window, f"Hid {entity.name}", [ch.hide("entity", entity.id)])
+    _make(window, QCoreApplication.translate("EditActions", "Hid {name}").format(
+        name=entity.name), [ch.hide("entity", entity.id)])
 
 
 def show_history(window: MainWindow) -> None:
@@ -291,8 +314,10 @@ def restore_backup(window: MainWindow) -> None:
     chosen = RestoreBackupDialog.ask(store.path, window)
     if chosen is not None and window.edits.restore_backup(chosen):
         window.statusBar().showMessage(
-            f"Restored your changes from {chosen.name}; what you had is in "
-            f"{window.edits.last_restore_backup.name}.", STATUS_MS)
+            QCoreApplication.translate(
+                "EditActions", "Restored your changes from {backup}; what you had is in "
+                "{saved}.").format(backup=chosen.name,
+                                   saved=window.edits.last_restore_backup.name), STATUS_MS)
 
 
 # Operations that change no row of the tree (names, parents, counts): after a change made of

@@ -4,7 +4,7 @@ empty name) is said in the dialog, which stays open."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,20 +24,22 @@ from parkdesk.core.db.directory import Directory
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,
-    KIND_LABELS,
     ORGANISATION,
     PARK,
     PERSON,
     PLACE,
     PROJECT,
     ZONE,
+    kind_label,
 )
 from parkdesk.core.userstore import changes as ch
 from parkdesk.core.userstore.changes import ChangeError, Op
 
 
 def _article_hint(text: object) -> QLabel:
-    label = QLabel(f"In the articles: {text if text not in (None, '', []) else '(empty)'}")
+    shown = text if text not in (None, "", []) else QCoreApplication.translate("EditDialogs", "(empty)")
+    label = QLabel(QCoreApplication.translate("EditDialogs", "In the articles: {value}").format(
+        value=shown))
     label.setObjectName("articleValue")
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
@@ -48,9 +50,11 @@ def _article_hint(text: object) -> QLabel:
 def place_choices(directory: Directory) -> list[tuple[str, str]]:
     """(id, label) of the places a record can sit in: the zone, its parks, places outside."""
     zone = directory.zone()
-    choices = [(zone.id, f"{zone.name} (zone-wide)")]
+    choices = [(zone.id, QCoreApplication.translate("EditDialogs", "{name} (zone-wide)").format(
+        name=zone.name))]
     choices += [(p.id, p.name) for p in directory.parks()]
-    choices += [(e.id, f"{e.name} (outside the zone)") for e in directory.roots() if e.kind == PLACE]
+    outside = QCoreApplication.translate("EditDialogs", "{name} (outside the zone)")
+    choices += [(e.id, outside.format(name=e.name)) for e in directory.roots() if e.kind == PLACE]
     return choices
 
 
@@ -103,23 +107,24 @@ class EditRecordDialog(_FormDialog):
     def __init__(self, directory: Directory, entity_id: str, parent: QWidget | None = None) -> None:
         entity = directory.entity(entity_id)
         assert entity is not None
-        super().__init__(f"Edit {KIND_LABELS.get(entity.kind, entity.kind).lower()}", parent)
+        super().__init__(QCoreApplication.translate("EditDialogs", "Edit {kind}").format(
+            kind=kind_label(entity.kind).lower()), parent)
         self.setObjectName("editRecordDialog")
         self.entity = entity
         changed = directory.layer.user_values("entity", entity_id)
         self.name = QLineEdit(entity.name)
         self.aliases = QLineEdit(", ".join(entity.aliases))
-        self.aliases.setPlaceholderText("other names, separated by commas")
+        self.aliases.setPlaceholderText(QCoreApplication.translate("EditDialogs", "other names, separated by commas"))
         self.description = QPlainTextEdit(entity.description or "")
         self.description.setFixedHeight(70)
         self.description.setTabChangesFocus(True)
         self.status = QLineEdit(entity.status or "")
-        self.status.setPlaceholderText("e.g. under construction, in operation")
+        self.status.setPlaceholderText(QCoreApplication.translate("EditDialogs", "e.g. under construction, in operation"))
         self.park = QComboBox()
         self.parent_id = entity.parent_id
         rows: list[tuple[str, QWidget, str]] = [
-            ("Name", self.name, "name"), ("Also known as", self.aliases, "aliases"),
-            ("Description", self.description, "description"), ("Status", self.status, "status"),
+            (QCoreApplication.translate("EditDialogs", "Name"), self.name, "name"), (QCoreApplication.translate("EditDialogs", "Also known as"), self.aliases, "aliases"),
+            (QCoreApplication.translate("EditDialogs", "Description"), self.description, "description"), (QCoreApplication.translate("EditDialogs", "Status"), self.status, "status"),
         ]
         parent_record = directory.entity(entity.parent_id) if entity.parent_id else None
         parent_kind = parent_record.kind if parent_record else None
@@ -127,7 +132,7 @@ class EditRecordDialog(_FormDialog):
             for key, label in place_choices(directory):
                 self.park.addItem(label, key)
             self.park.setCurrentIndex(max(0, self.park.findData(entity.parent_id)))
-            rows.append(("Park", self.park, "parent"))
+            rows.append((QCoreApplication.translate("EditDialogs", "Park"), self.park, "parent"))
         for label, widget, field in rows:
             self.form.addRow(label, widget)
             if field in changed:
@@ -168,20 +173,20 @@ class ContactDialog(_FormDialog):
     def __init__(self, directory: Directory, owner_id: str, contact_id: str | None = None,
                  parent: QWidget | None = None) -> None:
         self.contact = directory.contact(contact_id) if contact_id else None
-        super().__init__("Correct contact" if self.contact else "Add contact", parent)
+        super().__init__(QCoreApplication.translate("EditDialogs", "Correct contact") if self.contact else QCoreApplication.translate("EditDialogs", "Add contact"), parent)
         self.setObjectName("contactDialog")
         self.owner_id = owner_id
         self.kind = QComboBox()
-        self.kind.addItem("Phone number", "phone")
-        self.kind.addItem("Address", "address")
+        self.kind.addItem(QCoreApplication.translate("EditDialogs", "Phone number"), "phone")
+        self.kind.addItem(QCoreApplication.translate("EditDialogs", "Address"), "address")
         self.label = QLineEdit()
-        self.label.setPlaceholderText("e.g. Office, Investment hotline, Mobile")
+        self.label.setPlaceholderText(QCoreApplication.translate("EditDialogs", "e.g. Office, Investment hotline, Mobile"))
         self.value = QLineEdit()
-        self.value.setPlaceholderText("e.g. 0757 8668 3830")
-        self.form.addRow("Of", QLabel(directory.name_of(owner_id)))
-        self.form.addRow("Kind", self.kind)
-        self.form.addRow("Label", self.label)
-        self.form.addRow("Number or address", self.value)
+        self.value.setPlaceholderText(QCoreApplication.translate("EditDialogs", "e.g. 0757 8668 3830"))
+        self.form.addRow(QCoreApplication.translate("EditDialogs", "Of"), QLabel(directory.name_of(owner_id)))
+        self.form.addRow(QCoreApplication.translate("EditDialogs", "Kind"), self.kind)
+        self.form.addRow(QCoreApplication.translate("EditDialogs", "Label"), self.label)
+        self.form.addRow(QCoreApplication.translate("EditDialogs", "Number or address"), self.value)
         if self.contact is not None:
             c = self.contact
             self.kind.setCurrentIndex(self.kind.findData(c.kind))
@@ -220,12 +225,12 @@ class AddRecordDialog(_FormDialog):
 
     def __init__(self, directory: Directory, place_id: str | None, kind: str = PERSON,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Add to the directory", parent)
+        super().__init__(QCoreApplication.translate("EditDialogs", "Add to the directory"), parent)
         self.setObjectName("addRecordDialog")
         self.directory = directory
         self.kind = QComboBox()
         for k in ADD_KINDS:
-            self.kind.addItem(KIND_LABELS[k], k)
+            self.kind.addItem(kind_label(k), k)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.name = QLineEdit()
         self.place = QComboBox()
@@ -233,16 +238,16 @@ class AddRecordDialog(_FormDialog):
             self.place.addItem(label, key)
         self.place.setCurrentIndex(max(0, self.place.findData(place_id)))
         self.title = QLineEdit()
-        self.title.setPlaceholderText("e.g. General Manager")
+        self.title.setPlaceholderText(QCoreApplication.translate("EditDialogs", "e.g. General Manager"))
         self.org = QComboBox()
         self.description = QLineEdit()
-        self.description.setPlaceholderText("one line in your words")
-        self.form.addRow("Kind", self.kind)
-        self.form.addRow("Name", self.name)
-        self.form.addRow("Park", self.place)
-        self.form.addRow("Title", self.title)
-        self.form.addRow("At", self.org)
-        self.form.addRow("Description", self.description)
+        self.description.setPlaceholderText(QCoreApplication.translate("EditDialogs", "one line in your words"))
+        self.form.addRow(QCoreApplication.translate("EditDialogs", "Kind"), self.kind)
+        self.form.addRow(QCoreApplication.translate("EditDialogs", "Name"), self.name)
+        self.form.addRow(QCoreApplication.translate("EditDialogs", "Park"), self.place)
+        self.form.addRow(QCoreApplication.translate("EditDialogs", "Title"), self.title)
+        self.form.addRow(QCoreApplication.translate("EditDialogs", "At"), self.org)
+        self.form.addRow(QCoreApplication.translate("EditDialogs", "Description"), self.description)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.place.currentIndexChanged.connect(self._fill_orgs)
         self._fill_orgs()
@@ -251,7 +256,7 @@ class AddRecordDialog(_FormDialog):
     def _fill_orgs(self) -> None:
         self.org.clear()
         place = self.place.currentData()
-        self.org.addItem("(no organisation)", None)
+        self.org.addItem(QCoreApplication.translate("EditDialogs", "(no organisation)"), None)
         self.org.addItem(self.directory.name_of(place), place)
         kinds = (ORGANISATION, ENTERPRISE, INSTITUTION, PROJECT)
         for e in self.directory.children(place, kinds, 0, 500):
@@ -286,15 +291,16 @@ class NoteDialog(_FormDialog):
 
     def __init__(self, directory: Directory, record_type: str, record_id: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Note", parent)
+        super().__init__(QCoreApplication.translate("EditDialogs", "Note"), parent)
         self.setObjectName("noteDialog")
         self.record_type, self.record_id = record_type, record_id
         note = directory.layer.note(record_type, record_id)
         self.old = note.text if note else ""
         self.text = QPlainTextEdit(self.old)
-        self.text.setPlaceholderText("Your note: only you see it, and it is never mixed with "
-                                     "the articles.")
-        self.form.addRow(QLabel(f"On {directory.name_of(record_id) or record_id}"))
+        self.text.setPlaceholderText(QCoreApplication.translate(
+            "EditDialogs", "Your note: only you see it, and it is never mixed with the articles."))
+        self.form.addRow(QLabel(QCoreApplication.translate("EditDialogs", "On {name}").format(
+            name=directory.name_of(record_id) or record_id)))
         self.form.addRow(self.text)
 
     def collect(self) -> list[Op]:
@@ -312,7 +318,7 @@ class OutdatedFiguresDialog(_FormDialog):
     """Tick the figures of a record that are out of date (they stay, marked as such)."""
 
     def __init__(self, directory: Directory, entity_id: str, parent: QWidget | None = None) -> None:
-        super().__init__("Mark figures as outdated", parent)
+        super().__init__(QCoreApplication.translate("EditDialogs", "Mark figures as outdated"), parent)
         self.setObjectName("outdatedDialog")
         self.list = QListWidget()
         self.before: dict[str, bool] = {}
@@ -324,7 +330,7 @@ class OutdatedFiguresDialog(_FormDialog):
             self.before[f.id] = outdated
             item.setCheckState(Qt.CheckState.Checked if outdated else Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        self.form.addRow(QLabel("Outdated figures stay visible, marked as outdated by you."))
+        self.form.addRow(QLabel(QCoreApplication.translate("EditDialogs", "Outdated figures stay visible, marked as outdated by you.")))
         self.form.addRow(self.list)
 
     def collect(self) -> list[Op]:

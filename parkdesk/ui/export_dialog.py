@@ -44,44 +44,47 @@ THIS_PARK = "park"
 EVERYTHING_CHOICE = "everything"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
-
-
 def format_labels() -> dict[str, str]:
     """Each format's name in the format list."""
     return {
-        "json": _t("JSON document (.json)"),
-        "vcard": _t("vCard 3.0 address cards, for phones (.vcf)"),
-        "csv": _t("CSV table of phone numbers (.csv)"),
-        "google-csv": _t("CSV for Google Contacts, one row per contact (.csv)"),
-        "outlook-csv": _t("CSV for Outlook, one row per contact (.csv)"),
+        "json": QCoreApplication.translate("ExportDialog", "JSON document (.json)"),
+        "vcard": QCoreApplication.translate("ExportDialog", "vCard 3.0 address cards, for phones (.vcf)"),
+        "csv": QCoreApplication.translate("ExportDialog", "CSV table of phone numbers (.csv)"),
+        "google-csv": QCoreApplication.translate("ExportDialog", "CSV for Google Contacts, one row per contact (.csv)"),
+        "outlook-csv": QCoreApplication.translate("ExportDialog", "CSV for Outlook, one row per contact (.csv)"),
     }
 
 
 def format_filters() -> dict[str, str]:
     """Each format's file filter in the save dialog."""
     return {
-        "json": _t("JSON documents (*.json)"),
-        "vcard": _t("vCard files (*.vcf)"),
-        "csv": _t("CSV tables (*.csv)"),
-        "google-csv": _t("CSV tables (*.csv)"),
-        "outlook-csv": _t("CSV tables (*.csv)"),
+        "json": QCoreApplication.translate("ExportDialog", "JSON documents (*.json)"),
+        "vcard": QCoreApplication.translate("ExportDialog", "vCard files (*.vcf)"),
+        "csv": QCoreApplication.translate("ExportDialog", "CSV tables (*.csv)"),
+        "google-csv": QCoreApplication.translate("ExportDialog", "CSV tables (*.csv)"),
+        "outlook-csv": QCoreApplication.translate("ExportDialog", "CSV tables (*.csv)"),
     }
 
 
 def format_notes() -> dict[str, str]:
     """What each format holds, under the format list."""
     return {
-        "json": _t("Everything about the chosen part, with sources (see docs/export-format.md)."),
-        "vcard": _t("One card per unit or person with a phone number or address."),
-        "csv": _t("One row per phone number; opens in Excel with Chinese intact (LibreOffice: "
+        "json": QCoreApplication.translate("ExportDialog", "Everything about the chosen part, with sources (see docs/export-format.md)."),
+        "vcard": QCoreApplication.translate("ExportDialog", "One card per unit or person with a phone number or address."),
+        "csv": QCoreApplication.translate("ExportDialog", "One row per phone number; opens in Excel with Chinese intact (LibreOffice: "
                   "choose Unicode (UTF-8) in the import dialog)."),
-        "google-csv": _t("One row per contact, with the headers Google Contacts imports "
+        "google-csv": QCoreApplication.translate("ExportDialog", "One row per contact, with the headers Google Contacts imports "
                          "(contacts.google.com › Import)."),
-        "outlook-csv": _t("One row per contact, with the headers Outlook imports "
+        "outlook-csv": QCoreApplication.translate("ExportDialog", "One row per contact, with the headers Outlook imports "
                           "(File › Open & Export › Import/Export › Comma Separated Values)."),
     }
+
+
+def scope_label(scope: Scope) -> str:
+    """How the dialog and its messages name a scope."""
+    if scope.is_all:
+        return QCoreApplication.translate("ExportDialog", "the whole directory")
+    return scope.label
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,7 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.directory = directory
         self.folder = folder or Path.home()
         selected = directory.entity(selected_entity_id) if selected_entity_id else None
@@ -130,13 +133,13 @@ class ExportDialog(QDialog):
         self.scope_group = QButtonGroup(self)
         self.scope_buttons: dict[str, QRadioButton] = {}
         texts = {
-            SELECTION: "Selection: {}",
-            THIS_PARK: "This park: {}",
-            EVERYTHING_CHOICE: "Everything: the whole directory",
+            SELECTION: self.tr("Selection: {}"),
+            THIS_PARK: self.tr("This park: {}"),
+            EVERYTHING_CHOICE: self.tr("Everything: the whole directory"),
         }
         scope_box = QVBoxLayout()
         for key, scope in self.scopes.items():
-            label = scope.label if scope else "(nothing selected)"
+            label = scope.label if scope else self.tr("(nothing selected)")
             button = QRadioButton(texts[key].format(label))
             button.setObjectName(f"scope_{key}")
             button.setEnabled(scope is not None)
@@ -153,8 +156,10 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("path")
+        self.path_edit.setAccessibleName(self.tr("File"))
+        self.path_edit.setAccessibleDescription(self.tr("Where the export is written"))
         self.path_edit.setMinimumWidth(380)
-        self.browse_button = QPushButton("Browse…")
+        self.browse_button = QPushButton(self.tr("Browse…"))
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
@@ -168,12 +173,12 @@ class ExportDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.export_button.setText("Export")
+        self.export_button.setText(self.tr("Export"))
 
         form = QFormLayout()
-        form.addRow("Export:", scope_box)
-        form.addRow("Format:", self.format_box)
-        form.addRow("File:", path_row)
+        form.addRow(self.tr("Export:"), scope_box)
+        form.addRow(self.tr("Format:"), self.format_box)
+        form.addRow(self.tr("File:"), path_row)
         form.addRow("", self.note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -252,7 +257,8 @@ class ExportDialog(QDialog):
         """A save-file dialog; the chosen name goes into the path field."""
         fmt = self.format()
         start = self.path() or self.folder / self._suggested_name()
-        name, _ = QFileDialog.getSaveFileName(self, "Export to", str(start), format_filters()[fmt])
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), str(start),
+                                              format_filters()[fmt])
         if name:
             path = Path(name)
             if not path.suffix:
@@ -270,7 +276,9 @@ class ExportDialog(QDialog):
     def confirm_replace(self, path: Path) -> bool:
         """Ask before replacing an existing file."""
         answer = QMessageBox.question(
-            self, "Replace file?", f"{path.name} already exists in {path.parent}. Replace it?",
+            self, self.tr("Replace file?"),
+            self.tr("{name} already exists in {folder}. Replace it?").format(
+                name=path.name, folder=path.parent),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -303,7 +311,7 @@ def start_export(parent: QWidget | None, directory: Directory, choice: ExportCho
 
     def succeeded(size: int) -> None:
         message = QCoreApplication.translate("ExportDialog", "Exported %1 to %2 (%3 bytes)")
-        message = message.replace("%1", choice.scope.label).replace("%2", str(choice.path))
+        message = message.replace("%1", scope_label(choice.scope)).replace("%2", str(choice.path))
         if isinstance(parent, QMainWindow):
             parent.statusBar().showMessage(message.replace("%3", f"{size:,}"), 10_000)
 
@@ -324,7 +332,7 @@ def start_export(parent: QWidget | None, directory: Directory, choice: ExportCho
         op=lambda own: perform_export(own, choice, op.task.cancelled, op.task.report),
     )
     label = QCoreApplication.translate("ExportDialog", "Exporting %1…").replace(
-        "%1", choice.scope.label)
+        "%1", scope_label(choice.scope))
     op.failure(failed).with_progress(label, cancellable=True).run_in_background()
     return op
 

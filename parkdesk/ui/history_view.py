@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,17 +24,21 @@ from PySide6.QtWidgets import (
 
 from parkdesk.core.dates import display_date
 from parkdesk.core.db.backups import Backup, backups
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 from parkdesk.core.userstore.changes import ACTIVE, REVERTED, UNDONE, Change
 from parkdesk.ui.user_edits import UserEdits
 
-_STATE_TEXT = {ACTIVE: "in effect", UNDONE: "undone", REVERTED: "reverted"}
+_STATE_TEXT = {ACTIVE: QT_TRANSLATE_NOOP("HistoryDialog", "in effect"),
+               UNDONE: QT_TRANSLATE_NOOP("HistoryDialog", "undone"),
+               REVERTED: QT_TRANSLATE_NOOP("HistoryDialog", "reverted")}
 
 
 def when_text(iso: str | None) -> str:
     """A stored UTC time as "2 Dec 2026 14:05 UTC"."""
     if not iso:
         return ""
-    return f"{display_date(iso[:10])} {iso[11:16]} UTC"
+    return QCoreApplication.translate("HistoryDialog", "{date} {time} UTC").format(
+        date=display_date(iso[:10]), time=iso[11:16])
 
 
 class HistoryDialog(QDialog):
@@ -43,24 +47,24 @@ class HistoryDialog(QDialog):
     def __init__(self, edits: UserEdits, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
-        self.setWindowTitle("History of your changes")
+        self.setWindowTitle(self.tr("History of your changes"))
         self.edits = edits
         self.list = QTreeWidget()
         self.list.setObjectName("historyList")
-        self.list.setHeaderLabels(["Date", "Change", "State"])
+        self.list.setHeaderLabels([self.tr("Date"), self.tr("Change"), self.tr("State")])
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.revert_button = QPushButton("&Revert This Change")
+        self.revert_button = QPushButton(self.tr("&Revert This Change"))
         self.revert_button.clicked.connect(self.revert_selected)
-        self.reapply_button = QPushButton("&Apply Again")
+        self.reapply_button = QPushButton(self.tr("&Apply Again"))
         self.reapply_button.clicked.connect(self.reapply_selected)
-        self.empty = QLabel("No changes yet. Edit a record (F2), add a contact or a note, and "
-                            "it is listed here.")
+        self.empty = QLabel(self.tr("No changes yet. Edit a record (F2), add a contact or a "
+                                    "note, and it is listed here."))
         self.empty.setStyleSheet("color: #78909c;")
         undo_view = QUndoView(edits.stack)
         undo_view.setObjectName("undoView")
-        undo_view.setEmptyLabel("(as opened)")
+        undo_view.setEmptyLabel(self.tr("(as opened)"))
         undo_view.setMaximumHeight(120)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.close)
@@ -69,12 +73,12 @@ class HistoryDialog(QDialog):
         buttons.addWidget(self.reapply_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("All your changes, kept until you revert them. Reverting one "
-                                "leaves the others as they are."))
+        layout.addWidget(QLabel(self.tr("All your changes, kept until you revert them. "
+                                        "Reverting one leaves the others as they are.")))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("This session (Edit › Undo / Redo):"))
+        layout.addWidget(QLabel(self.tr("This session (Edit › Undo / Redo):")))
         layout.addWidget(undo_view)
         layout.addWidget(close)
         self.resize(720, 520)
@@ -86,7 +90,8 @@ class HistoryDialog(QDialog):
         current = self.selected()
         self.list.clear()
         for change in reversed(self.edits.data.changes()):
-            state = _STATE_TEXT.get(change.state, change.state)
+            state = self.tr(_STATE_TEXT[change.state]) if change.state in _STATE_TEXT \
+                else change.state
             if change.state != ACTIVE and change.state_at:
                 state += f" {when_text(change.state_at)}"
             item = QTreeWidgetItem([when_text(change.at), change.summary, state])
@@ -137,25 +142,26 @@ class RestoreBackupDialog(QDialog):
     def __init__(self, found: list[Backup], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restoreBackupDialog")
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.list = QListWidget()
         for b in found:
-            n = f"{b.changes} change{'s' if b.changes != 1 else ''}"
-            item = QListWidgetItem(f"{b.made:%d %b %Y %H:%M} UTC — {n}")
+            item = QListWidgetItem(self.tr("{date} UTC — %n change(s)", None, b.changes).format(
+                date=f"{display_date(b.made.date().isoformat())} {b.made:%H:%M}"))
             item.setData(Qt.ItemDataRole.UserRole, str(b.path))
             self.list.addItem(item)
         if found:
             self.list.setCurrentRow(0)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = self.buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = self.buttons.addButton(self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(bool(found))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Your changes as they were at one of these times. What you have "
-                                "now is backed up first, so it can be restored too."
-                                if found else "There are no backups yet: one is made each day "
-                                "you make changes, and when parkdesk starts."))
+        layout.addWidget(QLabel(
+            self.tr("Your changes as they were at one of these times. What you have now is "
+                    "backed up first, so it can be restored too.") if found else
+            self.tr("There are no backups yet: one is made each day you make changes, and when "
+                    "parkdesk starts.")))
         layout.addWidget(self.list)
         layout.addWidget(self.buttons)
         self.resize(460, 320)

@@ -76,14 +76,27 @@ def start(db_path: Path | str, settings_path: Path | None = None,
     return window
 
 
-def launch(db_path: Path | str, user_store: Path | None = None) -> int:
-    """Run the desktop app on `db_path` (with the user's changes from `user_store`) until its
-    window closes; returns the exit code."""
+def set_up_language(given: str | None = None, settings_path: Path | None = None) -> str:
+    """Install the interface language: `given` (`--lang`), else View › Language's saved
+    choice, else the system's; returns the language installed."""
+    from parkdesk.ui import language
+    from parkdesk.ui.settings import Settings
+
+    wanted = language.chosen_language(given, Settings(settings_path).language())
+    language.install(wanted)
+    return language.current
+
+
+def launch(db_path: Path | str, user_store: Path | None = None, lang: str | None = None) -> int:
+    """Run the desktop app on `db_path` (with the user's changes from `user_store`, in the
+    interface language `lang`, None: the chosen or system one) until its window closes;
+    returns the exit code."""
     problem = display_problem()
     if problem:
         print(f"parkdesk: {problem}", file=sys.stderr)
         return 1
     app = application()
+    set_up_language(lang)
     from parkdesk import logs
     from parkdesk.paths import user_log_dir
     from parkdesk.ui import crash, single_instance

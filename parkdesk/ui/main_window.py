@@ -47,9 +47,20 @@ from parkdesk.ui.user_edits import UserEdits
 from parkdesk.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from parkdesk.ui.review_panel import ReviewPanel
 
+
 STATUS_MS = 10_000
+# A visible keyboard focus on the three parts the keyboard moves between (Tab, Ctrl+F, Ctrl+L):
+# a 2 px frame in the palette's highlight colour; without focus a 1 px frame, so nothing moves.
+FOCUS_STYLE = """
+#searchField { border: 1px solid palette(mid); border-radius: 3px; padding: 3px; }
+#searchField:focus { border: 2px solid palette(highlight); padding: 2px; }
+#tree, #detail, #searchResults { border: 1px solid palette(mid); }
+#tree:focus, #detail:focus, #searchResults:focus { border: 2px solid palette(highlight); }
+"""
 # The smallest usable areas: the tree shows a few rows, names a few words, the pane a column.
 MIN_COLUMN_WIDTH = 220
 MIN_TREE_HEIGHT = 120
@@ -97,6 +108,10 @@ class MainWindow(QMainWindow):
         self.model = DirectoryTreeModel(self.tree, self)
         self.tree_view = LazyTreeView()  # keeps loading a big folder while scrolling
         self.tree_view.setObjectName("tree")
+        self.tree_view.setAccessibleName(self.tr("Directory tree"))
+        self.tree_view.setAccessibleDescription(self.tr(
+            "The zone, its parks and their folders; arrow keys move, Right opens a folder, "
+            "Ctrl+C copies the selected number or name"))
         self.tree_view.setHeaderHidden(True)
         self.tree_view.setUniformRowHeights(True)
         set_enum(self.tree_view, "textElideMode", "ElideMiddle")  # full names in the tooltips
@@ -120,6 +135,10 @@ class MainWindow(QMainWindow):
 
         self.detail = DetailPane()
         self.detail.setObjectName("detail")
+        self.detail.setAccessibleName(self.tr("Details"))
+        self.detail.setAccessibleDescription(self.tr(
+            "The selected item's page with its sources; Tab moves between its links, Enter "
+            "follows one"))
         self.detail.set_directory(self.directory, later=True)
         self.detail.entity_link_activated.connect(self.select_entity)
         self.detail.message_posted.connect(lambda m: self.statusBar().showMessage(m, STATUS_MS))
@@ -146,6 +165,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.right)
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
+        self.setStyleSheet(FOCUS_STYLE)
         self.setAcceptDrops(True)  # article files dropped on the window are imported
         self.db_label = QLabel()
         set_enum(self.db_label, "textFormat", "PlainText")
@@ -227,7 +247,7 @@ class MainWindow(QMainWindow):
     def _show_store_messages(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "parkdesk: your changes",
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("parkdesk: your changes"),
                           "\n\n".join(self.user_data.messages), QMessageBox.StandardButton.Ok, self)
         box.setObjectName("storeMessagesBox")
         self.user_data.messages.clear()
@@ -237,7 +257,7 @@ class MainWindow(QMainWindow):
         """A background check found the open database damaged: say so, offer another file."""
         from parkdesk.ui.dialogs import OPEN_ANOTHER, DatabaseErrorDialog
 
-        if DatabaseErrorDialog.ask(message, self, "Keep Using It") == OPEN_ANOTHER:
+        if DatabaseErrorDialog.ask(message, self, self.tr("Keep Using It")) == OPEN_ANOTHER:
             self.choose_database()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -254,7 +274,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"parkdesk — {self.directory.path.name}")
         meta = self.directory.meta()
         built = display_date(meta.get("built_at"))
-        self.db_label.setText(f"{self.directory.path.name}" + (f" · built {built}" if built else ""))
+        name = self.directory.path.name
+        self.db_label.setText(self.tr("{name} · built {date}").format(name=name, date=built)
+                              if built else name)
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -404,25 +426,26 @@ class MainWindow(QMainWindow):
             return
         field = self.search.field
         if focus is field and field.hasSelectedText():
-            copy_text(field.selectedText(), f"Copied “{field.selectedText()}”")
+            copy_text(field.selectedText(),
+                      self.tr("Copied “{text}”").format(text=field.selectedText()))
             return
         node = self.current_node()
         if node is None:
-            self.statusBar().showMessage("Nothing selected to copy", STATUS_MS)
+            self.statusBar().showMessage(self.tr("Nothing selected to copy"), STATUS_MS)
         elif node.type == CONTACT:
             contact = self.directory.contact(node.key)
             if contact:
                 contact_actions.copy_number(self.directory, contact)
         else:
             name = self.directory.name_of(node.key) if node.type == ENTITY else node.label
-            copy_text(name, f"Copied the name “{name}”")
+            copy_text(name, self.tr("Copied the name “{name}”").format(name=name))
 
     def copy_park_contacts(self) -> None:
         """Copy all contacts of the selected item's park (or the zone) as text."""
         entity_id = self.selected_entity_id()
         owner = contact_actions.contacts_owner(self.directory, entity_id) if entity_id else None
         if owner is None or not self.directory.contacts(owner, include_children=True):
-            self.statusBar().showMessage("No contacts to copy here", STATUS_MS)
+            self.statusBar().showMessage(self.tr("No contacts to copy here"), STATUS_MS)
             return
         contact_actions.copy_all_contacts(self.directory, owner)
 
@@ -462,6 +485,23 @@ class MainWindow(QMainWindow):
         self.detail.zoomIn(target - self.zoom_steps)
         self.zoom_steps = target
 
+    def set_language(self, code: str) -> None:
+        """View › Language: remembered for the next start, when every text changes at once."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from parkdesk.ui import language
+
+        self.settings.set_language(code)
+        self.settings.sync()
+        if code == language.current:
+            return
+        # Said in both languages: the user may not read the one in use.
+        text = {language.CHINESE: "界面将在重新启动 parkdesk 后切换为简体中文。",
+                language.ENGLISH: "parkdesk will be in English the next time it starts."}[code]
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("languageBox")
+        box.open()
     def compare_parks(self) -> None:
         """View › Compare Parks: the parks side by side."""
         from parkdesk.ui.compare_view import CompareDialog
@@ -483,7 +523,7 @@ class MainWindow(QMainWindow):
                 self.set_directory(Directory.open(path, timeout=UI_BUSY_TIMEOUT))
                 return
             except DatabaseError as exc:
-                if DatabaseErrorDialog.ask(exc, self, "Cancel") != OPEN_ANOTHER:
+                if DatabaseErrorDialog.ask(exc, self, self.tr("Cancel")) != OPEN_ANOTHER:
                     return
             path = ask_database_path(self, path)
 
@@ -503,7 +543,7 @@ class MainWindow(QMainWindow):
         self.tree_view.setCurrentIndex(self.model.index(0, 0))
         self._update_title()
         old.close()
-        self.statusBar().showMessage(f"Opened {directory.path}", STATUS_MS)
+        self.statusBar().showMessage(self.tr("Opened {path}").format(path=directory.path), STATUS_MS)
 
     # -- printing and exporting (their modules load when first used, not at start-up) -------
 
@@ -523,13 +563,19 @@ class MainWindow(QMainWindow):
         """File › Export Fact Sheet as PDF…"""
         from parkdesk.ui import printing
 
-        printing.export_pdf(self, self.directory, self.selected_entity_id())
+        printing.export_pdf(self, self.directory, self.selected_entity_id(),
+                            user_store=self._user_store_path())
 
     def export_all_fact_sheets_pdf(self) -> None:
         """File › Export All Parks as PDF…"""
         from parkdesk.ui import printing
 
-        printing.export_all_pdf(self, self.directory)
+        printing.export_all_pdf(self, self.directory, user_store=self._user_store_path())
+
+    def _user_store_path(self) -> Path | None:
+        """The user's store, for background work that must see the user's changes."""
+        store = self.user_data.store
+        return store.path if store is not None else None
 
     def export_directory(self) -> None:
         """File › Export…"""

@@ -88,13 +88,12 @@ class NavigationActions(QObject):
         super().__init__(window)
         self.window = window
         self.history = history
-        tr = QCoreApplication.translate
-        self.back = self._action(tr("Navigation", "&Back"), QKeySequence.StandardKey.Back,
-                                 "Alt+Left", "back", tr("Navigation", "Show the previous page"),
+        self.back = self._action(QCoreApplication.translate("Navigation", "&Back"), QKeySequence.StandardKey.Back,
+                                 "Alt+Left", "back", QCoreApplication.translate("Navigation", "Show the previous page"),
                                  history.back)
-        self.forward = self._action(tr("Navigation", "&Forward"),
+        self.forward = self._action(QCoreApplication.translate("Navigation", "&Forward"),
                                     QKeySequence.StandardKey.Forward, "Alt+Right", "forward",
-                                    tr("Navigation", "Show the next page"), history.forward)
+                                    QCoreApplication.translate("Navigation", "Show the next page"), history.forward)
         history.changed.connect(self._update)
         self._update()
         window.installEventFilter(self)

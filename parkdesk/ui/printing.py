@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QMarginsF, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QDir, QMarginsF, QStandardPaths
 from PySide6.QtGui import QAction, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import (
     QPrinter,
@@ -22,7 +22,9 @@ from parkdesk.core.atomic import replacing
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.factsheet.content import build_factsheet, find_sheets, sheet_entity
-from parkdesk.core.factsheet.model import DEFAULT_PAPER, PAPERS, FactSheet, paper_size
+from parkdesk.core.factsheet.model import FactSheet
+from parkdesk.core.factsheet.paper import DEFAULT_PAPER, PAPERS, paper_size
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 from parkdesk.ui import crash
 from parkdesk.ui.background import QueryOp
 from parkdesk.ui.printing_pages import paint_sheets
@@ -30,7 +32,8 @@ from parkdesk.ui.printing_pages import paint_sheets
 MARGINS_MM = QMarginsF(16, 14, 16, 12)  # left, top, right, bottom
 # Qt's page size of each paper core.factsheet.model knows (PAPERS are named as Qt names them).
 PAGE_SIZES = {paper: QPageSize.PageSizeId[paper] for paper in PAPERS}
-NO_PRINTER = "No printer is installed: Print will save the fact sheet as a PDF file instead."
+NO_PRINTER = QT_TRANSLATE_NOOP(
+    "Printing", "No printer is installed: Print will save the fact sheet as a PDF file instead.")
 
 
 def new_printer(paper: str = DEFAULT_PAPER, pdf: bool = True) -> QPrinter:
@@ -55,11 +58,12 @@ def _check_written(tmp: Path, path: Path | str) -> None:
         tail = f.read()
         os.fsync(f.fileno())
     if size == 0:
-        raise ParkdeskError(f"Cannot write {path}: the PDF came out empty.")
+        raise ParkdeskError(QCoreApplication.translate(
+            "Printing", "Cannot write {path}: the PDF came out empty.").format(path=path))
     if b"%%EOF" not in tail:
-        raise ParkdeskError(
-            f"Cannot write {path}: the file could not be written in full; check the free disk space."
-        )
+        raise ParkdeskError(QCoreApplication.translate(
+            "Printing", "Cannot write {path}: the file could not be written in full; check the "
+            "free disk space.").format(path=path))
 
 
 def _no_room(tmp: Path) -> bool:
@@ -82,13 +86,15 @@ def write_pdf(sheets: Sequence[FactSheet], path: Path | str, paper: str = DEFAUL
         try:
             pages = paint_sheets(printer, sheets)
             if printer.printerState() == QPrinter.PrinterState.Error:
-                raise ParkdeskError(f"Cannot write {path}: the PDF writer reported an error.")
+                raise ParkdeskError(QCoreApplication.translate(
+                    "Printing", "Cannot write {path}: the PDF writer reported an error.").format(
+                        path=path))
             _check_written(tmp, path)
         except ParkdeskError:
             if _no_room(tmp):
-                raise ParkdeskError(
-                    f"Cannot write {path}: the disk is full. Free some space and try again."
-                ) from None
+                raise ParkdeskError(QCoreApplication.translate(
+                    "Printing", "Cannot write {path}: the disk is full. Free some space and try "
+                    "again.").format(path=path)) from None
             raise
     return pages
 
@@ -114,16 +120,17 @@ class FactSheetPreview(QPrintPreviewDialog):
         self.directory = directory
         self.entity_id = entity_id
         self.sheets: list[FactSheet] = []
-        self.all_parks_action = QAction("All parks", self)
+        self.all_parks_action = QAction(self.tr("All parks"), self)
         self.all_parks_action.setCheckable(True)
-        self.all_parks_action.setToolTip("Preview the zone and all five parks, each from a new page")
+        self.all_parks_action.setToolTip(
+            self.tr("Preview the zone and all five parks, each from a new page"))
         toolbar = self.findChild(QToolBar)
         if toolbar is not None:
             toolbar.addSeparator()
             toolbar.addAction(self.all_parks_action)
         self.paintRequested.connect(self._paint)
         if not self.has_printer:
-            note = QLabel(NO_PRINTER, self)
+            note = QLabel(QCoreApplication.translate("Printing", NO_PRINTER), self)
             note.setObjectName("no_printer_note")
             note.setWordWrap(True)
             note.setContentsMargins(8, 4, 8, 4)
@@ -142,8 +149,8 @@ class FactSheetPreview(QPrintPreviewDialog):
             self.sheets = [build_factsheet(self.directory, i) for i in ids]
         else:
             self.sheets = [build_factsheet(self.directory, self.entity_id)]
-        title = "All parks" if all_parks else self.sheets[0].title
-        self.setWindowTitle(f"Fact sheet preview — {title}")
+        title = self.tr("All parks") if all_parks else self.sheets[0].title
+        self.setWindowTitle(self.tr("Fact sheet preview — {title}").format(title=title))
 
     def _all_parks_toggled(self, checked: bool) -> None:
         self._load(checked)
@@ -186,7 +193,8 @@ def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
         QStandardPaths.StandardLocation.DocumentsLocation
     ) or QDir.homePath()
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Export fact sheet as PDF", str(Path(folder) / suggested), "PDF files (*.pdf)"
+        parent, QCoreApplication.translate("Printing", "Export fact sheet as PDF"),
+        str(Path(folder) / suggested), QCoreApplication.translate("Printing", "PDF files (*.pdf)")
     )
     if not name:
         return None
@@ -196,9 +204,10 @@ def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
 
 def _export(
     parent: QWidget | None, directory: Directory, entity_ids: list[str | None],
-    path: Path | str | None, name: str,
+    path: Path | str | None, name: str, user_store: Path | None = None,
 ) -> QueryOp[Path] | None:
     """Write the sheets of `entity_ids` to a PDF in the background; None when no file is chosen.
+    With `user_store`, the sheets are of the directory as the user sees it (their changes).
 
     The sheets are built and painted in the worker (QPainter on a QPrinter is fine off the UI
     thread); the status bar, or a message, says how it went."""
@@ -212,36 +221,42 @@ def _export(
 
     def succeeded(written: Path) -> None:
         if isinstance(parent, QMainWindow):
-            parent.statusBar().showMessage(f"Saved {written}", 10_000)
+            parent.statusBar().showMessage(
+                QCoreApplication.translate("Printing", "Saved {path}").format(path=written), 10_000)
 
     def failed(exc: Exception) -> None:
         if isinstance(exc, ParkdeskError):
-            QMessageBox.warning(parent, "Export fact sheet", str(exc))
+            QMessageBox.warning(parent, QCoreApplication.translate("Printing", "Export fact sheet"),
+                                str(exc))
         else:
             crash.report(exc)
 
-    what = "fact sheet" if len(entity_ids) == 1 else "fact sheets"
-    query = QueryOp(parent=parent, db=directory.path, op=op, success=succeeded)
-    query.failure(failed).with_progress(f"Writing the {what}…").run_in_background()
+    progress = (QCoreApplication.translate("Printing", "Writing the fact sheet…")
+                if len(entity_ids) == 1 else
+                QCoreApplication.translate("Printing", "Writing the fact sheets…"))
+    query = QueryOp(parent=parent, db=directory.path, op=op, success=succeeded,
+                    user_store=user_store)
+    query.failure(failed).with_progress(progress).run_in_background()
     return query
 
 
 def export_pdf(
     parent: QWidget | None, directory: Directory, entity_id: str | None,
-    path: Path | str | None = None,
+    path: Path | str | None = None, user_store: Path | None = None,
 ) -> QueryOp[Path] | None:
     """Save the sheet of `entity_id`'s park (or the zone) as PDF, in the background; asks for a
-    file unless `path`. None when the user cancels."""
+    file unless `path`. None when the user cancels. `user_store`: as in `_export`."""
     title = sheet_entity(directory, entity_id).name
-    return _export(parent, directory, [entity_id], path, _file_name(title))
+    return _export(parent, directory, [entity_id], path, _file_name(title), user_store)
 
 
 def export_all_pdf(
-    parent: QWidget | None, directory: Directory, path: Path | str | None = None
+    parent: QWidget | None, directory: Directory, path: Path | str | None = None,
+    user_store: Path | None = None,
 ) -> QueryOp[Path] | None:
     """Save the all-parks sheet (zone, then each park) as one PDF, in the background."""
     ids: list[str | None] = list(find_sheets(directory, "all"))
-    return _export(parent, directory, ids, path, "all-parks-fact-sheet.pdf")
+    return _export(parent, directory, ids, path, "all-parks-fact-sheet.pdf", user_store)
 
 
 _headless_app: list[object] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLineF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -29,8 +29,12 @@ from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.factsheet.html import render_html
 from parkdesk.core.factsheet.model import FactSheet
 
-# Families tried in order; fontconfig falls back per glyph (CJK, symbols) beyond these.
-FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]
+# Families tried in order, per glyph: Latin first, then Simplified Chinese (a zh_CN sheet, the
+# directory's Chinese names); fontconfig falls back beyond these (symbols, other CJK fonts).
+# WenQuanYi Zen Hei, not Noto Sans CJK: Noto shares one glyph between 山 and the radical ⼭, and
+# Qt's PDF writer then maps it to the radical, so text copied or searched in the PDF is wrong.
+FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica",
+                 "WenQuanYi Zen Hei"]
 BODY_PT = 8.5
 FOOTER_PT = 7.0
 AUTO_BREAK = QTextFormat.PageBreakFlag.PageBreak_Auto
@@ -245,15 +249,16 @@ def _paint_footer(
 def paint_sheets(printer: QPrinter, sheets: Sequence[FactSheet]) -> int:
     """Paint each sheet from a new page, numbered "Page X of Y" per sheet; returns pages."""
     if not QFontDatabase.families():
-        raise ParkdeskError(
-            "No fonts are installed, so the fact sheet would have no text; install some "
-            "(on Debian or Ubuntu: apt install fonts-dejavu-core fonts-noto-cjk)."
-        )
+        raise ParkdeskError(QCoreApplication.translate(
+            "Printing", "No fonts are installed, so the fact sheet would have no text; install "
+            "some (on Debian or Ubuntu: apt install fonts-dejavu-core fonts-noto-cjk)."))
     if sheets:
-        printer.setDocName(sheets[0].title if len(sheets) == 1 else "Fact sheets")
+        printer.setDocName(sheets[0].title if len(sheets) == 1 else
+                           QCoreApplication.translate("Printing", "Fact sheets"))
     painter = QPainter()
     if not painter.begin(printer):
-        raise ParkdeskError("The fact sheet could not be printed: the printer did not start.")
+        raise ParkdeskError(QCoreApplication.translate(
+            "Printing", "The fact sheet could not be printed: the printer did not start."))
     pages = 0
     try:
         for sheet in sheets:
@@ -264,7 +269,8 @@ def paint_sheets(printer: QPrinter, sheets: Sequence[FactSheet]) -> int:
             context.palette.setColor(QPalette.ColorRole.Text, QColor(Qt.GlobalColor.black))
             for i in range(count):
                 if pages and not printer.newPage():
-                    raise ParkdeskError("The fact sheet could not be printed: no new page.")
+                    raise ParkdeskError(QCoreApplication.translate(
+                        "Printing", "The fact sheet could not be printed: no new page."))
                 pages += 1
                 page_rect = QRectF(0, i * size.height(), size.width(), size.height())
                 painter.save()
@@ -274,10 +280,12 @@ def paint_sheets(printer: QPrinter, sheets: Sequence[FactSheet]) -> int:
                 doc.documentLayout().draw(painter, context)
                 painter.restore()
                 _paint_footer(painter, printer, size.width(), size.height(), sheet,
-                              f"Page {i + 1} of {count}")
+                              QCoreApplication.translate("Printing", "Page {page} of {count}")
+                              .format(page=i + 1, count=count))
     except BaseException:
         painter.end()
         raise
     if not painter.end():
-        raise ParkdeskError("The fact sheet could not be printed: the printer did not finish.")
+        raise ParkdeskError(QCoreApplication.translate(
+            "Printing", "The fact sheet could not be printed: the printer did not finish."))
     return pages

@@ -34,10 +34,6 @@ if TYPE_CHECKING:
     from parkdesk.core.db.directory import Directory
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PublishDialog", text)
-
-
 @dataclass(frozen=True)
 class PublishChoice:
     """Where to publish and as whom (the password only for this publish)."""
@@ -131,10 +127,11 @@ def show_publish_dialog(parent: QWidget | None, db: Path, user_store: Path | Non
 
     def failed(exc: Exception) -> None:
         if isinstance(exc, ParkdeskError):
-            QMessageBox.warning(parent, _tr("Publishing failed"), str(exc))
+            QMessageBox.warning(parent, QCoreApplication.translate("PublishDialog", "Publishing failed"), str(exc))
         else:
             crash.report(exc)
 
     op = QueryOp(parent=parent, db=db, op=publish, success=succeeded, user_store=user_store)
-    op.failure(failed).with_progress(_tr("Publishing to the address book…")).run_in_background()
+    op.failure(failed).with_progress(QCoreApplication.translate(
+        "PublishDialog", "Publishing to the address book…")).run_in_background()
     return op

@@ -43,6 +43,9 @@ class QrWidget(QFrame):
         self.image = QLabel()
         self.image.setObjectName("contactQrImage")
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAccessibleName(self.tr("QR code of the contact card"))
+        self.setAccessibleDescription(self.tr("Shown when the selected record has a phone "
+                                              "number: scan it to add the card to a phone"))
         self.caption = QLabel()
         self.caption.setObjectName("contactQrCaption")
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -74,6 +77,7 @@ class QrWidget(QFrame):
         self.image.setPixmap(pixmap)
         self.image.setFixedSize(pixmap.size())
         self.caption.setText(caption)
+        self.image.setAccessibleName(caption)
         self.caption.setFixedWidth(pixmap.width())
         self.setFixedWidth(pixmap.width())
         self.adjustSize()
@@ -89,7 +93,8 @@ class QrWidget(QFrame):
 
             card = entity_card(directory, entity_id)
         name = directory.name_of(entity_id) if card and directory else ""
-        self.show_vcard(card, f"Scan to add {name} to your phone's contacts" if card else "")
+        tip = self.tr("Scan to add {name} to your phone's contacts").format(name=name)
+        self.show_vcard(card, tip if card else "")
         return card is not None
 
     def place(self) -> None:

@@ -3,7 +3,7 @@ box; a figure's metric) and accept a name as a new record (kind, name, park, tit
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from parkdesk.core.db.directory import Directory
-from parkdesk.core.records import KIND_LABELS, PARK, PERSON
+from parkdesk.core.records import PARK, PERSON, kind_label
 from parkdesk.core.userstore import review
 from parkdesk.core.userstore.articles import FIGURE_KINDS, Finding, StoredArticle
 from parkdesk.core.userstore.changes import ADDABLE_KINDS
@@ -29,7 +29,8 @@ RECORD_ROLE = 0x0100 + 3  # UserRole + 3: a record's (or contact's) id
 
 
 def _describe(f: Finding) -> str:
-    return f"{f['kind']}: “{f['text']}” (paragraph {f['paragraph']})"
+    return QCoreApplication.translate("ReviewDialogs", "{kind}: “{text}” (paragraph {number})").format(
+        kind=f["kind"], text=f["text"], number=f["paragraph"])
 
 
 def _context_label(article: StoredArticle, f: Finding) -> QLabel:
@@ -62,7 +63,8 @@ def proposals(directory: Directory, article: StoredArticle, f: Finding) -> list[
         if g.get("link_type") == "contact" and (g is not f or f["kind"] in FIGURE_KINDS):
             continue  # a contact is only ever proposed for its own number
         seen.add(link)
-        why = g.get("link_reason") or "" if g is f else f"named in the paragraph as “{g['text']}”"
+        why = g.get("link_reason") or "" if g is f else QCoreApplication.translate(
+            "ReviewDialogs", "named in the paragraph as “{name}”").format(name=g["text"])
         out.append((link, review.proposal_text(directory, g) or link, why))
     from parkdesk.core.db.queries import record_names
     from parkdesk.ingest.review_import import named_records, written_names
@@ -72,7 +74,9 @@ def proposals(directory: Directory, article: StoredArticle, f: Finding) -> list[
         if record_id not in seen:
             seen.add(record_id)
             out.append((record_id, directory.name_of(record_id) or record_id,
-                        f"written in the paragraph as “{name}”"))
+                        QCoreApplication.translate(
+                            "ReviewDialogs", "written in the paragraph as “{name}”").format(
+                                name=name)))
     return out
 
 
@@ -140,7 +144,7 @@ class AttachDialog(QDialog):
                     continue
                 seen.add(hit.entity_id)
                 where = f" ({hit.park})" if hit.park else ""
-                item = QListWidgetItem(f"{hit.name}{where} · {KIND_LABELS.get(hit.kind, hit.kind)}")
+                item = QListWidgetItem(f"{hit.name}{where} · {kind_label(hit.kind)}")
                 item.setData(RECORD_ROLE, hit.entity_id)
                 self.list.addItem(item)
         # Typing picks the best search hit; with nothing typed, the proposal.
@@ -207,7 +211,7 @@ class NewRecordDialog(QDialog):
         self.setWindowTitle(self.tr("Accept as a new record"))
         self.kind = QComboBox()
         for k in ADDABLE_KINDS:
-            self.kind.addItem(KIND_LABELS[k], k)
+            self.kind.addItem(kind_label(k), k)
         self.kind.setCurrentIndex(max(0, self.kind.findData(review.guess_kind(finding))))
         self.name = QLineEdit(finding["text"])
         self.name.setObjectName("nameField")

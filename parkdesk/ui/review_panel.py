@@ -111,8 +111,8 @@ class ReviewPanel(QWidget):
         keys = self.tr("Enter accept · Del reject · Tab next · P attach to the proposal · "
                        "F find a record · N new record · Ctrl+Shift+A accept all proposals · "
                        "Ctrl+Z undo")
-        self.hint = QLabel(f"{legend}&nbsp;&nbsp; <u>{self.tr('taken')}</u> "
-                           f"<s>{self.tr('rejected')}</s><br>{keys}")
+        taken, rejected = self.tr("taken"), self.tr("rejected")
+        self.hint = QLabel(f"{legend}&nbsp;&nbsp; <u>{taken}</u> <s>{rejected}</s><br>{keys}")
         self.hint.setTextFormat(Qt.TextFormat.RichText)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #78909c;")

@@ -44,7 +44,11 @@ class SearchPanel(QWidget):
         self.directory: Directory | None = None
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText("Search parks, projects, enterprises, people…  (Ctrl+F)")
+        self.field.setPlaceholderText(self.tr("Search parks, projects, enterprises, people…  (Ctrl+F)"))
+        self.field.setAccessibleName(self.tr("Search the directory"))
+        self.field.setAccessibleDescription(self.tr(
+            "Type a name, a number or pinyin; the results list below follows as you type. "
+            "Up and Down choose a result, Enter shows it in the tree, Escape clears."))
         self.field.installEventFilter(self)
         self._zone_name = ""
         self._status: QLabel | None = None
@@ -64,6 +68,10 @@ class SearchPanel(QWidget):
         """Give the field its clear button (its icon comes from the style: done after the
         window's first paint; the button only shows once there is text)."""
         self.field.setClearButtonEnabled(True)
+        from PySide6.QtWidgets import QToolButton
+
+        for button in self.field.findChildren(QToolButton):  # (Qt gives it no name)
+            button.setAccessibleName(self.tr("Clear the search"))
 
     def _build_results(self) -> tuple[QLabel, SearchResultsModel, QListView]:
         from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
@@ -77,6 +85,10 @@ class SearchPanel(QWidget):
         self._model = SearchResultsModel(self)
         self._model.zone_name = self._zone_name
         self._view = view = QListView()
+        view.setObjectName("searchResults")
+        view.setAccessibleName(self.tr("Search results"))
+        view.setAccessibleDescription(self.tr("The records found; Enter shows the chosen one in "
+                                              "the tree, a click on a number copies it"))
         view.setModel(self._model)
         view.setItemDelegate(HitDelegate(view))
         view.setUniformItemSizes(True)
@@ -152,7 +164,7 @@ class SearchPanel(QWidget):
         self.result = result
         hits = result.hits
         self.model.set_hits(hits)
-        self.status.setText(problem or status_text(result))
+        self.status.setText(problem or self.status_text(result))
         self.view.setVisible(bool(hits))
         self.setVisible(True)
         if hits:
@@ -262,16 +274,14 @@ class SearchPanel(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-
-def status_text(result: SearchResult) -> str:
-    """The line above the hits: their number, the correction made, or why there are none."""
-    hits = result.hits
-    if not hits:
-        return result.note or "No matches"
-    if len(hits) >= RESULT_LIMIT:
-        count = f"First {RESULT_LIMIT} matches: type more to narrow them down"
-    else:
-        count = f"{len(hits)} match{'es' if len(hits) != 1 else ''} — ↑↓ to choose, Enter to show"
-    if result.corrected:  # kept short: the line must not widen the column
-        return f"Showing results for “{result.corrected}” · {count.split(' — ')[0]}"
-    return count
+    def status_text(self, result: SearchResult) -> str:
+        """The line above the hits: their number, the correction made, or why there are none."""
+        hits = result.hits
+        if not hits:
+            return result.note or self.tr("No matches")
+        if result.corrected:  # kept short: the line must not widen the column
+            return self.tr("Showing results for “{text}” · %n match(es)", "", len(hits)).format(
+                text=result.corrected)
+        if len(hits) >= RESULT_LIMIT:
+            return self.tr("First %n matches: type more to narrow them down", "", RESULT_LIMIT)
+        return self.tr("%n match(es) — ↑↓ to choose, Enter to show", "", len(hits))

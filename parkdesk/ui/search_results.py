@@ -58,11 +58,11 @@ class SearchResultsModel(QAbstractListModel):
         """The park a hit is in; "zone-wide" for the zone's own items; "" for parks and roots;
         "unreviewed" for what no curation has claimed yet."""
         if not hit.reviewed:
-            return "unreviewed"
+            return self.tr("unreviewed")
         if hit.kind in (PARK, ZONE, PLACE):
             return ""
         if hit.park and hit.park == self.zone_name:
-            return "zone-wide"
+            return self.tr("zone-wide")
         return hit.park
 
     def set_hits(self, hits: list[SearchHit]) -> None:
@@ -87,7 +87,7 @@ class SearchResultsModel(QAbstractListModel):
             if hit.matched:
                 tip += f"\n{hit_matched(hit)}"
             if hit.matched_kind == PHONE and hit.contact_id:
-                tip += "\nClick the number to copy it; Enter shows it in the tree."
+                tip += "\n" + self.tr("Click the number to copy it; Enter shows it in the tree.")
             return plain_tooltip(tip)
         if role == MATCHED_ROLE:
             return hit_matched(hit)

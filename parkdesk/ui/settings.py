@@ -1,4 +1,5 @@
-"""Window state kept between runs with QSettings: geometry (per Qt version), splitters, selection."""
+"""Window state kept between runs with QSettings: geometry (per Qt version), splitters, selection,
+the interface language."""
 
 from __future__ import annotations
 
@@ -73,6 +74,14 @@ class Settings:
     def set_carddav(self, url: str, user: str) -> None:
         self.qsettings.setValue("publish/carddav_url", url)
         self.qsettings.setValue("publish/carddav_user", user)
+
+    def language(self) -> str:
+        """The interface language chosen in View › Language ("en", "zh_CN"), or "" (the system's)."""
+        value = self.qsettings.value("view/language", "")
+        return value if isinstance(value, str) else ""
+
+    def set_language(self, code: str) -> None:
+        self.qsettings.setValue("view/language", code)
 
     def sync(self) -> None:
         """Write pending values to disk."""

@@ -9,19 +9,23 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Signal
 
 from parkdesk.core.errors import DatabaseError
-from parkdesk.core.records import KIND_LABELS
+from parkdesk.core.records import kind_label
 from parkdesk.core.tree import CONTACT, GROUP, REVIEW, REVIEW_ARTICLE, DirectoryTree, TreeNode
 from parkdesk.ui import icons
 from parkdesk.ui.tooltips import plain_tooltip
 
 PAGE_SIZE = 200
-# Pages fetched while scrolling through a folder, or while looking for a row in it, grow with
-# what is loaded (200, 200, 400, 800, ...: the folder doubles each time). QTreeView lays out
-# every loaded row again after each fetch, asking this model (in Python) for each row's index
-# and whether it has children; with doubling pages that is about twice the rows in all, so
-# scrolling to the end is linear in the folder's size. (Pages capped at 5,000 rows made it
-# quadratic: 50 layouts of up to 250,000 rows, 24 s for the biggest folder at 1M.) Qt's own
-# calls of fetchMore (it makes several when a folder is expanded) load one page.
+
+
+def page_after(loaded: int, page_size: int = PAGE_SIZE) -> int:
+    """How many rows to fetch next while scrolling through a folder (or looking for a row in
+    it) with `loaded` rows: as many as are loaded (200, 200, 400, 800…). QTreeView lays out
+    every loaded row again after each fetch, calling the model's index() for each; pages that
+    double keep that to about twice the rows in all, so scrolling to the end of 250,000 rows
+    is linear. (Pages capped at 5,000 made it 50 fetches each laying out everything: 6.6
+    million index() calls, 24 s.) Qt's own calls of fetchMore load one page."""
+    return max(page_size, loaded)
+
 # Qt.ItemDataRole values as plain ints: the view asks data() for rows before the window's first
 # paint, which need not wait for PySide's Qt namespace (see enum_properties). Checked in the tests.
 DISPLAY_ROLE = 0
@@ -96,11 +100,10 @@ class DirectoryTreeModel(QAbstractItemModel):
     # -- QAbstractItemModel ----------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        # Called for every row at every layout of the view: kept to the fewest Python calls.
-        children = (parent.internalPointer() if parent.isValid() else self._root).children
-        if column or not 0 <= row < len(children):
+        item = self._item(parent)
+        if column != 0 or not 0 <= row < len(item.children):
             return QModelIndex()
-        return self.createIndex(row, 0, children[row])
+        return self.createIndex(row, 0, item.children[row])
 
     def parent(self, index: Index | None = None) -> QModelIndex | QObject | None:  # type: ignore[override]
         if index is None:
@@ -121,15 +124,9 @@ class DirectoryTreeModel(QAbstractItemModel):
         return 1
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:
-        # Called for every row at every layout of the view, like index().
-        if not parent.isValid():
-            item = self._root
-        elif parent.column():
+        if parent.isValid() and parent.column() != 0:
             return False
-        else:
-            item = parent.internalPointer()
-        total = item.total
-        return (total if total is not None else self._total(item)) > 0
+        return self._total(self._item(parent)) > 0
 
     def canFetchMore(self, parent: Index) -> bool:
         if parent.isValid() and parent.column() != 0:
@@ -142,7 +139,7 @@ class DirectoryTreeModel(QAbstractItemModel):
 
     def next_page_size(self, parent: Index) -> int:
         """How many rows to fetch next when going through a folder: more as more are loaded."""
-        return max(self.page_size, len(self._item(parent).children))
+        return page_after(len(self._item(parent).children), self.page_size)
 
     def fetch_rows(self, parent: Index, count: int) -> None:
         """Load up to `count` more children of `parent`."""
@@ -178,10 +175,11 @@ class DirectoryTreeModel(QAbstractItemModel):
             return icons.icon(node.icon) if icons.enabled() else None
         if role == TOOLTIP_ROLE:
             if node.type == GROUP:
-                return f"{node.count or 0:,} {node.label.lower()}"
+                return self.tr("{count} {folder}").format(count=f"{node.count or 0:,}",
+                                                          folder=node.label.lower())
             if node.type == CONTACT:
-                return "Contact: press Ctrl+C to copy the number"
-            kind = KIND_LABELS.get(node.icon, node.icon.title())
+                return self.tr("Contact: press Ctrl+C to copy the number")
+            kind = kind_label(node.icon)
             return plain_tooltip(f"{node.label}\n{kind}")
         if role == NODE_ROLE:
             return node

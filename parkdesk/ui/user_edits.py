@@ -66,11 +66,11 @@ class UserEdits(QObject):
 
     def revert(self, change: Change) -> bool:
         """Take back an active change from the History (undoable); False if not saved."""
-        return self._set(change, REVERTED, f"Revert “{change.summary}”")
+        return self._set(change, REVERTED, self.tr("Revert “{change}”").format(change=change.summary))
 
     def reapply(self, change: Change) -> bool:
         """Put an undone or reverted change back in effect (undoable)."""
-        return self._set(change, ACTIVE, f"Apply again “{change.summary}”")
+        return self._set(change, ACTIVE, self.tr("Apply again “{change}”").format(change=change.summary))
 
     def _set(self, change: Change, state: str, text: str) -> bool:
         command = _StateCommand(self, change, state, change.state, text)

@@ -40,7 +40,13 @@ class WindowCommands(Protocol):
     def collapse_tree(self) -> None: ...
     def zoom_text(self, steps: int, relative: bool = True) -> None: ...
     def show_about(self) -> None: ...
+    def set_language(self, code: str) -> None: ...
     def compare_parks(self) -> None: ...
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu text as a tooltip says it: no `&` mnemonic marker, no trailing ellipsis."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".")
 
 
 def make_action(window: QMainWindow, text: str, slot: Callable[[], object],
@@ -52,8 +58,10 @@ def make_action(window: QMainWindow, text: str, slot: Callable[[], object],
         action.setShortcuts(shortcut)
     else:  # (setShortcut(QKeySequence(text)) would look at overloads taking Qt's enums: see
         action.setShortcuts([QKeySequence.fromString(shortcut)])  # enum_properties)
-    action.setToolTip(f"{tip or text.rstrip('…')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
-    action.setStatusTip(tip or text.rstrip("…"))
+    plain = tip or without_mnemonic(text)
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{plain} ({keys})" if keys else plain)
+    action.setStatusTip(plain)
     action.setData(icon)
     action.triggered.connect(slot)
     window.addAction(action)
@@ -84,54 +92,55 @@ class WindowActions:
     zoom_out: QAction
     zoom_reset: QAction
     about: QAction
+    file_menu: QMenu
+    edit_menu: QMenu
     view_menu: QMenu
     compare: QAction
 
     def __init__(self, window: QMainWindow, commands: WindowCommands) -> None:
         """The actions, added to `window` (so their shortcuts work there), calling `commands`."""
         K = QKeySequence.StandardKey  # noqa: N806
-        c = commands
-        self.open = make_action(window, "&Open Database…", c.choose_database, K.Open, "open")
-        self.export = make_action(window, "&Export…", c.export_directory, "Ctrl+E", "export",
-                                  "Export the directory as JSON, vCard or CSV")
+        c = self.commands = commands
+        self.open = make_action(window, QCoreApplication.translate("WindowActions", "&Open Database…"), c.choose_database, K.Open, "open")
+        self.export = make_action(window, QCoreApplication.translate("WindowActions", "&Export…"), c.export_directory, "Ctrl+E", "export",
+                                  QCoreApplication.translate("WindowActions", "Export the directory as JSON, vCard or CSV"))
         self.publish = make_action(
             window, QCoreApplication.translate("WindowActions", "P&ublish to Address Book…"),
             c.publish_to_address_book, "Ctrl+Shift+B", "",
             QCoreApplication.translate("WindowActions", "Put every contact on a CardDAV address "
                                        "book that phones subscribe to"))
-        self.print = make_action(window, "&Print Fact Sheet…", c.print_fact_sheet, K.Print,
-                                 "print", "Print the selected park's fact sheet")
-        self.pdf = make_action(window, "Export Fact Sheet as P&DF…", c.export_fact_sheet_pdf,
-                               "Ctrl+Shift+E", "pdf", "Save the fact sheet as a PDF file")
+        self.print = make_action(window, QCoreApplication.translate("WindowActions", "&Print Fact Sheet…"), c.print_fact_sheet, K.Print,
+                                 "print", QCoreApplication.translate("WindowActions", "Print the selected park's fact sheet"))
+        self.pdf = make_action(window, QCoreApplication.translate("WindowActions", "Export Fact Sheet as P&DF…"), c.export_fact_sheet_pdf,
+                               "Ctrl+Shift+E", "pdf", QCoreApplication.translate("WindowActions", "Save the fact sheet as a PDF file"))
         self.print_all = make_action(window,
-            "Print &All Parks…", c.print_all_fact_sheets, "Ctrl+Shift+P", "",
-            "Preview and print the zone's and every park's fact sheet")
+            QCoreApplication.translate("WindowActions", "Print &All Parks…"), c.print_all_fact_sheets, "Ctrl+Shift+P", "",
+            QCoreApplication.translate("WindowActions", "Preview and print the zone's and every park's fact sheet"))
         self.pdf_all = make_action(window,
-            "Export All Parks as PD&F…", c.export_all_fact_sheets_pdf, "Ctrl+Alt+E", "",
-            "Save the zone's and every park's fact sheet as one PDF")
-        self.quit = make_action(window, "&Quit", c.close, "Ctrl+Q", "quit")
-        self.copy = make_action(window, "&Copy", c.copy, K.Copy, "copy",
-                                "Copy the selected number or text")
+            QCoreApplication.translate("WindowActions", "Export All Parks as PD&F…"), c.export_all_fact_sheets_pdf, "Ctrl+Alt+E", "",
+            QCoreApplication.translate("WindowActions", "Save the zone's and every park's fact sheet as one PDF"))
+        self.quit = make_action(window, QCoreApplication.translate("WindowActions", "&Quit"), c.close, "Ctrl+Q", "quit")
+        self.copy = make_action(window, QCoreApplication.translate("WindowActions", "&Copy"), c.copy, K.Copy, "copy",
+                                QCoreApplication.translate("WindowActions", "Copy the selected number or text"))
         self.copy_contacts = make_action(window,
-            "Copy All &Contacts of This Park", c.copy_park_contacts, "Ctrl+Shift+C", "",
-            "Copy every phone number of the selected park as text")
-        self.find = make_action(window, "&Find", c.focus_search, K.Find, "find",
-                                "Search the directory")
-        self.tree = make_action(window, "Go to &Tree", c.tree_view.setFocus, "Ctrl+L", "",
-                                "Move the keyboard focus to the tree")
-        self.collapse = make_action(window, "Co&llapse Tree", c.collapse_tree, "Ctrl+Shift+L",
+            QCoreApplication.translate("WindowActions", "Copy All &Contacts of This Park"), c.copy_park_contacts, "Ctrl+Shift+C", "",
+            QCoreApplication.translate("WindowActions", "Copy every phone number of the selected park as text"))
+        self.find = make_action(window, QCoreApplication.translate("WindowActions", "&Find"), c.focus_search, K.Find, "find",
+                                QCoreApplication.translate("WindowActions", "Search the directory"))
+        self.tree = make_action(window, QCoreApplication.translate("WindowActions", "Go to &Tree"), c.tree_view.setFocus, "Ctrl+L", "",
+                                QCoreApplication.translate("WindowActions", "Move the keyboard focus to the tree"))
+        self.collapse = make_action(window, QCoreApplication.translate("WindowActions", "Co&llapse Tree"), c.collapse_tree, "Ctrl+Shift+L",
                                     "collapse")
-        self.zoom_in = make_action(window, "&Larger Text", lambda: c.zoom_text(1), K.ZoomIn,
+        self.zoom_in = make_action(window, QCoreApplication.translate("WindowActions", "&Larger Text"), lambda: c.zoom_text(1), K.ZoomIn,
                                    "zoom-in")
-        self.zoom_out = make_action(window, "&Smaller Text", lambda: c.zoom_text(-1), K.ZoomOut,
+        self.zoom_out = make_action(window, QCoreApplication.translate("WindowActions", "&Smaller Text"), lambda: c.zoom_text(-1), K.ZoomOut,
                                     "zoom-out")
-        self.zoom_reset = make_action(window, "&Normal Text Size", lambda: c.zoom_text(0),
+        self.zoom_reset = make_action(window, QCoreApplication.translate("WindowActions", "&Normal Text Size"), lambda: c.zoom_text(0),
                                       "Ctrl+0")
-        self.about = make_action(window, "&About parkdesk", c.show_about, "F1", "about")
-        tr = QCoreApplication.translate
-        self.compare = make_action(window, tr("WindowActions", "Co&mpare Parks"),
+        self.about = make_action(window, QCoreApplication.translate("WindowActions", "&About parkdesk"), c.show_about, "F1", "about")
+        self.compare = make_action(window, QCoreApplication.translate("WindowActions", "Co&mpare Parks"),
                                    c.compare_parks, "Ctrl+Shift+K", "compare",
-                                   tr("WindowActions", "The parks side by side"))
+                                   QCoreApplication.translate("WindowActions", "The parks side by side"))
 
     def install(self, window: QMainWindow) -> QToolBar:
         """Give `window` its menus and toolbar; returns the toolbar."""
@@ -141,26 +150,48 @@ class WindowActions:
     def _add_menus(self, window: QMainWindow) -> QMenu:
         """File, Edit, View and Help; returns View, which the toolbar's toggle joins."""
         bar = window.menuBar()
-        menu = bar.addMenu("&File")
+        menu = self.file_menu = bar.addMenu(QCoreApplication.translate("WindowActions", "&File"))
         menu.addActions([self.open, self.export, self.publish])
         menu.addSeparator()
         menu.addActions([self.print, self.pdf])
         menu.addActions([self.print_all, self.pdf_all])
         menu.addSeparator()
         menu.addAction(self.quit)
-        menu = bar.addMenu("&Edit")
+        menu = self.edit_menu = bar.addMenu(QCoreApplication.translate("WindowActions", "&Edit"))
         menu.addActions([self.copy, self.copy_contacts])
         menu.addSeparator()
         menu.addAction(self.find)
-        view_menu = self.view_menu = bar.addMenu("&View")
+        view_menu = self.view_menu = bar.addMenu(
+            QCoreApplication.translate("WindowActions", "&View"))
         view_menu.addActions([self.tree, self.collapse])
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         view_menu.addSeparator()
         view_menu.addAction(self.compare)
-        menu = bar.addMenu("&Help")
+        view_menu.addSeparator()
+        self._add_language_menu(window, view_menu)
+        menu = bar.addMenu(QCoreApplication.translate("WindowActions", "&Help"))
         menu.addAction(self.about)
         return view_menu
+
+    def _add_language_menu(self, window: QMainWindow, view_menu: QMenu) -> None:
+        """View › Language: each language named in itself, the one in use checked."""
+        from PySide6.QtGui import QActionGroup
+
+        from parkdesk.ui import language
+
+        menu = view_menu.addMenu(QCoreApplication.translate("WindowActions", "&Language"))
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(window)
+        self.languages: dict[str, QAction] = {}
+        for code, name in language.LANGUAGES.items():
+            action = QAction(name, group)
+            action.setCheckable(True)
+            action.setChecked(code == language.current)
+            action.setData("")
+            action.triggered.connect(lambda _checked=False, code=code: self.commands.set_language(code))
+            menu.addAction(action)
+            self.languages[code] = action
 
     def add_navigation(self, window: QMainWindow, back: QAction, forward: QAction) -> None:
         """Back and Forward: first on the toolbar, and in the View menu."""
@@ -175,7 +206,7 @@ class WindowActions:
 
     def _add_toolbar(self, window: QMainWindow, view_menu: QMenu) -> QToolBar:
         """The common actions, with text beside their icons."""
-        bar = window.addToolBar("Main toolbar")
+        bar = window.addToolBar(QCoreApplication.translate("WindowActions", "Main toolbar"))
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         set_enum(bar, "toolButtonStyle", "ToolButtonTextBesideIcon")
@@ -185,7 +216,7 @@ class WindowActions:
         bar.addSeparator()
         bar.addAction(self.open)
         toggle = bar.toggleViewAction()
-        toggle.setText("Show &Toolbar")
+        toggle.setText(QCoreApplication.translate("WindowActions", "Show &Toolbar"))
         toggle.setShortcuts([QKeySequence.fromString("Ctrl+Shift+T")])
         view_menu.addSeparator()
         view_menu.addAction(toggle)

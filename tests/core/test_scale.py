@@ -91,17 +91,40 @@ def test_child_counts_of_a_page_come_in_one_query(synth_db: Path) -> None:
     d.close()
 
 
-def test_counts_below_a_park_are_the_rows_under_it_and_its_projects(synth_db: Path) -> None:
-    from parkdesk.core.db.queries import count_below
-    from parkdesk.core.records import PARK, PROJECT
+def _steps(directory: Directory, action) -> int:
+    """SQLite virtual-machine steps `action` takes on the directory's connection (a count, not
+    a time)."""
+    steps = [0]
 
-    d = Directory.open(synth_db)
-    kinds = (ENTERPRISE, INSTITUTION)
-    for park in d.children("zone", (PARK,)):
-        holders, counted = [park.id], 0
-        while holders:
-            holder = holders.pop()
-            counted += len(d.children(holder, kinds))
-            holders += [p.id for p in d.children(holder, (PROJECT,))]
-        assert count_below(d, park.id, kinds) == counted > 0
-    d.close()
+    def tick() -> int:
+        steps[0] += 1
+        return 0
+
+    directory.con.set_progress_handler(tick, 1)
+    try:
+        action()
+    finally:
+        directory.con.set_progress_handler(None, 1)
+    return steps[0]
+
+
+def test_a_parks_counts_for_its_fact_sheet_do_not_read_its_enterprises(
+        tmp_path: Path) -> None:
+    from parkdesk.core.db.queries import count_below
+    from parkdesk.core.records import PROJECT
+
+    steps, totals = [], []
+    for n in (300, 3000):
+        path = tmp_path / f"synth-{n}.db"
+        write_bundle(synth_bundle(n, 3), path, {"built_at": "2026-01-01T00:00:00Z"})
+        d = Directory.open(path)
+        kinds = (ENTERPRISE, INSTITUTION)
+        everything = sum(1 for e in d.children("park-nanhai", kinds)) + sum(
+            1 for p in d.children("park-nanhai", (PROJECT,)) for _ in d.children(p.id, kinds))
+        totals.append((count_below(d, "park-nanhai", kinds), everything))
+        steps.append(_steps(d, lambda d=d, k=kinds: count_below(d, "park-nanhai", k)))
+        d.close()
+    assert all(counted == everything for counted, everything in totals)
+    # Ten times the enterprises: the count walks the park's projects (5 times as many: one per
+    # 500 enterprises, at least five), never its enterprises (it took 8 times the steps).
+    assert steps[1] < 6 * steps[0]

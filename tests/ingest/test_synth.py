@@ -92,3 +92,43 @@ def test_bad_count_is_a_plain_message(tmp_path: Path, capsys) -> None:
     assert main(["synth", "--enterprises", "0", "-o", str(out)]) == 1
     assert capsys.readouterr().err.startswith("parkdesk: --enterprises must be at least 1")
     assert not out.exists()
+
+
+def _rows_without_citation_ids(path: Path) -> dict[str, list]:
+    """Every table's rows, sorted; citations without their ids (they number the records in the
+    order they were written, which streaming changes); the schema's text too."""
+    dump = _dump(path)
+    dump["citations"] = [row[1:] for row in dump["citations"]]
+    dump.pop("_sqlite_migrations", None)  # (when each migration was applied)
+    dump.pop("sqlite_stat1", None)
+    con = sqlite3.connect(path)
+    dump["search (rank order)"] = con.execute("SELECT rowid, * FROM search").fetchall()
+    dump["fts"] = [con.execute(f"SELECT rowid FROM {t} WHERE {t} MATCH 'foshan' ORDER BY rowid")
+                   .fetchall() for t in ("search_fts", "names_fts", "lead_fts")]
+    dump["entities_fts"] = con.execute(  # (entities' rowids follow the order they were written)
+        "SELECT e.id FROM entities_fts f JOIN entities e ON e.rowid = f.rowid "
+        "WHERE entities_fts MATCH 'foshan OR park'").fetchall()
+    dump["phone_fts"] = con.execute(
+        "SELECT rowid FROM phone_fts WHERE phone_fts MATCH '757' ORDER BY rowid").fetchall()
+    dump["schema"] = sorted(con.execute("SELECT type, name, sql FROM sqlite_master "
+                                        "WHERE name NOT GLOB 'sqlite_stat*'").fetchall(),
+                            key=str)
+    con.close()
+    return {t: sorted(rows, key=repr) for t, rows in dump.items()}
+
+
+def test_streamed_file_has_the_rows_write_bundle_writes(synth_db: Path, tmp_path: Path) -> None:
+    from parkdesk.core.db.store import write_bundle
+    from parkdesk.ingest.synth import BUILT_AT, SYNTH_VERSION
+
+    reference = tmp_path / "reference.db"
+    bundle = synth_bundle(N, 7)
+    write_bundle(bundle, reference, {
+        "built_at": BUILT_AT, "parkdesk_version": __import__("parkdesk").__version__,
+        "article_count": str(len(bundle.articles)), "synthetic": f"{N} enterprises, seed 7",
+        "synth_version": str(SYNTH_VERSION)})
+    streamed, written = _rows_without_citation_ids(synth_db), _rows_without_citation_ids(reference)
+    assert streamed.keys() == written.keys()
+    for table in written:
+        assert streamed[table] == written[table], table
+    assert len(written["phone_keys"]) > N and len(written["search_typos"]) > N

@@ -15,6 +15,15 @@ from parkdesk.ui.main_window import MainWindow
 from parkdesk.ui.settings import Settings
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _english(qapp) -> None:
+    """The app's language in every test, unless a test installs another (and puts English
+    back): English, whose translation file gives the plural forms ("1 match", "2 matches")."""
+    from parkdesk.ui import language
+
+    assert language.install(language.ENGLISH), "run `make translations` to compile the .qm files"
+
+
 @pytest.fixture
 def directory(sample_db: Path):
     d = Directory.open(sample_db)

@@ -164,3 +164,25 @@ def test_file_menu_exports_all_parks(qtbot, window, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == f"Saved {target}",
                     timeout=30_000)
     assert len(PdfReader(target).pages) == 6
+
+
+def test_a_saved_sheet_holds_the_users_own_entries(qtbot, sample_db: Path, tmp_path: Path) -> None:
+    """File › Export Fact Sheet as PDF works on the directory as the user sees it, like the
+    preview: a person the user added under Shunde Park is on the saved sheet."""
+    from parkdesk.core.userstore import changes as ch
+    from parkdesk.core.userstore.session import open_user_data
+
+    data = open_user_data(sample_db, tmp_path / "u.db")
+    person = ch.add_entity("person", "Lin Fairmet", "park-shunde")
+    data.record("Person", [person])
+    target = tmp_path / "shunde.pdf"
+    try:
+        assert data.store is not None
+        op = export_pdf(None, data.directory, "park-shunde", target, user_store=data.store.path)
+        assert op is not None
+        with qtbot.waitSignal(op.finished, timeout=60_000):
+            pass
+    finally:
+        data.close()
+    words = " ".join(page.extract_text() for page in PdfReader(target).pages).split()
+    assert "Fairmet" in words, words

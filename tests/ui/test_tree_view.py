@@ -50,6 +50,18 @@ def test_scrolling_through_a_folder_loads_all_of_it(qtbot, tmp_path: Path) -> No
     directory.close()
 
 
+def test_pages_keep_doubling_so_a_scroll_to_the_end_lays_out_each_row_about_twice() -> None:
+    from parkdesk.ui.tree_model import page_after
+
+    loaded, pages, laid_out = 0, 0, 0
+    while loaded < 254_000:  # the biggest folder at a million enterprises
+        loaded += page_after(loaded)
+        pages += 1
+        laid_out += loaded  # after each fetch the view lays out every loaded row again
+    assert pages <= 12
+    assert laid_out <= 2.2 * loaded
+
+
 def total_of(directory: Directory) -> int:
     return directory.count_children("park-nanhai", (ENTERPRISE, INSTITUTION, ORGANISATION))
 

@@ -39,6 +39,9 @@ _GROUP_LETTER = (
 )
 _counter = itertools.count()
 
+if TYPE_CHECKING:
+    from parkdesk.core.db.directory import Directory
+
 _CITATION = "c.article_id, c.paragraph, c.start, c.[end], c.quote"
 
 

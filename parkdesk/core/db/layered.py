@@ -9,8 +9,11 @@ import sqlite3
 from collections.abc import Callable, Iterable
 
 from parkdesk.core.db.directory import Directory, _connect_ro
+from parkdesk.core.db.search import lead_word
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import PARK, PLACE, ZONE
+from parkdesk.core.search.pinyin import alias_search_text
+from parkdesk.core.search.text import name_key
 from parkdesk.core.userstore.articles import StoredArticle
 from parkdesk.core.userstore.changes import Change, Op
 from parkdesk.core.userstore.layer import (
@@ -331,10 +334,6 @@ class _Applier:
             self._search_row(entity_id)
 
     def _search_row(self, entity_id: str) -> None:
-        # Imported here: the search modules are not needed on the way to the first paint.
-        from parkdesk.core.db.search import lead_word
-        from parkdesk.core.search.text import name_key
-
         row = self.con.execute(
             "SELECT kind, name, description FROM entities WHERE id = ?", (entity_id,)
         ).fetchone()
@@ -354,7 +353,7 @@ class _Applier:
         self.con.execute(
             "INSERT INTO search (entity_id, kind, name, aliases, people, description, park, lead, "
             "key, reviewed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-            (entity_id, kind, name, " | ".join(aliases), " | ".join(people), text,
+            (entity_id, kind, name, alias_search_text(aliases), " | ".join(people), text,
              self._park_name(entity_id), lead_word(name), name_key(name)),
         )
 

@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP, translate
 from parkdesk.core.records import PARK, PLACE, ZONE, Contact
 from parkdesk.core.search.hits import (
     ADDRESS,
@@ -55,8 +56,9 @@ LEAD_CHECK_LIMIT = 500
 DENSE_DIGITS = 300
 # A long prefix is looked up as the whole words it starts when it starts at most this many.
 MAX_EXPANSIONS = 16
-CJK_NOTE = ("No matches. The directory is in English: try the pinyin or English name "
-            "(Nanhai for 南海, Shunde for 顺德).")
+CJK_NOTE = QT_TRANSLATE_NOOP(
+    "Search", "No matches. The directory is in English: try the pinyin or English name "
+    "(Nanhai for 南海, Shunde for 顺德).")
 
 Contacts = Callable[[str, bool], list[Contact]]
 
@@ -350,7 +352,7 @@ def search_result(con: sqlite3.Connection, text: str, limit: int = 50,
     hits += [h for h in more if (h.entity_id, h.contact_id) not in seen]
     hits = hits[:limit]
     if not hits:
-        return SearchResult(note=CJK_NOTE if has_cjk(text) else "")
+        return SearchResult(note=translate("Search", CJK_NOTE) if has_cjk(text) else "")
     return SearchResult(hits, corrected if hits and corrected else "")
 
 

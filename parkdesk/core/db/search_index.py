@@ -7,8 +7,9 @@ from collections.abc import Iterable, Iterator
 
 from parkdesk.core.parks import park_in
 from parkdesk.core.phones import normalise, subscriber_digits
-from parkdesk.core.records import Bundle, Entity, Mention
+from parkdesk.core.records import Bundle, Entity
 from parkdesk.core.search.hits import FINDING, rank_key
+from parkdesk.core.search.pinyin import alias_search_text
 from parkdesk.core.search.text import MIN_DIGITS, digits_of, lead_word, name_key
 from parkdesk.core.search.typos import MIN_WORD, deletes
 
@@ -18,83 +19,25 @@ _COLUMNS = ("entity_id", "kind", "name", "aliases", "people", "description", "pa
             "contacts", "key", "reviewed")
 
 
-_RANKED = ("not_reviewed", "kind_rank", "folded", "rank_id")
-
-
-class SearchIndexWriter:
-    """Fills search (and so search_fts, names_fts, lead_fts), search_phones, search_words and
-    search_typos of a new database, from bundles written a part at a time.
-
-    Each part's search rows wait in a temporary table with their rank key; `finish` writes
-    them in rank order (SQLite sorts them, on disk if need be), then the phones, found in the
-    tables already written, and the word lists.
-    """
-
-    def __init__(self, con: sqlite3.Connection) -> None:
-        self.con = con
-        self.known: set[str] = set()  # folded names and aliases: a finding that is one is left out
-        self.mentions: list[Mention] = []
-        columns = ", ".join(f"[{c}]" for c in (*_RANKED, *_COLUMNS))
-        con.execute(f"CREATE TEMP TABLE search_stage ({columns})")
-
-    def add(self, bundle: Bundle, by_id: dict[str, Entity]) -> None:
-        """Stage the search rows of one part's entities (findings wait for `finish`); `by_id`:
-        the part's entities and those they may sit under (their park is named)."""
-        rows = _entity_rows(bundle, by_id, self.known)
-        marks = ", ".join("?" * (len(_RANKED) + len(_COLUMNS)))
-        self.con.executemany(f"INSERT INTO temp.search_stage VALUES ({marks})", rows)
-        self.mentions += bundle.mentions
-
-    def finish(self, rebuild_fts: bool = False) -> None:
-        """Write the staged rows in rank order, then phones and words. `rebuild_fts`: the
-        triggers that keep the full-text indexes were dropped for a bulk write; the indexes
-        are built from their tables in one pass instead."""
-        con = self.con
-        marks = ", ".join("?" * (len(_RANKED) + len(_COLUMNS)))
-        con.executemany(f"INSERT INTO temp.search_stage VALUES ({marks})",
-                        _finding_rows(self.mentions, self.known))
-        names = ", ".join(f"[{c}]" for c in _COLUMNS)
-        # Rank order: an unranked search walks its matches best-first (see core/db/search.py).
-        ranked = f"SELECT {names} FROM temp.search_stage ORDER BY {', '.join(_RANKED)}"
-        if rebuild_fts:
-            con.execute(f"INSERT INTO search ({names}) {ranked}")
-        else:  # row by row, as the triggers have always filled the full-text indexes
-            marks = ", ".join("?" * len(_COLUMNS))
-            con.executemany(f"INSERT INTO search ({names}) VALUES ({marks})",
-                            con.execute(ranked))
-        con.execute("DROP TABLE temp.search_stage")
-        _write_phones(con)
-        for table in ("search_fts", "names_fts", "lead_fts"):
-            command = "rebuild" if rebuild_fts else "optimize"
-            con.execute(f"INSERT INTO {table} ({table}) VALUES ('{command}')")
-        con.execute("INSERT INTO phone_fts (phone_fts) VALUES ('rebuild')")
-        _write_words(con)
-
-
-def _write_phones(con: sqlite3.Connection) -> None:
-    """Each phone of a record or finding in the index, in its owner's rank order: its digit
-    forms (search_phones) and keys (phone_keys)."""
-    rows = con.execute(
-        "SELECT s.rowid, c.id, c.national, c.e164, c.raw, 0 FROM search s "
-        "JOIN contacts c ON c.owner_id = s.entity_id WHERE c.kind = 'phone' "
-        "UNION ALL SELECT s.rowid, '', NULL, NULL, m.text, 1 FROM search s "
-        "JOIN mentions m ON m.id = s.entity_id WHERE m.kind = 'phone' ORDER BY 1, 2"
+def write_search_index(con: sqlite3.Connection, bundle: Bundle, by_id: dict[str, Entity]) -> None:
+    """Fill search (and so search_fts, lead_fts), search_phones, search_words and search_typos."""
+    names = ", ".join(f"[{c}]" for c in _COLUMNS)
+    marks = ", ".join("?" * len(_COLUMNS))
+    con.executemany(f"INSERT INTO search ({names}) VALUES ({marks})", _search_rows(bundle, by_id))
+    rowids = dict(con.execute("SELECT entity_id, rowid FROM search"))
+    phones = sorted(_phone_rows(bundle, rowids))
+    con.executemany(
+        "INSERT INTO search_phones (id, search_rowid, contact_id, digits) VALUES (?, ?, ?, ?)",
+        ((i, r, c, " ".join(forms)) for i, (r, c, forms, _) in enumerate(phones, 1)),
     )
-    phone_id = 0
-    while batch := rows.fetchmany(10_000):
-        phones, keys = [], []
-        for rowid, contact_id, national, e164, raw, finding in batch:
-            if finding:
-                phone = normalise(raw)
-                national, e164 = phone.national, phone.e164
-            forms = _digit_forms(national, e164, raw)
-            phone_id += 1
-            phones.append((phone_id, rowid, contact_id, " ".join(forms)))
-            keys += [(key, phone_id) for key in _keys(forms, subscriber_digits(national))]
-        con.executemany(
-            "INSERT INTO search_phones (id, search_rowid, contact_id, digits) VALUES (?, ?, ?, ?)",
-            phones)
-        con.executemany("INSERT OR IGNORE INTO phone_keys (key, id) VALUES (?, ?)", keys)
+    con.executemany(
+        "INSERT OR IGNORE INTO phone_keys (key, id) VALUES (?, ?)",
+        ((key, i) for i, (_, _, _, keys) in enumerate(phones, 1) for key in keys),
+    )
+    for table in ("search_fts", "names_fts", "lead_fts"):
+        con.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+    con.execute("INSERT INTO phone_fts (phone_fts) VALUES ('rebuild')")
+    _write_words(con)
 
 
 def _park_of(entity: Entity, by_id: dict[str, Entity]) -> str:
@@ -114,14 +57,7 @@ def _kind(entity: Entity) -> str:
     return entity.kind
 
 
-def _ranked(key: tuple) -> tuple:
-    not_reviewed, kind_rank, folded, rank_id = key
-    return (int(not_reviewed), kind_rank, folded, rank_id)
-
-
-def _entity_rows(bundle: Bundle, by_id: dict[str, Entity], known: set[str]) -> Iterator[tuple]:
-    """Staged search rows (rank key, then the columns) of a bundle's entities; adds their
-    folded names and aliases to `known`."""
+def _search_rows(bundle: Bundle, by_id: dict[str, Entity]) -> Iterator[tuple]:
     people: dict[str, list[str]] = {}
     for role in sorted(bundle.roles, key=lambda r: r.id):
         person = by_id.get(role.person_id)
@@ -132,24 +68,44 @@ def _entity_rows(bundle: Bundle, by_id: dict[str, Entity], known: set[str]) -> I
     for c in sorted(bundle.contacts, key=lambda c: c.id):
         if c.kind == "address":
             addresses.setdefault(c.owner_id, []).append(c.raw)
-    for e in bundle.entities:
+    rows = []
+    known = set()
+    for e in by_id.values():
         known.add(name_key(e.name))
         known.update(name_key(a) for a in e.aliases)
-        aliases = " | ".join(sorted(set(e.aliases)))
-        yield (*_ranked(rank_key(e.kind, e.name, e.id, e.reviewed)),
-               e.id, e.kind, e.name, aliases, " | ".join(people.get(e.id, [])),
-               e.description or "", _park_of(e, by_id), lead_word(e.name),
-               " | ".join(addresses.get(e.id, [])), name_key(e.name), int(e.reviewed))
-
-
-def _finding_rows(mentions: list[Mention], known: set[str]) -> Iterator[tuple]:
-    """Staged search rows of the findings: one per distinct name no record has."""
-    for m in sorted(mentions, key=lambda m: m.id):
+        aliases = alias_search_text(e.aliases)
+        rows.append((rank_key(e.kind, e.name, e.id, e.reviewed), (
+            e.id, e.kind, e.name, aliases, " | ".join(people.get(e.id, [])), e.description or "",
+            _park_of(e, by_id), lead_word(e.name), " | ".join(addresses.get(e.id, [])),
+            name_key(e.name), int(e.reviewed),
+        )))
+    for m in sorted(bundle.mentions, key=lambda m: m.id):
         key = name_key(m.text)
         if m.kind in FINDING_KINDS and key and key not in known:
             known.add(key)
-            yield (*_ranked(rank_key(FINDING, m.text, m.id, False)),
-                   m.id, FINDING, m.text, "", "", m.kind, "", lead_word(m.text), "", key, 0)
+            rows.append((rank_key(FINDING, m.text, m.id, False), (
+                m.id, FINDING, m.text, "", "", m.kind, "", lead_word(m.text), "", key, 0,
+            )))
+    # Rank order: an unranked search walks its matches best-first (see core/db/search.py).
+    rows.sort(key=lambda r: r[0])
+    return iter([r for _, r in rows])
+
+
+PhoneRow = tuple[int, str, tuple[str, ...], tuple[str, ...]]
+
+
+def _phone_rows(bundle: Bundle, rowids: dict[str, int]) -> Iterator[PhoneRow]:
+    """(owner's search rowid, contact id, its digit forms, its keys): national, E.164 and as
+    written; the keys add every tail of the subscriber number (see m005 in migrations)."""
+    for c in bundle.contacts:
+        if c.kind == "phone" and c.owner_id in rowids:
+            forms = _digit_forms(c.national, c.e164, c.raw)
+            yield rowids[c.owner_id], c.id, forms, _keys(forms, subscriber_digits(c.national))
+    for m in bundle.mentions:
+        if m.kind == "phone" and m.id in rowids:
+            phone = normalise(m.text)
+            forms = _digit_forms(phone.national, phone.e164, m.text)
+            yield rowids[m.id], "", forms, _keys(forms, subscriber_digits(phone.national))
 
 
 def _digit_forms(*texts: str | None) -> tuple[str, ...]:

@@ -11,27 +11,13 @@ from sqlite_utils import Database
 from parkdesk.core.atomic import replacing
 from parkdesk.core.db.connect import connect_readonly
 from parkdesk.core.db.schema import APPLICATION_ID, SCHEMA_VERSION, create_schema
-from parkdesk.core.db.search_index import SearchIndexWriter
+from parkdesk.core.db.search_index import write_search_index
 from parkdesk.core.errors import BuildError, DatabaseError, os_error_reason
 from parkdesk.core.parks import park_in
-from parkdesk.core.records import (
-    ORGANISATION,
-    PARK,
-    PLACE,
-    PROJECT,
-    ZONE,
-    Bundle,
-    Contact,
-    Entity,
-    Figure,
-    Relation,
-    Role,
-)
+from parkdesk.core.records import Bundle, Citation, Contact, Entity, Figure, Relation, Role
 
 #: The end of the temporary file's name while a database is written (see core.atomic).
 TEMP_SUFFIX = ".db.tmp"
-# Entities that an entity of a later part may sit under (write_parts): kept while writing.
-_HOLDER_KINDS = frozenset({ZONE, PARK, ORGANISATION, PROJECT, PLACE})
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -79,32 +65,18 @@ def check_replaceable(path: Path) -> None:
 
 
 def write_bundle(bundle: Bundle, path: Path, meta: dict[str, str] | None = None,
-                 check: Callable[[Path], list[str]] | None = None, bulk: bool = False) -> None:
+                 check: Callable[[Path], list[str]] | None = None) -> None:
     """Write `bundle` to `path`, replacing it only once the new file is complete and checked.
 
     `check(new_file)` returns what is wrong with the finished file (the build passes the whole
     of `parkdesk check`); any problem keeps the old file and raises BuildError. Leftovers of a
-    killed earlier write are removed first. `bulk`: see write_parts.
-    """
-    write_parts([bundle], path, meta, check, bulk)
-
-
-def write_parts(parts: Iterable[Bundle], path: Path, meta: dict[str, str] | None = None,
-                check: Callable[[Path], list[str]] | None = None, bulk: bool = False) -> None:
-    """`write_bundle` for a directory made and written a part at a time (`parkdesk synth`'s
-    million enterprises): each part is written as it comes and can then be let go.
-
-    An entity may sit under an entity of an earlier part only if that one is a zone, park,
-    organisation, project or place (_HOLDER_KINDS). `bulk` (for a
-    million records): the indexes, triggers and full-text indexes are made after the rows
-    are in, not kept up row by row (the same tables; the full-text indexes' pages are laid
-    out differently), and the finished file is not vacuumed.
+    killed earlier write are removed first.
     """
     path = Path(path)
     check_replaceable(path)
     with replacing(path, suffix=TEMP_SUFFIX) as tmp:
         try:
-            _fill(tmp, parts, meta or {}, bulk)
+            _fill(tmp, bundle, meta or {})
         except sqlite3.Error as exc:
             raise BuildError(f"Cannot write {path}: {exc}.") from exc
         try:
@@ -119,38 +91,16 @@ def write_parts(parts: Iterable[Bundle], path: Path, meta: dict[str, str] | None
             )
 
 
-def _fill(tmp: Path, parts: Iterable[Bundle], meta: dict[str, str], bulk: bool = False) -> None:
+def _fill(tmp: Path, bundle: Bundle, meta: dict[str, str]) -> None:
     con = sqlite3.connect(tmp, isolation_level=None)
     try:
         db = Database(con)
         db.execute("PRAGMA journal_mode = DELETE")
         # A temporary file, renamed into place only once complete and checked: no need to sync.
         db.execute("PRAGMA synchronous = OFF")
-        if bulk:  # building indexes over a million rows: keep their pages in memory
-            db.execute("PRAGMA cache_size = -200000")
         create_schema(db)
         con.execute("BEGIN")
-        indexes, triggers = _drop_indexes_and_triggers(con) if bulk else ([], [])
-        search_index = SearchIndexWriter(con)
-        cited = [0]  # citations so far: the next one's id follows
-        holders: dict[str, Entity] = {}
-        for part in parts:
-            by_id = {**holders, **{e.id: e for e in part.entities}}
-            _insert_part(con, part, by_id, cited)
-            search_index.add(part, by_id)
-            holders.update((e.id, e) for e in part.entities if e.kind in _HOLDER_KINDS)
-        _insert_rows(con, "meta", sorted(meta.items()))  # (after the parts: they may add to it)
-        con.execute(
-            "INSERT INTO child_counts (parent_id, kind, n) SELECT parent_id, kind, count(*) "
-            "FROM entities WHERE parent_id IS NOT NULL GROUP BY parent_id, kind "
-            "ORDER BY parent_id, kind"
-        )
-        for sql in indexes:  # (the search index's phones are found through them)
-            con.execute(sql)
-        search_index.finish(rebuild_fts=bulk)
-        con.execute("INSERT INTO entities_fts (entities_fts) VALUES ('rebuild')")
-        for sql in triggers:
-            con.execute(sql)
+        _insert(con, bundle, meta)
         con.execute("COMMIT")
         ok = db.execute("PRAGMA quick_check").fetchone()[0]
         if ok != "ok":
@@ -158,21 +108,9 @@ def _fill(tmp: Path, parts: Iterable[Bundle], meta: dict[str, str], bulk: bool =
         # Statistics for the query planner: with a park of 25,000 children among five, it
         # otherwise picks indexes that read a whole park to find its forty projects.
         db.execute("ANALYZE")
-        if not bulk:  # (a bulk write's indexes, made after the rows, are already compact)
-            db.execute("VACUUM")
+        db.execute("VACUUM")
     finally:
         con.close()
-
-
-def _drop_indexes_and_triggers(con: sqlite3.Connection) -> tuple[list[str], list[str]]:
-    """Drop the schema's own indexes and triggers; returns the SQL that makes them again."""
-    rows = con.execute(
-        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
-        "AND sql IS NOT NULL ORDER BY type, rowid").fetchall()
-    for kind, name, _sql in rows:
-        con.execute(f"DROP {kind.upper()} [{name}]")
-    return ([sql for kind, _name, sql in rows if kind == "index"],
-            [sql for kind, _name, sql in rows if kind == "trigger"])
 
 
 def _columns(con: sqlite3.Connection, table: str) -> list[str]:
@@ -206,31 +144,31 @@ def _fill_phone_forms(contact: Contact) -> None:
         contact.line = line_kind(contact.raw, contact.e164)
 
 
-def _insert_part(con: sqlite3.Connection, bundle: Bundle, by_id: dict[str, Entity],
-                 cited: list[int]) -> None:
-    """The records of one part, each table in id order, each record's citations numbered on
-    from `cited[0]`; `by_id`: the part's entities and those it may sit under."""
+def _insert(con: sqlite3.Connection, bundle: Bundle, meta: dict[str, str]) -> None:
+    _insert_rows(con, "meta", sorted(meta.items()))
     columns = _columns(con, "articles")
     _insert_rows(con, "articles", (_record_row(a, columns) for a in bundle.articles))
+    citations: list[tuple] = []
 
-    def cite(record_type: str, records: Iterable, about: str) -> None:
-        """Insert the citations of `records` as they come (a list of millions is not kept),
-        each with the entity its record is about (the record's `about` field)."""
-        def rows() -> Iterable[tuple]:
-            for r in records:
-                for c in r.sources:
-                    cited[0] += 1
-                    yield (cited[0], record_type, r.id, c.article_id, c.paragraph, c.start,
-                           c.end, c.quote, getattr(r, about))
-        _insert_rows(con, "citations", rows())
+    def cite(record_type: str, record_id: str, sources: Iterable[Citation],
+             entity_id: str) -> None:
+        for c in sources:
+            citations.append((len(citations) + 1, record_type, record_id, c.article_id,
+                              c.paragraph, c.start, c.end, c.quote, entity_id))
 
     entities = sorted(bundle.entities, key=lambda e: e.id)
-    parks = _park_ids(entities, by_id)
+    by_id = {e.id: e for e in entities}
+    parks = _park_ids(by_id)
     columns = _columns(con, "entities")
     _insert_rows(con, "entities", (_record_row(e, columns, {"park_id": parks.get(e.id)})
                                    for e in entities))
     _insert_rows(con, "aliases", ((e.id, a) for e in entities for a in sorted(set(e.aliases))))
-    cite("entity", entities, "id")
+    con.execute(
+        "INSERT INTO child_counts (parent_id, kind, n) SELECT parent_id, kind, count(*) "
+        "FROM entities WHERE parent_id IS NOT NULL GROUP BY parent_id, kind ORDER BY parent_id, kind"
+    )
+    for e in entities:
+        cite("entity", e.id, e.sources, e.id)
     # Each table, its records, their citations' record type and the entity a record is about.
     tables: tuple[tuple[str, Sequence[Contact | Figure | Role | Relation], str, str], ...] = (
         ("contacts", bundle.contacts, "contact", "owner_id"),
@@ -244,19 +182,23 @@ def _insert_part(con: sqlite3.Connection, bundle: Bundle, by_id: dict[str, Entit
         columns = _columns(con, table)
         ordered = sorted(records, key=lambda r: r.id)
         _insert_rows(con, table, (_record_row(r, columns) for r in ordered))
-        cite(kind, ordered, about)
+        for r in ordered:
+            cite(kind, r.id, r.sources, getattr(r, about))
     columns = _columns(con, "mentions")
     spans = {"paragraph", "start", "end"}
     _insert_rows(con, "mentions", (
         tuple(getattr(m.citation if c in spans else m, c) for c in columns)
         for m in sorted(bundle.mentions, key=lambda m: m.id)
     ))
+    _insert_rows(con, "citations", citations)
+    write_search_index(con, bundle, by_id)
+    con.execute("INSERT INTO entities_fts (entities_fts) VALUES ('rebuild')")
 
 
-def _park_ids(entities: Iterable[Entity], by_id: dict[str, Entity]) -> dict[str, str]:
+def _park_ids(by_id: dict[str, Entity]) -> dict[str, str]:
     """Each entity's park id (parks.park_in over its chain of parents, itself included)."""
     parks: dict[str, str] = {}
-    for entity in entities:
+    for entity in by_id.values():
         chain, seen = [entity], {entity.id}
         current = by_id.get(entity.parent_id or "")
         while current is not None and current.id not in seen:  # (a parent cycle ends the chain)

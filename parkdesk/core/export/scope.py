@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.i18n import translate
 from parkdesk.core.parks import find_park
 from parkdesk.core.records import ZONE
 
@@ -24,7 +25,7 @@ class Scope:
 
     kind: str = ALL  # ALL, ZONE_SCOPE or ENTITY
     entity_id: str | None = None
-    label: str = "the whole directory"
+    label: str = "the whole directory"  # (the UI shows EVERYTHING in its own words)
 
     @property
     def is_all(self) -> bool:
@@ -40,7 +41,8 @@ def scope_of_entity(directory: Directory, entity_id: str) -> Scope:
     if entity is None:
         raise ParkdeskError(f"There is no entry with id {entity_id!r} in the directory.")
     if entity.kind == ZONE:
-        return Scope(ZONE_SCOPE, entity.id, f"{entity.name} (zone-wide part)")
+        label = translate("Export", "{name} (zone-wide part)").format(name=entity.name)
+        return Scope(ZONE_SCOPE, entity.id, label)
     return Scope(ENTITY, entity.id, entity.name)
 
 

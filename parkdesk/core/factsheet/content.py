@@ -28,13 +28,14 @@ from parkdesk.core.posts import standing
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,
-    KIND_LABELS,
     ORGANISATION,
     PARK,
     PERSON,
     PROJECT,
     ZONE,
     Entity,
+    chinese_name,
+    kind_label,
 )
 from parkdesk.core.sources import SourceNumbers
 
@@ -138,7 +139,7 @@ def _organisations(
     sheet.organisations_total = total
     for e, where in found:
         sheet.organisations.append(
-            OrganisationLine(e.name, KIND_LABELS[e.kind], where, cite.cite("entity", e.id))
+            OrganisationLine(e.name, kind_label(e.kind), where, cite.cite("entity", e.id))
         )
 
 
@@ -181,6 +182,7 @@ def build_factsheet(
         title_sources=cite.cite("entity", entity.id),
         generated=generated or date.today(),
         built_at=directory.meta().get("built_at"),
+        chinese_name=chinese_name(entity.aliases),
     )
     _phones_and_addresses(sheet, directory, cite)
     sheet.figures = key_figures(directory.figures(entity.id), cite.cite)
@@ -191,7 +193,8 @@ def build_factsheet(
             sheet.parks.append(
                 ParkLine(park.name, park.district,
                          count_below(directory, park.id, (PROJECT,)),
-                         count_below(directory, park.id, (ENTERPRISE, INSTITUTION)), phones)
+                         count_below(directory, park.id, (ENTERPRISE, INSTITUTION)), phones,
+                         chinese_name(park.aliases))
             )
     projects = _projects(sheet, directory, cite)
     _organisations(sheet, directory, cite, projects)

@@ -9,6 +9,7 @@ from parkdesk.core.addresses import readable_address
 from parkdesk.core.dates import article_date, display_date
 from parkdesk.core.factsheet.model import FactSheet, Value
 from parkdesk.core.figures.chart import SHOWN as CHART_SHOWN
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP, translate
 from parkdesk.core.qr import qr_data_uri
 
 # The QR image's side in CSS pixels (1/96 inch): 120 px is about 32 mm on paper.
@@ -33,7 +34,14 @@ td.qr { text-align: center; font-size: 8pt; }
 """
 
 
-_COUNTS = dict(enumerate(("no", "one", "two", "three", "four", "five", "six", "seven", "eight")))
+# Small counts in words ("Zone of five parks"; 一区五园).
+_COUNTS = dict(enumerate((
+    QT_TRANSLATE_NOOP("FactSheet", "no"), QT_TRANSLATE_NOOP("FactSheet", "one"),
+    QT_TRANSLATE_NOOP("FactSheet", "two"), QT_TRANSLATE_NOOP("FactSheet", "three"),
+    QT_TRANSLATE_NOOP("FactSheet", "four"), QT_TRANSLATE_NOOP("FactSheet", "five"),
+    QT_TRANSLATE_NOOP("FactSheet", "six"), QT_TRANSLATE_NOOP("FactSheet", "seven"),
+    QT_TRANSLATE_NOOP("FactSheet", "eight"),
+)))
 
 
 def _e(text: str | None) -> str:
@@ -60,7 +68,8 @@ def _cell(cell: str | tuple[str, int]) -> str:
 
 def _grid(headers: list[tuple[str, int]], rows: list[list]) -> str:
     """A bordered table; `headers` are (label, width %), cells ready HTML or (HTML, colspan)."""
-    head = "".join(f'<th width="{w}%">{_e(label)}</th>' for label, w in headers)
+    head = "".join(f'<th width="{w}%">{_e(translate("FactSheet", label))}</th>'
+                   for label, w in headers)
     body = "".join("<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in rows)
     return (
         '<table class="grid" width="100%" border="0" cellspacing="0" cellpadding="2">'
@@ -68,16 +77,25 @@ def _grid(headers: list[tuple[str, int]], rows: list[list]) -> str:
     )
 
 
-def _none(sheet: FactSheet, what: str) -> str:
-    return f'<p class="none">No {what} published for {sheet.subject}.</p>'
+def _h2(text: str) -> str:
+    return f"<h2>{_e(text)}</h2>"
+
+
+def _none(text: str) -> str:
+    """The honest "nothing published" line, `text` already translated."""
+    return f'<p class="none">{_e(text)}</p>'
 
 
 def _header(sheet: FactSheet) -> str:
     if sheet.kind == "zone":
         count = len(sheet.parks)
-        where: list[str | None] = [f"Zone of {_COUNTS.get(count, str(count))} park{'s' if count != 1 else ''}"]
+        text = (translate("FactSheet", "Zone of one park") if count == 1 else
+                translate("FactSheet", "Zone of {count} parks"))
+        word = translate("FactSheet", _COUNTS[count]) if count in _COUNTS else str(count)
+        where: list[str | None] = [text.format(count=word)]
     else:
         where = [sheet.district, sheet.zone_name]
+    where.insert(0, sheet.chinese_name)
     parts = [f"<h1>{_e(sheet.title)}</h1>"]
     sub = " · ".join(_e(w) for w in where if w)
     parts.append(f'<p class="sub">{sub}{_refs(sheet.title_sources)}</p>')
@@ -93,23 +111,30 @@ def _contacts(sheet: FactSheet) -> str:
             rows.append([_e(p.label), _e(p.national) + _refs(p.sources), _e(p.international)])
         else:
             rows.append([_e(p.label), _e(p.raw) + _refs(p.sources),
-                         '<span class="small">not a valid number as published</span>'])
+                         '<span class="small">'
+                         + _e(translate("FactSheet", "not a valid number as published"))
+                         + "</span>"])
     for a in sheet.addresses:
         rows.append([_e(a.label), (_e(readable_address(a.text)) + _refs(a.sources), 2)])
     if rows:
-        table = _grid([("For", 34), ("National", 30), ("International", 36)], rows)
+        table = _grid([(QT_TRANSLATE_NOOP("FactSheet", "For"), 34),
+                       (QT_TRANSLATE_NOOP("FactSheet", "National"), 30),
+                       (QT_TRANSLATE_NOOP("FactSheet", "International"), 36)], rows)
     else:
-        table = _none(sheet, "contact details")
+        table = _none(translate("FactSheet", "No contact details published for {subject}.")
+                      .format(subject=sheet.subject))
     main = sheet.main_phone
+    heading = _h2(translate("FactSheet", "Contacts"))
     if main is None:
-        return "<h2>Contacts</h2>" + table
+        return heading + table
+    scan = translate("FactSheet", "Scan to call")
     qr = (
         f'<img src="{qr_data_uri(main.tel_uri or "")}" width="{QR_SIZE}" height="{QR_SIZE}"/>'
-        f"<br/>Scan to call<br/>{_e(main.national)}"
+        f"<br/>{_e(scan)}<br/>{_e(main.national)}"
     )
     return (
-        "<h2>Contacts</h2>"
-        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        heading
+        + '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
         f'<td width="78%">{table}</td><td width="4%"></td>'
         f'<td class="qr" width="18%">{qr}</td></tr></table>'
     )
@@ -120,8 +145,11 @@ def _figure_value(text: str, projection: bool) -> str:
 
 
 def _figures(sheet: FactSheet) -> str:
+    heading = _h2(translate("FactSheet", "Key figures"))
     if not sheet.figures:
-        return "<h2>Key figures</h2>" + _none(sheet, "figures")
+        return heading + _none(translate("FactSheet", "No figures published for {subject}.")
+                               .format(subject=sheet.subject))
+    reported = translate("FactSheet", "reported {date}")
     rows = []
     for f in sheet.figures:
         values = f.values
@@ -132,39 +160,52 @@ def _figures(sheet: FactSheet) -> str:
         rows.append([
             _e(f.metric),
             value,
-            "<br/>".join(_e(v.period or (f"reported {display_date(v.reported)}"
+            "<br/>".join(_e(v.period or (reported.format(date=display_date(v.reported))
                                          if v.reported else "")) for v in values),
             "<br/>".join(_refs(v.sources) for v in values),
         ])
-    headers = [("Figure", 40), ("Value", 34), ("Refers to", 16), ("Source", 10)]
+    headers = [(QT_TRANSLATE_NOOP("FactSheet", "Figure"), 40),
+               (QT_TRANSLATE_NOOP("FactSheet", "Value"), 34),
+               (QT_TRANSLATE_NOOP("FactSheet", "Refers to"), 16),
+               (QT_TRANSLATE_NOOP("FactSheet", "Source"), 10)]
     notes = []
     if any(v.projection for f in sheet.figures for v in f.values):
-        notes.append('<p class="more"><i>Italics</i>: a projection (expected, estimated, '
-                     "planned or a target), not a reported result.</p>")
+        italics = _e(translate("FactSheet", "Italics"))
+        rest = _e(translate("FactSheet", ": a projection (expected, estimated, planned or a "
+                                         "target), not a reported result."))
+        notes.append(f'<p class="more"><i>{italics}</i>{rest}</p>')
+    conflict = translate("FactSheet", "{figure}: the articles give different values for "
+                                      "{period}; each is listed as reported.")
     for f in sheet.figures:
         for period in f.conflicts:
-            notes.append(f'<p class="warn">{_e(f.metric)}: the articles give different values '
-                         f"for {_e(period)}; each is listed as reported.</p>")
-    return "<h2>Key figures</h2>" + _grid(headers, rows) + "".join(notes)
+            text = conflict.format(figure=f.metric, period=period)
+            notes.append(f'<p class="warn">{_e(text)}</p>')
+    return heading + _grid(headers, rows) + "".join(notes)
 
 
 def _parks(sheet: FactSheet) -> str:
     if not sheet.parks:
         return ""
+    not_published = _e(translate("FactSheet", "not published"))
     rows = [
-        [_e(p.name), _e(p.district), "<br/>".join(_e(n) for n in p.phones) or
-         '<span class="small">not published</span>', str(p.projects), str(p.organisations)]
+        [_e(p.name) + (f'<br/><span class="small">{_e(p.chinese_name)}</span>'
+                       if p.chinese_name else ""), _e(p.district), "<br/>".join(_e(n) for n in p.phones) or
+         f'<span class="small">{not_published}</span>', str(p.projects), str(p.organisations)]
         for p in sheet.parks
     ]
-    headers = [("Park", 24), ("District", 20), ("Phone", 18), ("Projects", 12),
-               ("Enterprises and institutions", 26)]
-    return "<h2>Parks</h2>" + _grid(headers, rows)
+    headers = [(QT_TRANSLATE_NOOP("FactSheet", "Park"), 24),
+               (QT_TRANSLATE_NOOP("FactSheet", "District"), 20),
+               (QT_TRANSLATE_NOOP("FactSheet", "Phone"), 18),
+               (QT_TRANSLATE_NOOP("FactSheet", "Projects"), 12),
+               (QT_TRANSLATE_NOOP("FactSheet", "Enterprises and institutions"), 26)]
+    return _h2(translate("FactSheet", "Parks")) + _grid(headers, rows)
 
 
 def _projects(sheet: FactSheet) -> str:
-    title = "<h2>Projects and carriers</h2>"
+    title = _h2(translate("FactSheet", "Projects and carriers"))
     if not sheet.projects:
-        return title + _none(sheet, "projects or carriers")
+        return title + _none(translate("FactSheet", "No projects or carriers published for "
+                                       "{subject}.").format(subject=sheet.subject))
     rows = []
     for p in sheet.projects:
         # Sub-projects follow their parent: an arrow says so without repeating its long name.
@@ -176,53 +217,66 @@ def _projects(sheet: FactSheet) -> str:
         )
         rows.append([name, _e(p.status), _values(p.investment), _values(p.area),
                      dates_and_other])
-    headers = [("Name", 30), ("Status", 13), ("Investment", 13), ("Area", 12),
-               ("Key dates and other figures", 32)]
+    headers = [(QT_TRANSLATE_NOOP("FactSheet", "Name"), 30),
+               (QT_TRANSLATE_NOOP("FactSheet", "Status"), 13),
+               (QT_TRANSLATE_NOOP("FactSheet", "Investment"), 13),
+               (QT_TRANSLATE_NOOP("FactSheet", "Area"), 12),
+               (QT_TRANSLATE_NOOP("FactSheet", "Key dates and other figures"), 32)]
     return title + _grid(headers, rows)
 
 
 def _organisations(sheet: FactSheet) -> str:
-    title = "<h2>Enterprises and institutions</h2>"
+    title = _h2(translate("FactSheet", "Enterprises and institutions"))
     if not sheet.organisations:
-        return title + _none(sheet, "enterprises or institutions")
+        return title + _none(translate("FactSheet", "No enterprises or institutions published "
+                                       "for {subject}.").format(subject=sheet.subject))
     if any(o.where for o in sheet.organisations):
         rows = [[_e(o.name) + _refs(o.sources), _e(o.kind), _e(o.where)]
                 for o in sheet.organisations]
-        headers = [("Name", 50), ("Kind", 16), ("Project or carrier", 34)]
+        headers = [(QT_TRANSLATE_NOOP("FactSheet", "Name"), 50),
+                   (QT_TRANSLATE_NOOP("FactSheet", "Kind"), 16),
+                   (QT_TRANSLATE_NOOP("FactSheet", "Project or carrier"), 34)]
     else:
         rows = [[_e(o.name) + _refs(o.sources), _e(o.kind)] for o in sheet.organisations]
-        headers = [("Name", 80), ("Kind", 20)]
+        headers = [(QT_TRANSLATE_NOOP("FactSheet", "Name"), 80),
+                   (QT_TRANSLATE_NOOP("FactSheet", "Kind"), 20)]
     return title + _grid(headers, rows)
 
 
 def _people(sheet: FactSheet) -> str:
-    title = "<h2>People</h2>"
+    title = _h2(translate("FactSheet", "People"))
     if not sheet.people:
-        return title + _none(sheet, "people")
+        return title + _none(translate("FactSheet", "No people published for {subject}.")
+                             .format(subject=sheet.subject))
+    reported = translate("FactSheet", "reported {date}")
     rows = []
     for p in sheet.people:
         titles = []
         for t in p.titles:
-            when = t.standing or (t.reported and f"reported {display_date(t.reported)}")
+            when = t.standing or (t.reported and reported.format(date=display_date(t.reported)))
             where = " · ".join(x for x in (t.organisation, when) if x)
             line = _e(t.title) + _refs(t.sources)
             if where:
                 line += f'<br/><span class="small">{_e(where)}</span>'
             titles.append(line)
         if not titles:
-            titles = ['<span class="small">no title published</span>' + _refs(p.sources)]
+            none = _e(translate("FactSheet", "no title published"))
+            titles = [f'<span class="small">{none}</span>' + _refs(p.sources)]
         rows.append([_e(p.name), "<br/>".join(titles)])
-    return title + _grid([("Name", 30), ("Titles", 70)], rows)
+    headers = [(QT_TRANSLATE_NOOP("FactSheet", "Name"), 30),
+               (QT_TRANSLATE_NOOP("FactSheet", "Titles"), 70)]
+    return title + _grid(headers, rows)
 
 
 def _sources(sheet: FactSheet) -> str:
-    title = "<h2>Sources</h2>"
+    title = _h2(translate("FactSheet", "Sources"))
     if not sheet.sources:
-        return title + _none(sheet, "sources")
+        return title + _none(translate("FactSheet", "No sources published for {subject}.")
+                             .format(subject=sheet.subject))
     rows = []
     for ref in sheet.sources:
         text = f"<b>{_e(ref.title)}</b>. "
-        text += ", ".join(_e(x) for x in (ref.outlet, article_date(ref.published, ref.date_inferred, "undated")) if x) + "."
+        text += ", ".join(_e(x) for x in (ref.outlet, article_date(ref.published, ref.date_inferred, translate("FactSheet", "undated"))) if x) + "."
         if ref.url:
             text += f" {_e(ref.url)}"
         rows.append(f'<tr><td width="5%">[{ref.number}]</td><td width="95%">{text}</td></tr>')
@@ -244,8 +298,9 @@ def render_html(sheet: FactSheet) -> str:
             _sources(sheet),
         )
     )
+    title = translate("FactSheet", "{name} fact sheet").format(name=sheet.title)
     return (
         '<html><head><meta charset="utf-8"/>'
-        f"<title>{_e(sheet.title)} fact sheet</title><style>{STYLE}</style></head>"
+        f"<title>{_e(title)}</title><style>{STYLE}</style></head>"
         f"<body>{body}</body></html>"
     )

@@ -9,19 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from parkdesk.core.dates import display_date
-from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.i18n import translate
 from parkdesk.core.records import ZONE
-
-PAPERS = ("A4", "Letter")
-
-
-def paper_size(text: str) -> str:
-    """One of PAPERS, whatever the case it is written in ("a4" -> "A4"); ParkdeskError if none."""
-    for paper in PAPERS:
-        if paper.casefold() == text.strip().casefold():
-            return paper
-    raise ParkdeskError(f"Unknown paper size {text!r}; choose {' or '.join(PAPERS)}.")
-DEFAULT_PAPER = "A4"
 
 
 @dataclass(frozen=True)
@@ -144,6 +133,7 @@ class ParkLine:
     projects: int
     organisations: int  # enterprises and institutions together
     phones: tuple[str, ...] = ()
+    chinese_name: str | None = None
 
 
 @dataclass
@@ -159,6 +149,7 @@ class FactSheet:
     title_sources: tuple[int, ...]
     generated: date
     built_at: str | None = None
+    chinese_name: str | None = None  # beside the English title, where the directory has one
     phones: list[PhoneLine] = field(default_factory=list)
     addresses: list[AddressLine] = field(default_factory=list)
     figures: list[FigureLine] = field(default_factory=list)
@@ -174,7 +165,9 @@ class FactSheet:
     @property
     def subject(self) -> str:
         """How the honest "nothing published" lines name the sheet's subject."""
-        return "the zone" if self.kind == ZONE else "this park"
+        if self.kind == ZONE:
+            return translate("FactSheet", "the zone")
+        return translate("FactSheet", "this park")
 
     @property
     def main_phone(self) -> PhoneLine | None:
@@ -184,7 +177,10 @@ class FactSheet:
     @property
     def footer(self) -> str:
         """The small print under every page (the UI adds the title and "Page X of Y")."""
-        text = f"Fact sheet generated {display_date(self.generated)} by parkdesk"
         if self.built_at:
-            text += f" from the directory built {display_date(self.built_at)}"
-        return text + "."
+            return translate(
+                "FactSheet", "Fact sheet generated {date} by parkdesk from the directory built "
+                "{built}.").format(date=display_date(self.generated),
+                                   built=display_date(self.built_at))
+        return translate("FactSheet", "Fact sheet generated {date} by parkdesk.").format(
+            date=display_date(self.generated))

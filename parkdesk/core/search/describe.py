@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from parkdesk.core.records import KIND_LABELS
+from parkdesk.core.i18n import translate
+from parkdesk.core.records import kind_label
 from parkdesk.core.search.hits import ADDRESS, FINDING, FOLDER, PHONE, SearchHit
 from parkdesk.core.tree import GROUPS
 
-FOLDER_LABELS = {g.key: g.label for g in GROUPS}
+FOLDERS = {g.key: g for g in GROUPS}
 
 
 def hit_kind(hit: SearchHit) -> str:
     """"Park", "Enterprise"...; "Unreviewed finding" for what no curation has claimed yet."""
     if hit.kind == FINDING:
-        return "Unreviewed finding"
-    label = KIND_LABELS.get(hit.kind, hit.kind)
-    return label if hit.reviewed else f"{label} (unreviewed)"
+        return translate("Search", "Unreviewed finding")
+    label = kind_label(hit.kind)
+    return label if hit.reviewed else translate("Search", "{kind} (unreviewed)").format(kind=label)
 
 
 def hit_matched(hit: SearchHit) -> str:
@@ -24,5 +25,6 @@ def hit_matched(hit: SearchHit) -> str:
     if hit.matched_kind == ADDRESS:
         return f"⌂ {hit.matched}"
     if hit.matched_kind == FOLDER:
-        return f"→ {FOLDER_LABELS.get(hit.matched, hit.matched)}"
+        folder = FOLDERS.get(hit.matched)
+        return f"→ {folder.title if folder else hit.matched}"
     return ""

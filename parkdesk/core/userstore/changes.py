@@ -13,14 +13,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from parkdesk.core.errors import ParkdeskError
+from parkdesk.core.i18n import QT_TRANSLATE_NOOP
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import ENTERPRISE, INSTITUTION, PERSON, PROJECT
 
 Op = dict[str, Any]
 
 ENTITY_FIELDS = ("name", "aliases", "description", "status", "parent")
-FIELD_LABELS = {"name": "Name", "aliases": "Also known as", "description": "Description",
-                "status": "Status", "parent": "Park", "raw": "Number", "label": "Label"}
+FIELD_LABELS = {"name": QT_TRANSLATE_NOOP("Fields", "Name"),
+                "aliases": QT_TRANSLATE_NOOP("Fields", "Also known as"),
+                "description": QT_TRANSLATE_NOOP("Fields", "Description"),
+                "status": QT_TRANSLATE_NOOP("Fields", "Status"),
+                "parent": QT_TRANSLATE_NOOP("Fields", "Park"),
+                "raw": QT_TRANSLATE_NOOP("Fields", "Number"),
+                "label": QT_TRANSLATE_NOOP("Fields", "Label")}
 ADDABLE_KINDS = (PROJECT, ENTERPRISE, INSTITUTION, PERSON)
 OPS = ("entity.set", "entity.add", "entity.hide", "contact.add", "contact.set", "contact.remove",
        "role.add", "note.set", "figure.outdated",
