@@ -133,9 +133,13 @@ class _Worker(QRunnable):
         try:
             result = work()
         except Exception as exc:  # handed to `failure`, on the UI thread
-            relay.failed.emit(self.op_id, exc)
+            outcome, value = relay.failed, exc
         else:
-            relay.succeeded.emit(self.op_id, result)
+            outcome, value = relay.succeeded, result
+        try:
+            outcome.emit(self.op_id, value)
+        except RuntimeError:  # the app quit while this ran (a big file's check): nobody to tell
+            log.info("background work finished after the app quit; its result is dropped")
 
 
 class BackgroundOp(QObject, Generic[T]):

@@ -42,3 +42,31 @@ def test_an_op_lives_until_its_report_has_been_delivered(qtbot) -> None:
     del op
     qtbot.waitUntil(lambda: bool(destroyed_while_delivering), timeout=10_000)
     assert destroyed_while_delivering == [False]
+
+
+QUIT_WHILE_WORKING = """
+import threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from parkdesk.ui.background import BackgroundOp
+BackgroundOp(parent=None, work=lambda: threading.Event().wait(0.5),
+             success=lambda _: None).run_in_background()
+QTimer.singleShot(0, app.quit)
+app.exec()
+del app
+"""
+
+
+def test_quitting_while_work_runs_is_quiet(tmp_path) -> None:
+    """Quitting while a big file is still being checked: the late result is dropped, and no
+    traceback is printed (the worker's report used to fail on the deleted relay)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run([sys.executable, "-c", QUIT_WHILE_WORKING], env=env, cwd=tmp_path,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0
+    assert "Traceback" not in run.stderr, run.stderr
