@@ -130,6 +130,7 @@ class _Worker(QRunnable):
         work, self.work = self.work, None
         assert work is not None
         relay = _the_relay()
+        value: object
         try:
             result = work()
         except Exception as exc:  # handed to `failure`, on the UI thread
