@@ -11,8 +11,6 @@ from PySide6.QtCore import QObject, Signal
 
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import DatabaseError
-from parkdesk.ui import crash
-from parkdesk.ui.background import QueryOp
 
 
 class IntegrityCheck(QObject):
@@ -25,6 +23,10 @@ class IntegrityCheck(QObject):
         """Check `directory` unless opening it already did; True when a check was started."""
         if directory.fully_checked:
             return False
+        # Imported here: a check starts after the first paint, for large files only.
+        from parkdesk.ui import crash
+        from parkdesk.ui.background import QueryOp
+
         path = str(directory.path)
 
         def failed(exc: Exception) -> None:

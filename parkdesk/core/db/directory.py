@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from parkdesk.core.db import search as search_mod
 from parkdesk.core.db.connect import (
     BUSY_TIMEOUT,
 )
@@ -31,6 +31,10 @@ from parkdesk.core.records import (
     Role,
 )
 from parkdesk.core.userstore.layer import EMPTY_LAYER, Layer
+
+if TYPE_CHECKING:
+    # Imported when first searched: the search modules are not needed for the first paint.
+    from parkdesk.core.db import search as search_mod
 
 # An entity and the organisations directly under it (the zone and its management committee).
 # A subquery rather than `owner_id = ? OR ...`, which SQLite answers by reading every contact.
@@ -380,4 +384,6 @@ class Directory:
 
     def search_result(self, text: str, limit: int = 50) -> search_mod.SearchResult:
         """`search`, with the correction made to the text ("Showing results for ...")."""
+        from parkdesk.core.db import search as search_mod
+
         return search_mod.search_result(self.con, text, limit, self.contacts)

@@ -9,7 +9,6 @@ and review decisions are meant to be further kinds of operation in the same jour
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,6 +60,8 @@ class Change:
 
 def new_id(prefix: str) -> str:
     """A fresh id for a record the user adds; unique across machines, so imports never clash."""
+    import secrets  # (with hashlib and base64: not needed until the user adds a record)
+
     return f"user-{prefix}-{secrets.token_hex(4)}"
 
 
