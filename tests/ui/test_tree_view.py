@@ -15,12 +15,11 @@ from parkdesk.ui.tree_model import PAGE_SIZE, DirectoryTreeModel
 from parkdesk.ui.tree_view import LazyTreeView
 
 
-def test_scrolling_through_a_folder_loads_all_of_it(qtbot, tmp_path: Path) -> None:
+def open_big_folder(qtbot, tmp_path: Path):
+    """A view on a synthetic directory with Nanhai Park's big folder expanded (one page)."""
     path = tmp_path / "synth.db"
     write_bundle(synth_bundle(4000, 5), path, {"built_at": "2026-01-01T00:00:00Z"})
     directory = Directory.open(path)
-    total = directory.count_children("park-nanhai", (ENTERPRISE, INSTITUTION, ORGANISATION))
-    assert total > 4 * PAGE_SIZE
     tree = DirectoryTree(directory)
     model = DirectoryTreeModel(tree)
     view = LazyTreeView()
@@ -35,6 +34,13 @@ def test_scrolling_through_a_folder_loads_all_of_it(qtbot, tmp_path: Path) -> No
     folder = model.find_child(park, GROUP, "park-nanhai/organisations")
     view.expand(folder)
     qtbot.waitUntil(lambda: model.rowCount(folder) >= PAGE_SIZE)
+    return directory, model, view, folder
+
+
+def test_scrolling_through_a_folder_loads_all_of_it(qtbot, tmp_path: Path) -> None:
+    directory, model, view, folder = open_big_folder(qtbot, tmp_path)
+    total = directory.count_children("park-nanhai", (ENTERPRISE, INSTITUTION, ORGANISATION))
+    assert total > 4 * PAGE_SIZE
     assert model.rowCount(folder) < total  # one page: its end is off screen
     # Sanshui and Shunde Park follow the folder, so QTreeView alone would never ask for more.
     assert view.indexBelow(model.index(model.rowCount(folder) - 1, 0, folder)).isValid()
@@ -67,23 +73,7 @@ def total_of(directory: Directory) -> int:
 
 
 def test_selecting_a_row_just_below_a_folder_loads_one_page_of_it(qtbot, tmp_path: Path) -> None:
-    path = tmp_path / "synth.db"
-    write_bundle(synth_bundle(4000, 5), path, {"built_at": "2026-01-01T00:00:00Z"})
-    directory = Directory.open(path)
-    tree = DirectoryTree(directory)
-    model = DirectoryTreeModel(tree)
-    view = LazyTreeView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(400, 300)
-    view.show()
-    qtbot.waitExposed(view)
-    park = model.index_of_path(tree.path_to("park-nanhai"))
-    view.expand(park.parent())
-    view.expand(park)
-    folder = model.find_child(park, GROUP, "park-nanhai/organisations")
-    view.expand(folder)
-    qtbot.waitUntil(lambda: model.rowCount(folder) >= PAGE_SIZE)
+    directory, model, view, folder = open_big_folder(qtbot, tmp_path)
     while model.rowCount(folder) < 2 * PAGE_SIZE:  # scrolled through: pages grow
         loaded = model.rowCount(folder)
         view.scrollTo(model.index(loaded - 1, 0, folder),
