@@ -39,6 +39,7 @@ from parkdesk.ui.detail_pane import DetailPane
 from parkdesk.ui.enum_properties import set_enum
 from parkdesk.ui.integrity import IntegrityCheck
 from parkdesk.ui.navigation import NavigationActions, Page, PaneHistory
+from parkdesk.ui.output_commands import OutputCommands
 from parkdesk.ui.search_panel import SearchPanel
 from parkdesk.ui.settings import Settings
 from parkdesk.ui.tree_model import DirectoryTreeModel
@@ -47,7 +48,6 @@ from parkdesk.ui.user_edits import UserEdits
 from parkdesk.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
-    from pathlib import Path
 
     from parkdesk.ui.review_panel import ReviewPanel
 
@@ -86,7 +86,8 @@ class MainWindow(QMainWindow):
         self._page_later = True  # the restored selection's page follows the first paint
         self.history = PaneHistory(self.show_page, self)
         self._build_views()
-        self.window_actions = WindowActions(self, commands=self)
+        self.outputs = OutputCommands(self)
+        self.window_actions = WindowActions(self, commands=self, outputs=self.outputs)
         self.toolbar = self.window_actions.install(self)
         self.navigation = NavigationActions(self, self.history)
         self.navigation.watch(self.tree_view.viewport(), self.detail.viewport())
@@ -502,12 +503,6 @@ class MainWindow(QMainWindow):
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("languageBox")
         box.open()
-    def compare_parks(self) -> None:
-        """View › Compare Parks: the parks side by side."""
-        from parkdesk.ui.compare_view import CompareDialog
-
-        self.compare_dialog = CompareDialog.ask(self.directory, self)
-
     def show_about(self) -> None:
         from parkdesk.ui.dialogs import AboutDialog
 
@@ -544,53 +539,3 @@ class MainWindow(QMainWindow):
         self._update_title()
         old.close()
         self.statusBar().showMessage(self.tr("Opened {path}").format(path=directory.path), STATUS_MS)
-
-    # -- printing and exporting (their modules load when first used, not at start-up) -------
-
-    def print_fact_sheet(self) -> None:
-        """File › Print Fact Sheet…"""
-        from parkdesk.ui import printing
-
-        printing.print_preview(self, self.directory, self.selected_entity_id())
-
-    def print_all_fact_sheets(self) -> None:
-        """File › Print All Parks…: the zone, then each park, each on a new page."""
-        from parkdesk.ui import printing
-
-        printing.print_preview_all(self, self.directory)
-
-    def export_fact_sheet_pdf(self) -> None:
-        """File › Export Fact Sheet as PDF…"""
-        from parkdesk.ui import printing
-
-        printing.export_pdf(self, self.directory, self.selected_entity_id(),
-                            user_store=self._user_store_path())
-
-    def export_all_fact_sheets_pdf(self) -> None:
-        """File › Export All Parks as PDF…"""
-        from parkdesk.ui import printing
-
-        printing.export_all_pdf(self, self.directory, user_store=self._user_store_path())
-
-    def _user_store_path(self) -> Path | None:
-        """The user's store, for background work that must see the user's changes."""
-        store = self.user_data.store
-        return store.path if store is not None else None
-
-    def export_directory(self) -> None:
-        """File › Export…"""
-        from parkdesk.ui import export_dialog
-
-        store = self.user_data.store
-        export_dialog.show_export_dialog(self, self.directory, self.selected_entity_id(),
-                                         store.path if store is not None else None)
-
-    def publish_to_address_book(self) -> None:
-        """File › Publish to Address Book…"""
-        from parkdesk.ui import publish_dialog
-
-        store = self.user_data.store
-        publish_dialog.show_publish_dialog(self, self.directory.path,
-                                           store.path if store is not None else None,
-                                           self.settings)
-

@@ -1,8 +1,8 @@
 """The main window's actions, menus and toolbar: every command once, each with a shortcut.
 
-`WindowActions(window, commands)` makes the actions; the window holds the result. The
-commands are any object with the slots of `WindowCommands` (the main window itself), so this
-module never imports the window.
+`WindowActions(window, commands, outputs)` makes the actions; the window holds the result. The
+commands are any objects with the slots of `WindowCommands` (the main window itself) and
+`OutputCommands` (ui.output_commands), so this module never imports the window.
 """
 
 from __future__ import annotations
@@ -27,12 +27,6 @@ class WindowCommands(Protocol):
     @property
     def tree_view(self) -> QWidget: ...
     def choose_database(self) -> None: ...
-    def export_directory(self) -> None: ...
-    def publish_to_address_book(self) -> None: ...
-    def print_fact_sheet(self) -> None: ...
-    def export_fact_sheet_pdf(self) -> None: ...
-    def print_all_fact_sheets(self) -> None: ...
-    def export_all_fact_sheets_pdf(self) -> None: ...
     def close(self) -> bool: ...
     def copy(self) -> None: ...
     def copy_park_contacts(self) -> None: ...
@@ -41,6 +35,17 @@ class WindowCommands(Protocol):
     def zoom_text(self, steps: int, relative: bool = True) -> None: ...
     def show_about(self) -> None: ...
     def set_language(self, code: str) -> None: ...
+
+
+class OutputCommands(Protocol):
+    """What the printing, exporting, publishing and comparing actions call (ui.output_commands)."""
+
+    def export_directory(self) -> None: ...
+    def publish_to_address_book(self) -> None: ...
+    def print_fact_sheet(self) -> None: ...
+    def export_fact_sheet_pdf(self) -> None: ...
+    def print_all_fact_sheets(self) -> None: ...
+    def export_all_fact_sheets_pdf(self) -> None: ...
     def compare_parks(self) -> None: ...
 
 
@@ -97,27 +102,30 @@ class WindowActions:
     view_menu: QMenu
     compare: QAction
 
-    def __init__(self, window: QMainWindow, commands: WindowCommands) -> None:
-        """The actions, added to `window` (so their shortcuts work there), calling `commands`."""
+    def __init__(self, window: QMainWindow, commands: WindowCommands,
+                 outputs: OutputCommands) -> None:
+        """The actions, added to `window` (so their shortcuts work there), calling `commands`
+        and `outputs`."""
         K = QKeySequence.StandardKey  # noqa: N806
         c = self.commands = commands
+        o = outputs
         self.open = make_action(window, QCoreApplication.translate("WindowActions", "&Open Database…"), c.choose_database, K.Open, "open")
-        self.export = make_action(window, QCoreApplication.translate("WindowActions", "&Export…"), c.export_directory, "Ctrl+E", "export",
+        self.export = make_action(window, QCoreApplication.translate("WindowActions", "&Export…"), o.export_directory, "Ctrl+E", "export",
                                   QCoreApplication.translate("WindowActions", "Export the directory as JSON, vCard or CSV"))
         self.publish = make_action(
             window, QCoreApplication.translate("WindowActions", "P&ublish to Address Book…"),
-            c.publish_to_address_book, "Ctrl+Shift+B", "",
+            o.publish_to_address_book, "Ctrl+Shift+B", "",
             QCoreApplication.translate("WindowActions", "Put every contact on a CardDAV address "
                                        "book that phones subscribe to"))
-        self.print = make_action(window, QCoreApplication.translate("WindowActions", "&Print Fact Sheet…"), c.print_fact_sheet, K.Print,
+        self.print = make_action(window, QCoreApplication.translate("WindowActions", "&Print Fact Sheet…"), o.print_fact_sheet, K.Print,
                                  "print", QCoreApplication.translate("WindowActions", "Print the selected park's fact sheet"))
-        self.pdf = make_action(window, QCoreApplication.translate("WindowActions", "Export Fact Sheet as P&DF…"), c.export_fact_sheet_pdf,
+        self.pdf = make_action(window, QCoreApplication.translate("WindowActions", "Export Fact Sheet as P&DF…"), o.export_fact_sheet_pdf,
                                "Ctrl+Shift+E", "pdf", QCoreApplication.translate("WindowActions", "Save the fact sheet as a PDF file"))
         self.print_all = make_action(window,
-            QCoreApplication.translate("WindowActions", "Print &All Parks…"), c.print_all_fact_sheets, "Ctrl+Shift+P", "",
+            QCoreApplication.translate("WindowActions", "Print &All Parks…"), o.print_all_fact_sheets, "Ctrl+Shift+P", "",
             QCoreApplication.translate("WindowActions", "Preview and print the zone's and every park's fact sheet"))
         self.pdf_all = make_action(window,
-            QCoreApplication.translate("WindowActions", "Export All Parks as PD&F…"), c.export_all_fact_sheets_pdf, "Ctrl+Alt+E", "",
+            QCoreApplication.translate("WindowActions", "Export All Parks as PD&F…"), o.export_all_fact_sheets_pdf, "Ctrl+Alt+E", "",
             QCoreApplication.translate("WindowActions", "Save the zone's and every park's fact sheet as one PDF"))
         self.quit = make_action(window, QCoreApplication.translate("WindowActions", "&Quit"), c.close, "Ctrl+Q", "quit")
         self.copy = make_action(window, QCoreApplication.translate("WindowActions", "&Copy"), c.copy, K.Copy, "copy",
@@ -139,7 +147,7 @@ class WindowActions:
                                       "Ctrl+0")
         self.about = make_action(window, QCoreApplication.translate("WindowActions", "&About parkdesk"), c.show_about, "F1", "about")
         self.compare = make_action(window, QCoreApplication.translate("WindowActions", "Co&mpare Parks"),
-                                   c.compare_parks, "Ctrl+Shift+K", "compare",
+                                   o.compare_parks, "Ctrl+Shift+K", "compare",
                                    QCoreApplication.translate("WindowActions", "The parks side by side"))
 
     def install(self, window: QMainWindow) -> QToolBar:
