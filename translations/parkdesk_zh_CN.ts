@@ -1188,6 +1188,10 @@
         <translation>八</translation>
     </message>
     <message>
+        <source>The first {shown} of {total} are listed here. parkdesk shows all of them, and File › Export… writes them all to a file.</source>
+        <translation>此处列出前 {shown} 个，共 {total} 个。parkdesk 中可查看全部，“文件 › 导出…”可将全部写入文件。</translation>
+    </message>
+    <message>
         <source>Zone of one park</source>
         <translation>一区一园</translation>
     </message>

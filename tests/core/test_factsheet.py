@@ -15,12 +15,13 @@ from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.store import write_bundle
 from parkdesk.core.factsheet.content import build_factsheet, find_sheets, sheet_entity
 from parkdesk.core.factsheet.html import render_html
+from parkdesk.core.factsheet.model import LIST_LIMIT
 from parkdesk.core.qr import qr_data_uri, qr_png
 from parkdesk.core.records import Article, Citation, Entity, Figure, Role
 from tests.sample_data import sample_bundle
 
 DAY = date(2026, 1, 2)
-MAX_ROWS = 40  # the sheet once cut its lists here; it now lists every item
+MAX_ROWS = 40  # the sheet once cut its lists here; it now lists every item up to LIST_LIMIT
 
 
 @pytest.fixture
@@ -231,6 +232,38 @@ def test_a_long_list_of_people_is_listed_in_full(tmp_path: Path) -> None:
     html = render_html(sheet)
     assert "Person 42" in html and "Showing" not in html
     d.close()
+
+
+def test_a_list_longer_than_a_sheet_says_how_many_and_where_all_are(tmp_path: Path) -> None:
+    """Issue 17: at a million enterprises a park's list would print thousands of pages; the
+    sheet gives LIST_LIMIT of them in name order, the true total, and where the rest are."""
+    bundle = sample_bundle()
+    cite = [Citation("a1", 1, 0, 4, "Test")]
+    extra = LIST_LIMIT + 7
+    for i in range(extra):
+        bundle.entities.append(Entity(f"big{i:04d}", "enterprise", f"Big Enterprise {i:04d}",
+                                      "park-nanhai", sources=cite))
+        bundle.entities.append(Entity(f"who{i:04d}", "person", f"Person {i:04d}",
+                                      "park-nanhai", sources=cite))
+    d = _write(bundle, tmp_path / "big.db")
+    sheet = build_factsheet(d, "park-nanhai", DAY)
+    assert len(sheet.organisations) == LIST_LIMIT
+    assert sheet.organisations_total >= extra
+    assert sheet.organisations[0].name == "Big Enterprise 0000"  # name order
+    assert len(sheet.people) == LIST_LIMIT and sheet.people_total >= extra
+    html = render_html(sheet)
+    assert f"Big Enterprise {LIST_LIMIT - 1:04d}" in html
+    assert f"Big Enterprise {LIST_LIMIT:04d}" not in html
+    total = f"{sheet.organisations_total:,}"
+    assert f"The first {LIST_LIMIT} of {total} are listed here." in html
+    assert f"The first {LIST_LIMIT} of {sheet.people_total:,} are listed here." in html
+    assert "Export" in html
+    d.close()
+
+
+def test_a_list_within_the_limit_has_no_cut_line(directory: Directory) -> None:
+    for entity_id in find_sheets(directory, "all"):
+        assert "are listed here" not in render_html(build_factsheet(directory, entity_id, DAY))
 
 
 # -- QR code and the Qt-free boundary -------------------------------------------------------------

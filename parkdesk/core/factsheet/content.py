@@ -16,6 +16,7 @@ from parkdesk.core.factsheet.model import (
     FactSheet,
     OrganisationLine,
     ParkLine,
+    LIST_LIMIT,
     PersonLine,
     PhoneLine,
     ProjectLine,
@@ -92,14 +93,16 @@ def _phones_and_addresses(sheet: FactSheet, directory: Directory, cite: _Sources
 
 
 def _project_tree(directory: Directory, root: str) -> list[tuple[Entity, str | None]]:
-    """Every project under `root`, each followed by its own sub-projects: a sheet is the full
-    record, spanning as many pages as it needs."""
+    """The projects under `root`, each followed by its own sub-projects: a sheet is the full
+    record, spanning as many pages as it needs (up to LIST_LIMIT lines)."""
     found: list[tuple[Entity, str | None]] = []
 
     def walk(parent_id: str, parent_name: str | None) -> None:
-        for project in directory.children(parent_id, (PROJECT,)):
+        for project in directory.children(parent_id, (PROJECT,),
+                                          limit=LIST_LIMIT - len(found)):
             found.append((project, parent_name))
-            walk(project.id, project.name)
+            if len(found) < LIST_LIMIT:
+                walk(project.id, project.name)
 
     walk(root, None)
     return found
@@ -123,17 +126,21 @@ def _organisations(
 ) -> None:
     kinds = (ENTERPRISE, INSTITUTION)
     found: list[tuple[Entity, str | None]] = [
-        (e, None) for e in directory.children(sheet.entity_id, kinds)
+        (e, None) for e in directory.children(sheet.entity_id, kinds, limit=LIST_LIMIT)
     ]
     for p in projects:
-        found += [(e, p.name) for e in directory.children(p.id, kinds)]
+        if len(found) >= LIST_LIMIT:
+            break
+        found += [(e, p.name) for e in directory.children(p.id, kinds,
+                                                          limit=LIST_LIMIT - len(found))]
     total = count_below(directory, sheet.entity_id, kinds)
     seen = {e.id for e, _ in found}
     for rel in directory.relations(sheet.entity_id):
         if rel.object_id == sheet.entity_id and rel.subject_id not in seen:
             other = directory.entity(rel.subject_id)
             if other and other.kind in kinds:
-                found.append((other, None))
+                if len(found) < LIST_LIMIT:
+                    found.append((other, None))
                 seen.add(other.id)
                 total += 1
     sheet.organisations_total = total
@@ -148,8 +155,8 @@ def _people(sheet: FactSheet, directory: Directory, cite: _Sources) -> None:
         o.id for o in directory.children(sheet.entity_id, (ORGANISATION,))
     ]
     order: list[str] = [r.person_id for b in bodies for r in directory.people_of(b)]
-    order += [p.id for p in directory.children(sheet.entity_id, (PERSON,))]
-    people = list(dict.fromkeys(order))
+    order += [p.id for p in directory.children(sheet.entity_id, (PERSON,), limit=LIST_LIMIT)]
+    people = list(dict.fromkeys(order))[:LIST_LIMIT]
     sheet.people_total = count_people(directory, sheet.entity_id, bodies)
     at_body: dict[str | None, list] = {}
     for person_id in people:

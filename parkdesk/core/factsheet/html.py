@@ -86,6 +86,15 @@ def _none(text: str) -> str:
     return f'<p class="none">{_e(text)}</p>'
 
 
+def _listed(shown: int, total: int) -> str:
+    """The line under a list cut at LIST_LIMIT: how many it has and where all of them are."""
+    if total <= shown:
+        return ""
+    text = translate("FactSheet", "The first {shown} of {total} are listed here. parkdesk shows "
+                                  "all of them, and File › Export… writes them all to a file.")
+    return f'<p class="more">{_e(text.format(shown=f"{shown:,}", total=f"{total:,}"))}</p>'
+
+
 def _header(sheet: FactSheet) -> str:
     if sheet.kind == "zone":
         count = len(sheet.parks)
@@ -222,7 +231,7 @@ def _projects(sheet: FactSheet) -> str:
                (QT_TRANSLATE_NOOP("FactSheet", "Investment"), 13),
                (QT_TRANSLATE_NOOP("FactSheet", "Area"), 12),
                (QT_TRANSLATE_NOOP("FactSheet", "Key dates and other figures"), 32)]
-    return title + _grid(headers, rows)
+    return title + _grid(headers, rows) + _listed(len(sheet.projects), sheet.projects_total)
 
 
 def _organisations(sheet: FactSheet) -> str:
@@ -240,7 +249,8 @@ def _organisations(sheet: FactSheet) -> str:
         rows = [[_e(o.name) + _refs(o.sources), _e(o.kind)] for o in sheet.organisations]
         headers = [(QT_TRANSLATE_NOOP("FactSheet", "Name"), 80),
                    (QT_TRANSLATE_NOOP("FactSheet", "Kind"), 20)]
-    return title + _grid(headers, rows)
+    listed = _listed(len(sheet.organisations), sheet.organisations_total)
+    return title + _grid(headers, rows) + listed
 
 
 def _people(sheet: FactSheet) -> str:
@@ -265,7 +275,7 @@ def _people(sheet: FactSheet) -> str:
         rows.append([_e(p.name), "<br/>".join(titles)])
     headers = [(QT_TRANSLATE_NOOP("FactSheet", "Name"), 30),
                (QT_TRANSLATE_NOOP("FactSheet", "Titles"), 70)]
-    return title + _grid(headers, rows)
+    return title + _grid(headers, rows) + _listed(len(sheet.people), sheet.people_total)
 
 
 def _sources(sheet: FactSheet) -> str:
