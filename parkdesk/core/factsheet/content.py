@@ -12,11 +12,11 @@ from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.queries import count_below, count_people
 from parkdesk.core.factsheet.figures import key_figures, project_columns
 from parkdesk.core.factsheet.model import (
+    LIST_LIMIT,
     AddressLine,
     FactSheet,
     OrganisationLine,
     ParkLine,
-    LIST_LIMIT,
     PersonLine,
     PhoneLine,
     ProjectLine,

@@ -12,14 +12,14 @@ from parkdesk.core.dates import display_date
 from parkdesk.core.i18n import translate
 from parkdesk.core.records import ZONE
 
-LIST_LIMIT = 500
+LIST_LIMIT = 100
 """The most lines a sheet gives one list (projects, enterprises and institutions, people).
 
-A sheet is the full record of a park as the articles publish it: every list is printed in full,
-across as many pages as it needs, up to this many lines (about fifteen pages). A list longer
-than that is a directory rather than a sheet (a synthetic park of 250,000 enterprises would
-print 8,000 pages): the sheet then gives the first LIST_LIMIT in name order and says how many
-there are and where all of them are (the app and its exports). No published list comes near it.
+A sheet is the full record of a park as the articles publish it: every published list is
+printed in full, across the pages it needs (none comes near this). A longer list is a
+directory rather than a sheet: a synthetic park of 250,000 enterprises would print 8,000 pages,
+and Qt lays a page out in ~30 ms. The sheet then gives the first LIST_LIMIT in name order and
+says how many there are and where all of them are (the app, and File › Export).
 """
 
 
