@@ -117,9 +117,11 @@ def _push_row_to_next_page(doc: QTextDocument, table: QTextTable, row: int) -> N
     scale = (device.logicalDpiY() / 96) if device else 1.0
     fmt = table.format()
     gap = 2 * (fmt.cellPadding() + fmt.border()) * scale
+    first_target = (page + 1) * height - gap
     spacers = []
     # One edit block: Qt lays the document out once for all the cells, not once per cell
     # (each relayout of a six-page sheet takes ~17 ms); _relayout() lays it all out anyway.
+    # The spacers go in with their first try of a margin, which is usually enough.
     batch = QTextCursor(doc)
     batch.beginEditBlock()
     for column in range(table.columns()):
@@ -129,6 +131,7 @@ def _push_row_to_next_page(doc: QTextDocument, table: QTextTable, row: int) -> N
         end = layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom()
         spacer = QTextBlockFormat()
         spacer.setLineHeight(1, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        spacer.setTopMargin(max(first_target - end, 0.0) / scale)
         tiny = QTextCharFormat()
         tiny.setFontPointSize(0.5)
         cursor = cell.lastCursorPosition()
@@ -136,13 +139,14 @@ def _push_row_to_next_page(doc: QTextDocument, table: QTextTable, row: int) -> N
         spacers.append((cursor.block(), end))
     batch.endEditBlock()
     for attempt in range(4):  # Qt's page foot sits a little above ours: leave more room each time
-        target = (page + 1) * height - gap * (1 + attempt)
-        batch.beginEditBlock()
-        for block, end in spacers:
-            spacer = block.blockFormat()
-            spacer.setTopMargin(max(target - end, 0.0) / scale)
-            QTextCursor(block).setBlockFormat(spacer)
-        batch.endEditBlock()
+        if attempt:
+            target = (page + 1) * height - gap * (1 + attempt)
+            batch.beginEditBlock()
+            for block, end in spacers:
+                spacer = block.blockFormat()
+                spacer.setTopMargin(max(target - end, 0.0) / scale)
+                QTextCursor(block).setBlockFormat(spacer)
+            batch.endEditBlock()
         _relayout(doc, table.firstPosition())
         if _page(_row_extent(doc, table, row)[0], height) > page:
             return
