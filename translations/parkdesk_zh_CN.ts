@@ -1631,6 +1631,21 @@
     </message>
 </context>
 <context>
+    <name>Posts</name>
+    <message>
+        <source>date not stated</source>
+        <translation>日期未注明</translation>
+    </message>
+    <message>
+        <source>current (as of {date})</source>
+        <translation>现任（截至 {date}）</translation>
+    </message>
+    <message>
+        <source>as of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>No printer is installed: Print will save the fact sheet as a PDF file instead.</source>

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from parkdesk.core.dates import display_date
+from parkdesk.core.i18n import translate
 from parkdesk.core.records import Role
 
 _OF = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?", re.I)
@@ -37,7 +38,9 @@ def standing(role: Role, roles_of_body: Iterable[Role]) -> str:
     """"current (as of 29 Feb 2024)" for the latest report of its post among `roles_of_body`
     (every role at its body), "as of 30 Apr 2021" for an earlier one, "date not stated"."""
     if not role.reported:
-        return "date not stated"
+        return translate("Posts", "date not stated")
     when = display_date(role.reported)
     latest = latest_reports(roles_of_body).get(post_key(role), role.reported)
-    return f"current (as of {when})" if role.reported >= latest else f"as of {when}"
+    if role.reported >= latest:
+        return translate("Posts", "current (as of {date})").format(date=when)
+    return translate("Posts", "as of {date}").format(date=when)

@@ -48,6 +48,7 @@ def test_a_chinese_fact_sheet_reads_back_in_chinese(chinese, tmp_path: Path) -> 
     assert "ShundePark" in text and "佛山高新区顺德园" in text
     assert "佛山国家高新技术产业开发区" in text
     assert "第1页，共" in text  # the footer, painted by the UI
+    assert "现任（截至2024年2月29日）" in text  # who holds a post now, in the sheet's language
     assert "\ufffd" not in text and "Keyfigures" not in text
 
 
