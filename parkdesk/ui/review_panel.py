@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTextBrowser,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -27,26 +25,14 @@ from PySide6.QtWidgets import (
 from parkdesk.core.dates import display_date
 from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.userstore import review
-from parkdesk.core.userstore.articles import FIGURE_KINDS, NAME_KINDS, Finding
+from parkdesk.core.userstore.articles import NAME_KINDS, Finding
 from parkdesk.core.userstore.review import QueueArticle
+from parkdesk.ui.review_article import COLOURS, ArticleText
 
 if TYPE_CHECKING:
     from parkdesk.ui.main_window import MainWindow
 
 FINDING_ROLE = 0x0100 + 2  # UserRole + 2: a finding's id
-# Highlights by what a finding is: names blue, figures amber, dates green, contacts violet.
-_COLOURS = {"name": "#cfe3fb", "figure": "#ffe3a8", "date": "#d4efcf", "contact": "#e6d7f5"}
-_CURRENT = "#ffb300"
-
-
-def _group(kind: str) -> str:
-    if kind in NAME_KINDS:
-        return "name"
-    if kind == "date":
-        return "date"
-    return "figure" if kind in FIGURE_KINDS else "contact"
-
-
 class _FindingsList(QListWidget):
     """The findings; the review keys act on the current one, Tab moves to the next pending."""
 
@@ -79,8 +65,6 @@ class ReviewPanel(QWidget):
         self.setObjectName("reviewPanel")
         self.window_ = window
         self.item: QueueArticle | None = None
-        self._block_of: dict[int, int] = {}  # paragraph number -> block position
-        self._states: dict[str, str | None] = {}  # finding id -> the decision marked in the text
         self._listed: dict[str, str | None] = {}  # finding id -> the decision its row shows
         self._proposals: dict[str, str | None] = {}  # finding id -> its proposed record, named
         self.title = QLabel()
@@ -92,9 +76,7 @@ class ReviewPanel(QWidget):
         self.meta.setObjectName("reviewMeta")
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setStyleSheet("color: #546e7a;")
-        self.text = QTextBrowser()
-        self.text.setObjectName("articleText")
-        self.text.setOpenLinks(False)
+        self.text = ArticleText(self._decision_of)
         self.findings = _FindingsList()
         self.findings.setObjectName("findingsList")
         self.findings.setUniformItemSizes(True)
@@ -105,7 +87,7 @@ class ReviewPanel(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         legend = " ".join(
-            f'<span style="background:{_COLOURS[key]}">&nbsp;{label}&nbsp;</span>'
+            f'<span style="background:{COLOURS[key]}">&nbsp;{label}&nbsp;</span>'
             for key, label in (("name", self.tr("name")), ("figure", self.tr("figure")),
                                ("date", self.tr("date")), ("contact", self.tr("contact"))))
         keys = self.tr("Enter accept · Del reject · Tab next · P attach to the proposal · "
@@ -181,17 +163,16 @@ class ReviewPanel(QWidget):
         """Open an article of the queue (None: the first with findings still to review)."""
         self.item = self._find_item(article_id)
         self.findings.clear()
-        self._states = {}
         self._listed = {}
         if self.item is None:
             self.title.setText(self.tr("Nothing to review"))
             self.meta.setText(self.tr("Import articles with File › Import Articles… or drop "
                                       "them on the window."))
-            self.text.clear()
+            self.text.show_article(None)
             return
         art = self.item.article
         self.title.setText(art.title)
-        self._build_document()
+        self.text.show_article(self.item)
         self._fill_list(keep=None)
 
     def refresh(self) -> None:
@@ -201,7 +182,7 @@ class ReviewPanel(QWidget):
         if self.item is None:
             self.show_article(None)
             return
-        self._apply_formats()
+        self.text.remark(self.item)
         self._fill_list(keep=current["id"] if current else None)
 
     def _meta_text(self) -> str:
@@ -214,76 +195,12 @@ class ReviewPanel(QWidget):
         counts = self.tr("%n to review", "", left) + " " + self.tr("of %n findings", "", total)
         return " · ".join([*where, counts])
 
-    def _format(self, f: Finding) -> QTextCharFormat:
-        """How a finding is marked in the text: pending (by kind), taken, or rejected."""
-        fmt = QTextCharFormat()
-        decided = self.window_.directory.layer.decisions.get(f["id"])
-        if decided is None:
-            fmt.setBackground(QColor(_COLOURS[_group(f["kind"])]))
-        elif decided.decision == "rejected":
-            fmt.setForeground(QColor("#90a4ae"))
-            fmt.setFontStrikeOut(True)
-        else:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(QColor("#2e7d32"))
-        return fmt
-
-    def _state(self, f: Finding) -> str | None:
-        decided = self.window_.directory.layer.decisions.get(f["id"])
+    def _decision_of(self, finding_id: str) -> str | None:
+        decided = self.window_.directory.layer.decisions.get(finding_id)
         return decided.decision if decided else None
 
-    def _build_document(self) -> None:
-        """The article's paragraphs, each finding in its format, laid out once."""
-        assert self.item is not None
-        doc = QTextDocument(self.text)
-        doc.setDefaultFont(self.text.font())
-        doc.setUndoRedoEnabled(False)
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        block_format = cursor.blockFormat()
-        block_format.setBottomMargin(8)  # paragraphs apart, as a reader sees them
-        cursor.setBlockFormat(block_format)
-        plain = QTextCharFormat()
-        by_paragraph: dict[int, list[Finding]] = {}
-        for f in self.item.article.findings:
-            by_paragraph.setdefault(f["paragraph"], []).append(f)
-        self._block_of = {}
-        self._states = {}
-        for number, paragraph in enumerate(self.item.article.paragraphs, start=1):
-            if number > 1:
-                cursor.insertBlock(block_format)
-            self._block_of[number] = cursor.position()
-            at = 0
-            for f in sorted(by_paragraph.get(number, []), key=lambda g: g["start"]):
-                if f["start"] < at:
-                    continue  # overlapping findings: the first one's format shows
-                cursor.insertText(paragraph[at:f["start"]], plain)
-                cursor.insertText(paragraph[f["start"]:f["end"]], self._format(f))
-                self._states[f["id"]] = self._state(f)
-                at = f["end"]
-            cursor.insertText(paragraph[at:], plain)
-        cursor.endEditBlock()
-        self.text.setDocument(doc)
-
-    def _span(self, f: Finding) -> tuple[int, int]:
-        base = self._block_of.get(f["paragraph"], 0)
-        return base + f["start"], base + f["end"]
-
-    def _apply_formats(self) -> None:
-        """Mark again only the findings whose decision changed since they were last marked."""
-        assert self.item is not None
-        cursor = QTextCursor(self.text.document())
-        cursor.beginEditBlock()
-        for f in self.item.article.findings:
-            state = self._state(f)
-            if f["id"] not in self._states or self._states[f["id"]] == state:
-                continue
-            self._states[f["id"]] = state
-            start, end = self._span(f)
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(self._format(f))
-        cursor.endEditBlock()
+    def _state(self, f: Finding) -> str | None:
+        return self._decision_of(f["id"])
 
     def _item_text(self, f: Finding) -> str:
         decided = self.window_.directory.layer.decisions.get(f["id"])
@@ -347,23 +264,7 @@ class ReviewPanel(QWidget):
 
     def _show_current(self) -> None:
         f = self.current_finding()
-        selections = []
-        if f is not None:
-            start, end = self._span(f)
-            cursor = QTextCursor(self.text.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(_CURRENT))
-            selection.format = fmt
-            selections.append(selection)
-            shown = QTextCursor(self.text.document())
-            shown.setPosition(start)
-            self.text.setTextCursor(shown)
-            self.text.ensureCursorVisible()
-        self.text.setExtraSelections(selections)
+        self.text.highlight(f)
         self.detail.setText(self._detail_text(f))
         has_proposal = f is not None and review.can_attach_to_proposal(self.window_.directory, f)
         self.buttons["proposal"].setEnabled(has_proposal)
