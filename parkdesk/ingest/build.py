@@ -20,7 +20,6 @@ from parkdesk.core.records import (
     Contact,
     Entity,
     Figure,
-    Mention,
     Relation,
     Role,
 )
@@ -33,9 +32,11 @@ from parkdesk.ingest.articles import (
     read_text,
 )
 from parkdesk.ingest.check import file_problems
+from parkdesk.ingest.collector import Collector, MissingArticleError
 from parkdesk.ingest.curation import Anchor, Curation, load_curation
 from parkdesk.ingest.extract import Finding, extract, find_phones
 from parkdesk.ingest.linking import NameIndex
+from parkdesk.ingest.mentions import unclaimed_mentions
 from parkdesk.ingest.report import ArticleReport, fold_curation_warnings
 from parkdesk.ingest.text_dates import find_text_dates
 
@@ -77,45 +78,7 @@ def read_sources(directory: Path, warnings: list[str]) -> dict[str, str]:
     return urls
 
 
-class _Collector:
-    """Builds the bundle article by article; every citation is checked as it is made."""
-
-    def __init__(self, curation: Curation) -> None:
-        self.cur = curation
-        self.articles: dict[str, ParsedArticle] = {}
-        self.citations: dict[str, list[Citation]] = {}
-        # (article, paragraph) -> spans claimed by a record: each paragraph looks up its own
-        # (a list per article scanned for every paragraph made imports quadratic).
-        self.claimed: dict[tuple[str, int], list[tuple[int, int]]] = {}
-        self.reports: dict[str, ArticleReport] = {}
-        self.known_numbers: dict[tuple[str, int, int], str] = {}  # a new article's phone -> contact
-
-    def cite(self, art: ParsedArticle, para: int, start: int, end: int) -> Citation:
-        text = art.paragraphs[para - 1].text
-        quote = text[start:end]
-        if not quote:
-            raise BuildError(f"{art.file}: empty citation at paragraph {para}.")
-        self.claimed.setdefault((art.id, para), []).append((start, end))
-        return Citation(art.id, para, start, end, quote)
-
-    def locate(self, anchor: Anchor, what: str) -> tuple[ParsedArticle, Citation]:
-        art = self.articles.get(anchor.article)
-        if art is None:
-            raise _MissingArticleError(anchor.article)
-        for p in art.paragraphs:
-            at = p.text.find(anchor.quote)
-            if at >= 0:
-                return art, self.cite(art, p.number, at, at + len(anchor.quote))
-        raise BuildError(
-            f"unverifiable citation: {what}: the words {anchor.quote!r} are not in {art.file}."
-        )
-
-
-class _MissingArticleError(Exception):
-    pass
-
-
-def _entity_matches(collector: _Collector, cur: Curation) -> dict[str, list[Citation]]:
+def _entity_matches(collector: Collector, cur: Curation) -> dict[str, list[Citation]]:
     """Cite every entity wherever its name, an alias or a match word appears (longest first)."""
     patterns: list[tuple[str, str]] = []
     for e in cur.entities:
@@ -172,7 +135,7 @@ def _cite_key(c: Citation) -> tuple:
     return (c.article_id, c.paragraph, c.start)
 
 
-def _contacts(col: _Collector, entities: dict[str, Entity], warnings: list[str]) -> list[Contact]:
+def _contacts(col: Collector, entities: dict[str, Entity], warnings: list[str]) -> list[Contact]:
     by_label = {**{e.name: e.id for e in entities.values()}, **col.cur.contact_owners}
     contacts: dict[str, Contact] = {}
     for art in col.articles.values():
@@ -218,7 +181,7 @@ def _phone_key(text: str) -> str:
     return phone.e164 or re.sub(r"\D", "", text)
 
 
-def _same_numbers(col: _Collector, contacts: dict[str, Contact]) -> None:
+def _same_numbers(col: Collector, contacts: dict[str, Contact]) -> None:
     """A known number in a new article is the same contact: it gains that citation (the
     finding stays a mention too, linked to the contact, so a reader sees the owner written)."""
     by_number = {_phone_key(c.raw): c for c in contacts.values() if c.kind == "phone"}
@@ -236,12 +199,12 @@ def _same_numbers(col: _Collector, contacts: dict[str, Contact]) -> None:
 
 
 def _locate(
-    col: _Collector, anchor: Anchor, what: str, warnings: list[str]
+    col: Collector, anchor: Anchor, what: str, warnings: list[str]
 ) -> tuple[ParsedArticle, Citation] | None:
     """The citation of a curated fact, or None (with a warning) if its article is not here."""
     try:
         return col.locate(anchor, what)
-    except _MissingArticleError as exc:
+    except MissingArticleError as exc:
         warnings.append(f"curation: {what} cites article {exc.args[0]}, not imported; left out.")
         return None
 
@@ -253,7 +216,7 @@ def _value_of(quote: str, findings: list[Finding], offset: int) -> Finding | Non
     return None
 
 
-def _figures(col: _Collector, kept: set[str], warnings: list[str]) -> list[Figure]:
+def _figures(col: Collector, kept: set[str], warnings: list[str]) -> list[Figure]:
     figures: list[Figure] = []
     counters: dict[str, int] = {}
     for cf in col.cur.figures:
@@ -318,7 +281,7 @@ def _slug(text: str) -> str:
 
 
 def _roles_relations(
-    col: _Collector, kept: set[str], warnings: list[str]
+    col: Collector, kept: set[str], warnings: list[str]
 ) -> tuple[list[Role], list[Relation]]:
     roles: list[Role] = []
     relations: list[Relation] = []
@@ -349,70 +312,6 @@ def _roles_relations(
     return roles, relations
 
 
-_NAME_KINDS = ("organisation", "person", "alias")
-
-
-def _unclaimed(f: Finding, spans: list[tuple[int, int]]) -> bool:
-    """True if no record claims the finding: not inside a claimed span, and not cutting one
-    (a longer name that holds a record's whole name, "X Park Phase II", is a new finding)."""
-    if any(s <= f.start and f.end <= e for s, e in spans):
-        return False
-    crossing = [(s, e) for s, e in spans if s < f.end and f.start < e]
-    if not crossing:
-        return True
-    return f.kind == "organisation" and all(f.start <= s and e <= f.end for s, e in crossing)
-
-
-def _mentions(col: _Collector, index: NameIndex) -> list[Mention]:
-    mentions = []
-    for art in col.articles.values():
-        report = col.reports[art.id]
-        for p in art.paragraphs:
-            spans = col.claimed.get((art.id, p.number), [])
-            found = [f for f in extract(p, art.published) if _unclaimed(f, spans)]
-            links: dict[str, tuple[str, float, str]] = {}
-            for f in found:
-                link = _proposal(col, art, f, index, links)
-                report.unattached.append(f)
-                if link:
-                    report.links.append((f.text, link[0], link[1]))
-                mentions.append(
-                    Mention(
-                        id=f"{art.id}/{p.number}/{f.start}/{f.kind}", article_id=art.id,
-                        kind=f.kind, text=f.text,
-                        citation=Citation(art.id, p.number, f.start, f.end, f.text),
-                        value=f.value, unit=f.unit, label=f.label, qualifier=f.qualifier,
-                        resolved=f.resolved, converted=f.converted, about=f.about,
-                        link_id=link[0] if link else None, link_score=link[1] if link else None,
-                        link_reason=link[2] if link else None,
-                    )
-                )
-    return mentions
-
-
-def _proposal(
-    col: _Collector, art: ParsedArticle, f: Finding, index: NameIndex,
-    links: dict[str, tuple[str, float, str]],
-) -> tuple[str, float, str] | None:
-    """The record a finding is proposed to be: the contact with its number, or the record
-    with a name like it (a Han alias follows the name it glosses)."""
-    if f.kind == "phone":
-        contact = col.known_numbers.get((art.id, f.paragraph, f.start))
-        return (contact, 1.0, "the same number") if contact else None
-    if f.kind == "date" and f.about:
-        event = index.propose(f.about)
-        return (event.record_id, event.score, f"the {f.label} of {f.about!r}") if event else None
-    if f.kind not in _NAME_KINDS:
-        return None
-    if f.kind == "alias":
-        return links.get(f.about or "")
-    link = index.propose(f.text)
-    if link is None:
-        return None
-    links[f.text] = (link.record_id, link.score, link.reason)
-    return links[f.text]
-
-
 def collect(articles_dir: Path, curation_path: Path) -> BuildResult:
     """Read every article in the folder and turn them, with the curation, into a Bundle."""
     articles_dir = Path(articles_dir)
@@ -432,7 +331,7 @@ def collect(articles_dir: Path, curation_path: Path) -> BuildResult:
     cur = load_curation(curation_path)
     warnings: list[str] = []
     urls = read_sources(articles_dir, warnings)
-    col = _Collector(cur)
+    col = Collector(cur)
     reports: list[ArticleReport] = []
     for path in files:
         report = ArticleReport(path.name)
@@ -470,7 +369,7 @@ def collect(articles_dir: Path, curation_path: Path) -> BuildResult:
     bundle.figures = _figures(col, set(by_id), warnings)
     bundle.roles, bundle.relations = _roles_relations(col, set(by_id), warnings)
     index = NameIndex((e.id, n) for e in entities for n in (e.name, *e.aliases))
-    bundle.mentions = _mentions(col, index)
+    bundle.mentions = unclaimed_mentions(col, index)
     for report in reports:
         report.attached = {by_id[k].name: v for k, v in report.attached.items() if k in by_id}
     return BuildResult(bundle, reports, fold_curation_warnings(warnings))
