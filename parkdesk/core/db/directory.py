@@ -215,24 +215,61 @@ class Directory:
         offset: int = 0,
         limit: int = -1,
         after: tuple[str, str] | None = None,
+        before: tuple[str, str] | None = None,
+        from_end: bool = False,
     ) -> list[Entity]:
         """Direct children of an entity, optionally of some kinds only, in name order.
 
-        `after` (the name and id of the last child of the previous page) starts the page right
-        after it, without counting through `offset` rows; large folders page this way.
-        """
+        Large folders are read a page at a time without counting through `offset` rows:
+        `after` (the name and id of the row just before the page) starts the page right after
+        it, `before` (those of the row just after it) ends the page there; `from_end` counts
+        `offset` from the last child back (a page near the end of 250,000 rows)."""
         sql = f"SELECT {self._ENTITY_COLUMNS} FROM entities WHERE parent_id = ?"
         params: list = [parent_id]
         if kinds:
             sql += f" AND kind IN ({','.join('?' * len(kinds))})"
             params += list(kinds)
+        backwards = from_end or before is not None
         if after is not None:
             sql += " AND (name, id) > (?, ?)"
             params += list(after)
             offset = 0
-        sql += " ORDER BY name, id LIMIT ? OFFSET ?"
+        elif before is not None:
+            sql += " AND (name, id) < (?, ?)"
+            params += list(before)
+            offset = 0
+        sql += " ORDER BY name DESC, id DESC" if backwards else " ORDER BY name, id"
+        sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
-        return self._entities(self.con.execute(sql, params).fetchall())
+        rows = self.con.execute(sql, params).fetchall()
+        if backwards:
+            rows.reverse()
+        return self._entities(rows)
+
+    def child_position(self, parent_id: str, kinds: tuple[str, ...] | None, name: str,
+                       entity_id: str) -> int:
+        """How many children of `parent_id` (of these kinds) come before the child named `name`
+        with id `entity_id` in the order of `children`: its row number, from one index range."""
+        sql = "SELECT count(*) FROM entities WHERE parent_id = ? AND (name, id) < (?, ?)"
+        params: list = [parent_id, name, entity_id]
+        if kinds:
+            sql += f" AND kind IN ({','.join('?' * len(kinds))})"
+            params += list(kinds)
+        return int(self.con.execute(sql, params).fetchone()[0])
+
+    def children_with_children(self, parent_id: str, kinds: tuple[str, ...] | None = None
+                               ) -> list[tuple[str, str, int]]:
+        """(name, id, number of children) of the children of `parent_id` (of these kinds) that
+        have children of their own, from the counts stored at build time (few rows: the
+        table has one per parent and kind, read before the entities)."""
+        sql = ("SELECT e.name, e.id, sum(c.n) FROM child_counts AS c CROSS JOIN entities AS e "
+               "ON e.id = c.parent_id WHERE e.parent_id = ?")
+        params: list = [parent_id]
+        if kinds:
+            sql += f" AND e.kind IN ({','.join('?' * len(kinds))})"
+            params += list(kinds)
+        sql += " GROUP BY e.id HAVING sum(c.n) > 0 ORDER BY e.name, e.id"
+        return [(r[0], r[1], int(r[2])) for r in self.con.execute(sql, params)]
 
     def child_totals(self, parent_ids: list[str]) -> dict[str, int]:
         """How many direct children each of these entities has (those with none are left out)."""
