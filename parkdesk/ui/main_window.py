@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 

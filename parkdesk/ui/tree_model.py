@@ -274,7 +274,7 @@ class DirectoryTreeModel(QStandardItemModel):
                 return QModelIndex()
         if row is None or row >= folder.total:
             return QModelIndex()
-        return self.index(row, 0, QModelIndex(parent))
+        return self.index(row, 0, parent)
 
     def index_of_path(self, path: list[TreeNode]) -> QModelIndex:
         """The row of the last node of a root-to-node path (from DirectoryTree.path_to)."""

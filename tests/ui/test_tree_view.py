@@ -127,7 +127,7 @@ def test_the_users_hidden_and_added_records_show_in_a_big_folder(qtbot, tmp_path
     hidden = before[len(before) // 2]
     added = ch.add_entity(ENTERPRISE, "Zzz Last Test Works", "park-nanhai")
     data.record("Hide one, add one", [ch.hide("entity", hidden.id), added])
-    model, view, folder = open_big_folder(qtbot, data.directory)
+    model, _view, folder = open_big_folder(qtbot, data.directory)
     total = len(before)  # one hidden, one added
     assert model.rowCount(folder) == total
     assert folder.data() == f"Enterprises & institutions ({total:,})"
