@@ -43,9 +43,9 @@ class _Folder:
 
     __slots__ = ("item", "node", "nodes", "parent", "ready", "row", "subfolders", "total")
 
-    def __init__(self, item: QStandardItem, parent: _Folder | None, row: int, total: int,
+    def __init__(self, item: QStandardItem | None, parent: _Folder | None, row: int, total: int,
                  node: TreeNode | None = None) -> None:
-        self.item = item
+        self.item = item  # None: the model's invisible root item (see _make_root)
         self.parent = parent
         self.row = row
         self.total = total
@@ -80,9 +80,11 @@ class DirectoryTreeModel(QStandardItemModel):
         self._make_root()
 
     def _make_root(self) -> None:
+        # The root item is made by Qt and deleted by clear(): no Python wrapper of it is kept,
+        # or shiboken would hand that stale wrapper out for the next object at its address.
         item = self.invisibleRootItem()
         roots = self._tree.roots()
-        self._root = _Folder(item, None, 0, len(roots))
+        self._root = _Folder(None, None, 0, len(roots))
         self._root.nodes = roots
         self._folders[_address(item)] = self._root
         item.setColumnCount(1)
@@ -136,7 +138,8 @@ class DirectoryTreeModel(QStandardItemModel):
                 child = QStandardItem()
                 child.setColumnCount(1)
                 child.setRowCount(n)
-                folder.item.setChild(row, 0, child)
+                parent = self.invisibleRootItem() if folder.item is None else folder.item
+                parent.setChild(row, 0, child)
                 sub = _Folder(child, folder, row, n)
                 folder.subfolders[row] = sub
                 self._folders[_address(child)] = sub
