@@ -140,3 +140,22 @@ def test_the_users_hidden_and_added_records_show_in_a_big_folder(qtbot, tmp_path
     assert model.index_of_path(DirectoryTree(data.directory).path_to(added["id"])) == row
     assert park.isValid()
     data.close()
+
+
+def test_rows_read_while_the_file_is_locked_say_so_and_are_read_again(
+        qtbot, tmp_path: Path) -> None:
+    from parkdesk.core.db.connect import UI_BUSY_TIMEOUT
+    from tests.other_programs import locked_by_another_program
+
+    db = synth_db(tmp_path)
+    directory = Directory.open(db, timeout=UI_BUSY_TIMEOUT)
+    model, view, folder = open_big_folder(qtbot, directory)
+    total = model.rowCount(folder)
+    last = model.index(total - 1, 0, folder)
+    with locked_by_another_program(db):
+        with qtbot.waitSignal(model.read_failed) as failed:
+            assert model.node(last) is None  # an empty row, not an error
+        assert "locked by another program" in failed.args[0]
+        assert model.rowCount(folder) == total
+    assert model.node(last).key == directory.children("park-nanhai", ORGS)[-1].id
+    directory.close()
