@@ -189,26 +189,24 @@ class DirectoryTree:
         key = node.key
         if limit < 0:
             limit = max(self.child_count(node) - offset, 0)
+        keys = self.directory.child_keys
         if offset == 0:
-            entities = self.directory.children(parent_id, kinds, 0, limit)
+            rows = keys(parent_id, kinds, 0, limit)
         elif (key, offset) in self._before:
-            entities = self.directory.children(parent_id, kinds, limit=limit,
-                                               after=self._before[(key, offset)])
+            rows = keys(parent_id, kinds, limit=limit, after=self._before[(key, offset)])
         elif (key, offset + limit) in self._at:
-            entities = self.directory.children(parent_id, kinds, limit=limit,
-                                               before=self._at[(key, offset + limit)])
+            rows = keys(parent_id, kinds, limit=limit, before=self._at[(key, offset + limit)])
         else:
             total = self.child_count(node)
             if offset > total // 2:
                 end = min(offset + limit, total)
-                entities = self.directory.children(parent_id, kinds, total - end, end - offset,
-                                                   from_end=True)
+                rows = keys(parent_id, kinds, total - end, end - offset, from_end=True)
             else:
-                entities = self.directory.children(parent_id, kinds, offset, limit)
-        if entities:
-            self._at[(key, offset)] = (entities[0].name, entities[0].id)
-            self._before[(key, offset + len(entities))] = (entities[-1].name, entities[-1].id)
-        return [self._entity_node(e.id, e.name, e.kind) for e in entities]
+                rows = keys(parent_id, kinds, offset, limit)
+        if rows:
+            self._at[(key, offset)] = (rows[0][1], rows[0][0])
+            self._before[(key, offset + len(rows))] = (rows[-1][1], rows[-1][0])
+        return [self._entity_node(entity_id, name, kind) for entity_id, name, kind in rows]
 
     def child_rows(self, node: TreeNode) -> dict[int, int]:
         """Row number -> number of children, for those children of `node` that have children

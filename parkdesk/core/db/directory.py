@@ -215,16 +215,41 @@ class Directory:
         offset: int = 0,
         limit: int = -1,
         after: tuple[str, str] | None = None,
-        before: tuple[str, str] | None = None,
-        from_end: bool = False,
     ) -> list[Entity]:
         """Direct children of an entity, optionally of some kinds only, in name order.
 
-        Large folders are read a page at a time without counting through `offset` rows:
-        `after` (the name and id of the row just before the page) starts the page right after
-        it, `before` (those of the row just after it) ends the page there; `from_end` counts
-        `offset` from the last child back (a page near the end of 250,000 rows)."""
-        sql = f"SELECT {self._ENTITY_COLUMNS} FROM entities WHERE parent_id = ?"
+        `after` (the name and id of the last child of the previous page) starts the page right
+        after it, without counting through `offset` rows."""
+        sql, params, _ = self._children_sql(self._ENTITY_COLUMNS, parent_id, kinds, offset,
+                                            limit, after, None, False)
+        return self._entities(self.con.execute(sql, params).fetchall())
+
+    def child_keys(
+        self,
+        parent_id: str,
+        kinds: tuple[str, ...] | None = None,
+        offset: int = 0,
+        limit: int = -1,
+        after: tuple[str, str] | None = None,
+        before: tuple[str, str] | None = None,
+        from_end: bool = False,
+    ) -> list[tuple[str, str, str]]:
+        """(id, name, kind) of a page of `children`, read from the index alone: what the tree
+        shows of a row. Besides `after`, `before` (the name and id of the row just after the
+        page) ends the page there, and `from_end` counts `offset` back from the last child (a
+        page near the end of 250,000 rows), so no page counts through many rows."""
+        sql, params, backwards = self._children_sql("id, name, kind", parent_id, kinds, offset,
+                                                    limit, after, before, from_end)
+        rows = self.con.execute(sql, params).fetchall()
+        if backwards:
+            rows.reverse()
+        return rows
+
+    @staticmethod
+    def _children_sql(columns: str, parent_id: str, kinds: tuple[str, ...] | None, offset: int,
+                      limit: int, after: tuple[str, str] | None, before: tuple[str, str] | None,
+                      from_end: bool) -> tuple[str, list, bool]:
+        sql = f"SELECT {columns} FROM entities WHERE parent_id = ?"
         params: list = [parent_id]
         if kinds:
             sql += f" AND kind IN ({','.join('?' * len(kinds))})"
@@ -241,10 +266,7 @@ class Directory:
         sql += " ORDER BY name DESC, id DESC" if backwards else " ORDER BY name, id"
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
-        rows = self.con.execute(sql, params).fetchall()
-        if backwards:
-            rows.reverse()
-        return self._entities(rows)
+        return sql, params, backwards
 
     def child_position(self, parent_id: str, kinds: tuple[str, ...] | None, name: str,
                        entity_id: str) -> int:
