@@ -149,7 +149,7 @@ def test_rows_read_while_the_file_is_locked_say_so_and_are_read_again(
 
     db = synth_db(tmp_path)
     directory = Directory.open(db, timeout=UI_BUSY_TIMEOUT)
-    model, view, folder = open_big_folder(qtbot, directory)
+    model, _view, folder = open_big_folder(qtbot, directory)
     total = model.rowCount(folder)
     last = model.index(total - 1, 0, folder)
     with locked_by_another_program(db):
