@@ -96,6 +96,8 @@ class DirectoryTreeModel(QStandardItemModel):
         self._tree = tree
         self._folders.clear()
         self._pages.clear()
+        # Drop every wrapper of the old items before Qt deletes them (and the root item).
+        self._root = _Folder(None, None, 0, 0)
         self.clear()  # a model reset
         self._make_root()
 
