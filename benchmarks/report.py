@@ -105,7 +105,7 @@ def tree_rows(label: str, tree: dict) -> tuple[list[Row], dict]:
     park, folder = median(tree["park"]), median(tree["folder"])
     scroll = [run["all_s"] for run in tree["scroll"]]
     # Linearity, run by run: seconds per row for the whole folder over seconds per row for
-    # its first tenth (1.0: linear; 10: each row costs as much as all the rows before it).
+    # its first tenth, both from the folder's expand (session.bench_tree) (1.0: linear; 10: each row costs as much as all the rows before it).
     linear = Spread.of([(r["all_s"] / r["rows_all"]) / (r["tenth_s"] / r["rows_tenth"])
                         for r in tree["scroll"]])
     name = tree["park_id"].removeprefix("park-").title()

@@ -75,11 +75,11 @@ class DirectoryTree:
 
     def __init__(self, directory: Directory) -> None:
         self.directory = directory
-        # (node key, offset) -> (name, id) of the row just before: the next page starts there.
-        self._page_ends: dict[tuple[str, int], tuple[str, str]] = {}
-        # Child counts of the items of pages read so far, fetched a page at a time: a view asks
-        # every row whether it has children.
-        self._counts: dict[str, int] = {}
+        # Where pages read so far begin and end, so that the page after (or before) one read
+        # is one index seek: (node key, row) -> (name, id) of the row just before that row...
+        self._before: dict[tuple[str, int], tuple[str, str]] = {}
+        # ...and (node key, row) -> (name, id) of that row. A few hundred KB at most.
+        self._at: dict[tuple[str, int], tuple[str, str]] = {}
 
     def roots(self) -> list[TreeNode]:
         """The zone (and any other root that is not a place), then "Beyond the zone", then
@@ -136,8 +136,6 @@ class DirectoryTree:
             return node.count or 0
         if node.type == REVIEW:
             return len(self.directory.layer.articles)
-        if node.key in self._counts:
-            return self._counts[node.key]
         kind = node.icon if node.icon in KINDS else self._parent_kind(node.key)
         if kind in FOLDERED:
             n = len(self._groups(node.key))
@@ -146,53 +144,94 @@ class DirectoryTree:
             return n
         return self.directory.count_children(node.key)
 
+    def _entity_list(self, node: TreeNode) -> tuple[str, tuple[str, ...] | None] | None:
+        """(parent id, kinds) when `node`'s children are entities read in pages (a folder of
+        a park, or an item's own children), else None: its children are a short list."""
+        if node.type == GROUP and node.key != BEYOND_KEY:
+            parent_id, group_key = node.key.rsplit("/", 1)
+            kinds = _GROUPS[group_key].kinds
+            return (parent_id, kinds) if kinds else None
+        kind = node.icon if node.icon in KINDS else self._parent_kind(node.key)
+        if node.type == ENTITY and kind not in FOLDERED:
+            return node.key, None
+        return None
+
     def children(self, node: TreeNode, offset: int = 0, limit: int = -1) -> list[TreeNode]:
         """Children of `node`, a page at a time for large folders."""
         if node.type in (CONTACT, REVIEW_ARTICLE):
             return []
+        listed = self._entity_list(node)
+        if listed is not None:
+            return self._page(node, *listed, offset, limit)
         if node.key == BEYOND_KEY:
-            places = [e for e in self.directory.roots() if e.kind == PLACE]
-            places = places[offset:] if limit < 0 else places[offset : offset + limit]
-            return [self._entity_node(e.id, e.name, e.kind) for e in places]
-        if node.type == REVIEW:
+            nodes = [self._entity_node(e.id, e.name, e.kind)
+                     for e in self.directory.roots() if e.kind == PLACE]
+        elif node.type == REVIEW:
             nodes = self._review_articles()
-            return nodes[offset:] if limit < 0 else nodes[offset : offset + limit]
-        if node.type == GROUP:
-            parent_id, group_key = node.key.rsplit("/", 1)
-            group = _GROUPS[group_key]
-            if not group.kinds:
-                contacts = self.directory.contacts(parent_id, include_children=True)[offset:]
-                if limit >= 0:
-                    contacts = contacts[:limit]
-                return [
-                    TreeNode(CONTACT, c.id, f"{c.label}: {c.display}", f"contact:{c.kind}")
-                    for c in contacts
-                ]
-            return self._page(node.key, parent_id, group.kinds, offset, limit)
-        kind = self._parent_kind(node.key)
-        if kind in FOLDERED:
+        elif node.type == GROUP:  # a contacts folder
+            parent_id = node.key.rsplit("/", 1)[0]
+            nodes = [TreeNode(CONTACT, c.id, f"{c.label}: {c.display}", f"contact:{c.kind}")
+                     for c in self.directory.contacts(parent_id, include_children=True)]
+        else:  # the zone, a park or a place: parks, then folders
             nodes = []
-            if kind == ZONE:
+            if self._parent_kind(node.key) == ZONE:
                 nodes = [
                     self._entity_node(e.id, e.name, e.kind)
                     for e in self.directory.children(node.key, (PARK,))
                 ]
             nodes += self._groups(node.key)
-            return nodes[offset:] if limit < 0 else nodes[offset : offset + limit]
-        return self._page(node.key, node.key, None, offset, limit)
+        return nodes[offset:] if limit < 0 else nodes[offset : offset + limit]
 
-    def _page(
-        self, key: str, parent_id: str, kinds: tuple[str, ...] | None, offset: int, limit: int
-    ) -> list[TreeNode]:
-        """A page of children; the page after one already read starts from its last row."""
-        after = self._page_ends.get((key, offset)) if offset else None
-        entities = self.directory.children(parent_id, kinds, offset, limit, after=after)
-        if entities:
-            self._page_ends[(key, offset + len(entities))] = (entities[-1].name, entities[-1].id)
-            items = [e.id for e in entities if e.kind not in FOLDERED]
-            self._counts.update(dict.fromkeys(items, 0))
-            self._counts.update(self.directory.child_totals(items))
-        return [self._entity_node(e.id, e.name, e.kind) for e in entities]
+    def _page(self, node: TreeNode, parent_id: str, kinds: tuple[str, ...] | None,
+              offset: int, limit: int) -> list[TreeNode]:
+        """A page of entities: after the row before it or before the row after it when a page
+        read earlier ends or begins there, else counted from the nearer end of the folder."""
+        key = node.key
+        if limit < 0:
+            limit = max(self.child_count(node) - offset, 0)
+        keys = self.directory.child_keys
+        if offset == 0:
+            rows = keys(parent_id, kinds, 0, limit)
+        elif (key, offset) in self._before:
+            rows = keys(parent_id, kinds, limit=limit, after=self._before[(key, offset)])
+        elif (key, offset + limit) in self._at:
+            rows = keys(parent_id, kinds, limit=limit, before=self._at[(key, offset + limit)])
+        else:
+            total = self.child_count(node)
+            if offset > total // 2:
+                end = min(offset + limit, total)
+                rows = keys(parent_id, kinds, total - end, end - offset, from_end=True)
+            else:
+                rows = keys(parent_id, kinds, offset, limit)
+        if rows:
+            self._at[(key, offset)] = (rows[0][1], rows[0][0])
+            self._before[(key, offset + len(rows))] = (rows[-1][1], rows[-1][0])
+        return [self._entity_node(entity_id, name, kind) for entity_id, name, kind in rows]
+
+    def child_rows(self, node: TreeNode) -> dict[int, int]:
+        """Row number -> number of children, for those children of `node` that have children
+        of their own (the rest are leaves). For a folder of any size, one short query and a
+        count per such row: a view learns which rows open without reading every row."""
+        listed = self._entity_list(node)
+        if listed is None:
+            counts = {row: self.child_count(child) for row, child in enumerate(self.children(node))}
+            return {row: n for row, n in counts.items() if n}
+        parent_id, kinds = listed
+        return {self.directory.child_position(parent_id, kinds, name, entity_id): n
+                for name, entity_id, n in self.directory.children_with_children(parent_id, kinds)}
+
+    def row_of(self, parent: TreeNode, node_type: str, key: str) -> int | None:
+        """The row number of the child of `parent` with this node type and key, or None: a
+        query for a folder of entities, not a walk through its rows."""
+        listed = self._entity_list(parent)
+        if listed is None:
+            return next((row for row, child in enumerate(self.children(parent))
+                         if child.type == node_type and child.key == key), None)
+        parent_id, kinds = listed
+        entity = self.directory.entity(key) if node_type == ENTITY else None
+        if entity is None or entity.parent_id != parent_id or (kinds and entity.kind not in kinds):
+            return None
+        return self.directory.child_position(parent_id, kinds, entity.name, entity.id)
 
     def path_to(self, entity_id: str) -> list[TreeNode]:
         """Nodes from a root down to the entity, through the folders it sits in."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +44,6 @@ from parkdesk.ui.output_commands import OutputCommands
 from parkdesk.ui.search_panel import SearchPanel
 from parkdesk.ui.settings import Settings
 from parkdesk.ui.tree_model import DirectoryTreeModel
-from parkdesk.ui.tree_view import LazyTreeView
 from parkdesk.ui.user_edits import UserEdits
 from parkdesk.ui.window_actions import WindowActions
 
@@ -107,14 +107,14 @@ class MainWindow(QMainWindow):
 
     def _build_views(self) -> None:
         self.model = DirectoryTreeModel(self.tree, self)
-        self.tree_view = LazyTreeView()  # keeps loading a big folder while scrolling
+        self.tree_view = QTreeView()
         self.tree_view.setObjectName("tree")
         self.tree_view.setAccessibleName(self.tr("Directory tree"))
         self.tree_view.setAccessibleDescription(self.tr(
             "The zone, its parks and their folders; arrow keys move, Right opens a folder, "
             "Ctrl+C copies the selected number or name"))
         self.tree_view.setHeaderHidden(True)
-        self.tree_view.setUniformRowHeights(True)
+        self.tree_view.setUniformRowHeights(True)  # a folder of 254,000 rows: no per-row sizes
         set_enum(self.tree_view, "textElideMode", "ElideMiddle")  # full names in the tooltips
         self.tree_view.setMinimumSize(MIN_COLUMN_WIDTH, MIN_TREE_HEIGHT)
         self.tree_view.setModel(self.model)

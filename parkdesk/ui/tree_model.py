@@ -1,12 +1,22 @@
 """The directory tree as a Qt item model: a thin adapter over core.tree.DirectoryTree.
 
-Children are fetched lazily, a page at a time (`canFetchMore`/`fetchMore`), so opening a
-folder of tens of thousands of items costs one page of rows.
+A folder has all its rows at once: its row count is the number of children stored at build
+time (within the user's layer), and a row's node is read, in pages, only when something asks
+for its data, into a bounded cache of pages, so memory does not grow with the rows scrolled
+past. The rows are the empty child slots of a QStandardItem: Qt's C++ answers index(),
+parent() and hasChildren() for them. QTreeView asks each row of an opened folder for those
+(and again at every relayout); over Python methods that was ~5 µs a row, 1.3 s for a folder
+of 254,000 enterprises, where C++ takes ~40 ms. Only rows that have children of their own get
+an item (made when their folder is first laid out, `canFetchMore`), with their own empty rows.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Signal
+from collections import OrderedDict
+
+import shiboken6
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from parkdesk.core.errors import DatabaseError
 from parkdesk.core.records import kind_label
@@ -14,17 +24,8 @@ from parkdesk.core.tree import CONTACT, GROUP, REVIEW, REVIEW_ARTICLE, Directory
 from parkdesk.ui import icons
 from parkdesk.ui.tooltips import plain_tooltip
 
-PAGE_SIZE = 200
-
-
-def page_after(loaded: int, page_size: int = PAGE_SIZE) -> int:
-    """How many rows to fetch next while scrolling through a folder (or looking for a row in
-    it) with `loaded` rows: as many as are loaded (200, 200, 400, 800…). QTreeView lays out
-    every loaded row again after each fetch, calling the model's index() for each; pages that
-    double keep that to about twice the rows in all, so scrolling to the end of 250,000 rows
-    is linear. (Pages capped at 5,000 made it 50 fetches each laying out everything: 6.6
-    million index() calls, 24 s.) Qt's own calls of fetchMore load one page."""
-    return max(page_size, loaded)
+PAGE_SIZE = 200  # rows read at a time
+CACHED_PAGES = 16  # pages of big folders kept (a screen shows one or two of each folder)
 
 # Qt.ItemDataRole values as plain ints: the view asks data() for rows before the window's first
 # paint, which need not wait for PySide's Qt namespace (see enum_properties). Checked in the tests.
@@ -36,133 +37,165 @@ NODE_ROLE = 0x0100 + 1  # UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-class _Item:
-    """One loaded row: its node, where it sits, and the children loaded so far."""
+class _Folder:
+    """A row that has children: its item, whose empty child slots are its rows, and what is
+    known of them. `nodes` holds all of a small folder's rows; a big one's are in pages."""
 
-    __slots__ = ("children", "node", "parent", "row", "total")
+    __slots__ = ("item", "node", "nodes", "parent", "ready", "row", "subfolders", "total")
 
-    def __init__(self, node: TreeNode | None, parent: _Item | None, row: int) -> None:
-        self.node = node
+    def __init__(self, item: QStandardItem | None, parent: _Folder | None, row: int, total: int,
+                 node: TreeNode | None = None) -> None:
+        self.item = item  # None: the model's invisible root item (see _make_root)
         self.parent = parent
         self.row = row
-        self.children: list[_Item] = []
-        self.total: int | None = None  # number of children, asked for once
+        self.total = total
+        self.node = node  # read when first needed (from the parent's page)
+        self.nodes: list[TreeNode] | None = None
+        self.ready = False  # items made for the rows that have children
+        self.subfolders: dict[int, _Folder] = {}
 
 
-class DirectoryTreeModel(QAbstractItemModel):
-    """Zone, parks, folders and items, loaded on demand from a DirectoryTree.
+def _address(item: QStandardItem) -> int:
+    """The item's C++ address: the internalId of the indexes of its rows."""
+    return int(shiboken6.getCppPointer(item)[0])
 
-    A read that fails (the file locked by another program) leaves the folder as it was, to be
-    loaded when asked again, and reports the sentence through `read_failed`.
+
+class DirectoryTreeModel(QStandardItemModel):
+    """Zone, parks, folders and items of a DirectoryTree, read on demand.
+
+    A read that fails (the file locked by another program) leaves the rows empty, to be read
+    when asked again, and reports the sentence through `read_failed`.
     """
 
     read_failed = Signal(str)
 
-    def __init__(
-        self, tree: DirectoryTree, parent: QObject | None = None, page_size: int = PAGE_SIZE
-    ) -> None:
+    def __init__(self, tree: DirectoryTree, parent: QObject | None = None,
+                 page_size: int = PAGE_SIZE, cached_pages: int = CACHED_PAGES) -> None:
         super().__init__(parent)
         self.page_size = page_size
+        self.cached_pages = cached_pages
         self._tree = tree
-        self._root = self._make_root()
+        self._folders: dict[int, _Folder] = {}  # by the address of the folder's item
+        self._pages: OrderedDict[tuple[int, int], list[TreeNode]] = OrderedDict()
+        self._make_root()
 
-    def _make_root(self) -> _Item:
-        root = _Item(None, None, 0)
-        root.children = [_Item(n, root, i) for i, n in enumerate(self._tree.roots())]
-        root.total = len(root.children)
-        return root
+    def _make_root(self) -> None:
+        # The root item is made by Qt and deleted by clear(): no Python wrapper of it is kept,
+        # or shiboken would hand that stale wrapper out for the next object at its address.
+        item = self.invisibleRootItem()
+        roots = self._tree.roots()
+        self._root = _Folder(None, None, 0, len(roots))
+        self._root.nodes = roots
+        self._folders[_address(item)] = self._root
+        item.setColumnCount(1)
+        item.setRowCount(len(roots))
+        self._prepare(self._root)
 
     def set_tree(self, tree: DirectoryTree) -> None:
         """Show another directory."""
-        self.beginResetModel()
         self._tree = tree
-        self._root = self._make_root()
-        self.endResetModel()
+        self._folders.clear()
+        self._pages.clear()
+        # Drop every wrapper of the old items before Qt deletes them (and the root item).
+        self._root = _Folder(None, None, 0, 0)
+        self.clear()  # a model reset
+        self._make_root()
 
-    # -- helpers -----------------------------------------------------------------------------
+    # -- folders and pages -------------------------------------------------------------------
 
-    def _item(self, index: Index) -> _Item:
-        return index.internalPointer() if index.isValid() else self._root
-
-    def _total(self, item: _Item) -> int:
-        if item.total is None:
-            try:
-                item.total = self._tree.child_count(item.node) if item.node else 0
-            except DatabaseError as exc:
-                self.read_failed.emit(exc.problem)
-                return 0  # not kept: counted again next time
-        return item.total
-
-    def node(self, index: Index) -> TreeNode | None:
-        """The core node shown at `index`."""
-        return self._item(index).node if index.isValid() else None
-
-    # -- QAbstractItemModel ----------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        item = self._item(parent)
-        if column != 0 or not 0 <= row < len(item.children):
-            return QModelIndex()
-        return self.createIndex(row, 0, item.children[row])
-
-    def parent(self, index: Index | None = None) -> QModelIndex | QObject | None:  # type: ignore[override]
-        if index is None:
-            return super().parent()
+    def _folder_of(self, index: Index) -> _Folder | None:
+        """The folder whose rows are the children of `index` (None: a row without children)."""
         if not index.isValid():
-            return QModelIndex()
-        up = self._item(index).parent
-        if up is None or up is self._root:
-            return QModelIndex()
-        return self.createIndex(up.row, 0, up)
+            return self._root
+        folder = self._folders.get(index.internalId())
+        return folder.subfolders.get(index.row()) if folder is not None else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._item(parent).children)
+    def _node_of(self, folder: _Folder) -> TreeNode | None:
+        if folder.node is None and folder.parent is not None:
+            folder.node = self._node_at(folder.parent, folder.row)
+        return folder.node
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 1
-
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
-        if parent.isValid() and parent.column() != 0:
-            return False
-        return self._total(self._item(parent)) > 0
-
-    def canFetchMore(self, parent: Index) -> bool:
-        if parent.isValid() and parent.column() != 0:
-            return False
-        item = self._item(parent)
-        return len(item.children) < self._total(item)
-
-    def fetchMore(self, parent: Index) -> None:
-        self.fetch_rows(parent, self.page_size)
-
-    def next_page_size(self, parent: Index) -> int:
-        """How many rows to fetch next when going through a folder: more as more are loaded."""
-        return page_after(len(self._item(parent).children), self.page_size)
-
-    def fetch_rows(self, parent: Index, count: int) -> None:
-        """Load up to `count` more children of `parent`."""
-        item = self._item(parent)
-        if item.node is None or not self.canFetchMore(parent):
+    def _prepare(self, folder: _Folder) -> None:
+        """Give the rows of `folder` that have children an item with that many empty rows."""
+        if folder.ready:
             return
-        first = len(item.children)
+        node = self._node_of(folder)
         try:
-            nodes = self._tree.children(item.node, first, count)
+            if folder.nodes is None and folder.total <= self.page_size and node is not None:
+                folder.nodes = self._tree.children(node)
+            if node is None or folder.nodes is not None:
+                counts = {row: self._tree.child_count(child)
+                          for row, child in enumerate(folder.nodes or [])}
+                rows = {row: n for row, n in counts.items() if n}
+            else:
+                rows = self._tree.child_rows(node)
         except DatabaseError as exc:
             self.read_failed.emit(exc.problem)
             return
-        if not nodes:
-            item.total = first  # the count was an overestimate; stop asking
-            return
-        self.beginInsertRows(parent, first, first + len(nodes) - 1)
-        item.children.extend(_Item(n, item, first + i) for i, n in enumerate(nodes))
-        self.endInsertRows()
+        was_blocked = self.blockSignals(True)  # no row changes: the slots become items
+        try:
+            for row, n in rows.items():
+                if row >= folder.total or row in folder.subfolders:
+                    continue
+                child = QStandardItem()
+                child.setColumnCount(1)
+                child.setRowCount(n)
+                parent = self.invisibleRootItem() if folder.item is None else folder.item
+                parent.setChild(row, 0, child)
+                sub = _Folder(child, folder, row, n)
+                folder.subfolders[row] = sub
+                self._folders[_address(child)] = sub
+        finally:
+            self.blockSignals(was_blocked)
+        folder.ready = True
 
-    # flags(): QAbstractItemModel's own (enabled and selectable; none for the root), in C++.
+    def _node_at(self, folder: _Folder, row: int) -> TreeNode | None:
+        """The node of one row, from the folder's list or its page (read if not cached)."""
+        if folder.nodes is not None:
+            return folder.nodes[row] if 0 <= row < len(folder.nodes) else None
+        page = row // self.page_size
+        key = (id(folder), page)
+        nodes = self._pages.get(key)
+        if nodes is None:
+            node = self._node_of(folder)
+            if node is None:
+                return None
+            try:
+                nodes = self._tree.children(node, page * self.page_size, self.page_size)
+            except DatabaseError as exc:
+                self.read_failed.emit(exc.problem)
+                return None
+            self._pages[key] = nodes
+            if len(self._pages) > self.cached_pages:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(key)
+        offset = row - page * self.page_size
+        return nodes[offset] if offset < len(nodes) else None
+
+    def cached_rows(self) -> int:
+        """How many rows of big folders are held in the cache of pages (for tests)."""
+        return sum(len(nodes) for nodes in self._pages.values())
+
+    def node(self, index: Index) -> TreeNode | None:
+        """The core node shown at `index`."""
+        if not index.isValid():
+            return None
+        folder = self._folders.get(index.internalId())
+        return self._node_at(folder, index.row()) if folder is not None else None
+
+    # -- QAbstractItemModel ------------------------------------------------------------------
+    # index(), parent(), rowCount(), hasChildren() and flags() are QStandardItemModel's, in C++.
+
+    def canFetchMore(self, parent: Index) -> bool:
+        """Qt asks before laying out a folder's rows: the moment to make their items."""
+        folder = self._folder_of(parent)
+        if folder is not None:
+            self._prepare(folder)
+        return False
 
     def data(self, index: Index, role: int = DISPLAY_ROLE) -> object:
-        node = self._item(index).node if index.isValid() else None
+        node = self.node(index)
         if node is None:
             return None
         if node.type in (REVIEW, REVIEW_ARTICLE) and role in (DISPLAY_ROLE, TOOLTIP_ROLE):
@@ -199,43 +232,54 @@ class DirectoryTreeModel(QAbstractItemModel):
     def update_review_counts(self) -> bool:
         """Show the review queue's counts anew, the rest of the tree as it is; False when the
         queue's rows themselves changed (the caller then shows the whole tree anew)."""
+        root = self._root
         roots = self._tree.roots()
-        old = [item.node for item in self._root.children]
-        if [(n.type, n.key) for n in roots] != [(n.type, n.key) for n in old if n is not None]:
+        if [(n.type, n.key) for n in roots] != [(n.type, n.key) for n in root.nodes or []]:
             return False
-        for item, node in zip(self._root.children, roots, strict=True):
-            if item.node is None or item.node.type != REVIEW:
+        for row, node in enumerate(roots):
+            if node.type != REVIEW:
                 continue
-            children = self._tree.children(node) if item.children else []
-            if [(c.type, c.key) for c in children] != [
-                    (c.node.type, c.node.key) for c in item.children if c.node is not None]:
+            sub = root.subfolders.get(row)
+            children = self._tree.children(node)
+            if sub is not None:
+                old = sub.nodes
+                if len(children) != sub.total or (old is not None and [
+                        (c.type, c.key) for c in children] != [(c.type, c.key) for c in old]):
+                    return False
+                sub.node, sub.nodes = node, children
+                if children:
+                    first = self.index(0, 0, self.index(row, 0))
+                    self.dataChanged.emit(first, first.siblingAtRow(len(children) - 1))
+            elif children:
                 return False
-            item.node = node
-            index = self.createIndex(item.row, 0, item)
+            assert root.nodes is not None
+            root.nodes[row] = node
+            index = self.index(row, 0)
             self.dataChanged.emit(index, index)
-            for child, child_node in zip(item.children, children, strict=True):
-                child.node = child_node
-                child_index = self.createIndex(child.row, 0, child)
-                self.dataChanged.emit(child_index, child_index)
         return True
 
     # -- finding rows ----------------------------------------------------------------------
 
     def find_child(self, parent: Index, node_type: str, key: str) -> QModelIndex:
-        """The child of `parent` with this node type and key, fetching pages until found."""
-        item = self._item(parent)
-        checked = 0
-        while True:
-            for child in item.children[checked:]:
-                node = child.node
-                if node is not None and node.type == node_type and node.key == key:
-                    return self.createIndex(child.row, 0, child)
-            checked = len(item.children)
-            if not self.canFetchMore(parent):
+        """The child of `parent` with this node type and key: its row number is a query, not a
+        walk through the folder's rows."""
+        folder = self._folder_of(parent)
+        if folder is None:
+            return QModelIndex()
+        self._prepare(folder)
+        node = self._node_of(folder)
+        if folder.nodes is not None or node is None:
+            row = next((r for r, child in enumerate(folder.nodes or [])
+                        if child.type == node_type and child.key == key), None)
+        else:
+            try:
+                row = self._tree.row_of(node, node_type, key)
+            except DatabaseError as exc:
+                self.read_failed.emit(exc.problem)
                 return QModelIndex()
-            self.fetch_rows(parent, self.next_page_size(parent))
-            if len(item.children) == checked:
-                return QModelIndex()
+        if row is None or row >= folder.total:
+            return QModelIndex()
+        return self.index(row, 0, parent)
 
     def index_of_path(self, path: list[TreeNode]) -> QModelIndex:
         """The row of the last node of a root-to-node path (from DirectoryTree.path_to)."""

@@ -319,6 +319,8 @@ def open_stream(directory: Directory, scope: Scope = EVERYTHING, childless: bool
             section = ZONE_SECTION if (chain[0] if chain else target) == zone.id else OUTSIDE_SECTION
             rows.add_frames(chain, section)
             rows.add_trees([(target, section)], depth=len(chain), childless=childless)
+            if childless:
+                rows.measure()
             stream.frames = chain
         stream.articles = directory.articles()
         stream.cited = set(stream.articles) if scope.kind == ALL else rows.cited_articles()
