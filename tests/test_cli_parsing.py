@@ -79,3 +79,11 @@ def test_version_and_a_subcommands_help_still_answer(capsys, tmp_path: Path) -> 
     with pytest.raises(SystemExit):
         cli.main(["search", "--help"])
     assert "usage: parkdesk search" in capsys.readouterr().out
+
+
+def test_top_level_options_after_a_subcommand_are_the_subcommands(capsys) -> None:
+    """`parkdesk search TEXT --version`: --version is not search's option (as before)."""
+    with pytest.raises(SystemExit) as done:
+        cli.main(["search", "foshan", "--version"])
+    assert done.value.code == 2
+    assert "unrecognized arguments: --version" in capsys.readouterr().err
