@@ -4,6 +4,7 @@ and the one path through which changes are recorded, undone, reverted and restor
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parkdesk import paths
 from parkdesk.core.db.backups import backup_if_due, open_store, restore_backup
@@ -13,7 +14,9 @@ from parkdesk.core.db.userstore import UserStore, UserStoreError
 from parkdesk.core.userstore import changes as ch
 from parkdesk.core.userstore.articles import StoredArticle
 from parkdesk.core.userstore.changes import Change, Op
-from parkdesk.core.userstore.review import QueueArticle, queue
+
+if TYPE_CHECKING:
+    from parkdesk.core.userstore.review import QueueArticle
 
 
 def default_store_path() -> Path:
@@ -64,6 +67,8 @@ class UserData:
 
     def queue(self) -> list[QueueArticle]:
         """The imported articles in effect, with the findings still to review."""
+        from parkdesk.core.userstore.review import queue  # (when the queue is first shown)
+
         return queue(self.directory.layer, self.article)
 
     def pending_count(self) -> int:
