@@ -13,9 +13,19 @@ interpreter and site set-up, the same environment):
 """
 
 import json
+import os
 import resource
 import sys
 import time
+
+# BENCH_PROFILE=FILE: a cProfile of this start, from here to the end of the first paint, written
+# to FILE (`BENCH_PROFILE=/tmp/start.prof python benchmarks/startup_child.py app data/parks.db`).
+PROFILE = os.environ.get("BENCH_PROFILE")
+if PROFILE:
+    import cProfile
+
+    profiler = cProfile.Profile()
+    profiler.enable()
 
 SIZE = (1200, 780)
 
@@ -91,6 +101,9 @@ def main() -> int:
 
         def finish() -> None:
             done["painted"] = time.monotonic()
+            if PROFILE:
+                profiler.disable()
+                profiler.dump_stats(PROFILE)
             usage = resource.getrusage(resource.RUSAGE_SELF)
             done["rss_kb"] = usage.ru_maxrss
             done["cpu"] = usage.ru_utime + usage.ru_stime

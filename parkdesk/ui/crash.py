@@ -14,7 +14,7 @@ import threading
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from parkdesk import logs
 from parkdesk.core.i18n import QT_TRANSLATE_NOOP
@@ -55,6 +55,7 @@ class _Reporter(QObject):
     @Slot()
     def _show(self) -> None:
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox  # (its type is made on first use: not at start)
 
         if self.showing:  # one dialog at a time: errors in a burst are all in the log
             return

@@ -10,6 +10,9 @@ from parkdesk import __version__
 from parkdesk.paths import APP_ID
 from parkdesk.ui.platform_check import display_problem
 
+#: A window not painted by then (a start-up dialog open, say) answers later launches anyway.
+LISTEN_LATEST_MS = 1000
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
@@ -62,7 +65,8 @@ def start(db_path: Path | str, settings_path: Path | None = None,
     """Open the database and show the main window; None when no database could be opened.
 
     `user_store`: the file of the user's changes, shown over the database (None: the
-    articles alone, nothing editable)."""
+    articles alone, nothing editable); its start's backup is made after the window's first
+    paint (its messages, if any, shown with the store's others)."""
     from parkdesk.core.userstore.session import attach_user_data
     from parkdesk.ui.main_window import MainWindow
     from parkdesk.ui.settings import Settings
@@ -70,8 +74,10 @@ def start(db_path: Path | str, settings_path: Path | None = None,
     directory = open_directory(Path(db_path))
     if directory is None:
         return None
-    user_data = attach_user_data(directory, user_store, with_user_data=user_store is not None)
+    user_data = attach_user_data(directory, user_store, with_user_data=user_store is not None,
+                                 backup=False)
     window = MainWindow(directory, Settings(settings_path), user_data)
+    window.first_painted.connect(user_data.back_up_on_start)
     window.show()
     return window
 
@@ -87,6 +93,16 @@ def set_up_language(given: str | None = None, settings_path: Path | None = None)
     return language.current
 
 
+def _import_qt_free_modules() -> None:
+    """Import the Qt-free modules the window needs before PySide6 is imported: from then on
+    PySide6 reads the source of every module imported (to see whether it uses PySide6, for
+    its `__feature__` switches), ~0.2 ms a module, ~40 of them parkdesk's core and the
+    standard library's they bring."""
+    import parkdesk.core.tree
+    import parkdesk.core.userstore.session  # (the directory, records, search…)
+    import parkdesk.logs  # noqa: F401
+
+
 def launch(db_path: Path | str, user_store: Path | None = None, lang: str | None = None) -> int:
     """Run the desktop app on `db_path` (with the user's changes from `user_store`, in the
     interface language `lang`, None: the chosen or system one) until its window closes;
@@ -95,21 +111,28 @@ def launch(db_path: Path | str, user_store: Path | None = None, lang: str | None
     if problem:
         print(f"parkdesk: {problem}", file=sys.stderr)
         return 1
+    _import_qt_free_modules()
     app = application()
     set_up_language(lang)
+    from PySide6.QtCore import QTimer
+
     from parkdesk import logs
     from parkdesk.paths import user_log_dir
     from parkdesk.ui import crash, single_instance
 
     logs.setup(user_log_dir())
     crash.install()  # from here on an uncaught exception is logged and said in a dialog
-    instance = single_instance.claim(Path(db_path))
+    # Whether one runs already is known from the lock; the socket that answers later launches
+    # opens after the first paint (or, at the latest, in a start-up dialog's event loop).
+    instance = single_instance.claim(Path(db_path), listen=False)
     if instance is None:
         return 0  # handed to the parkdesk already running on this desktop
     try:
+        QTimer.singleShot(LISTEN_LATEST_MS, instance.listen)
         window = start(db_path, user_store=user_store)
         if window is None:
             return 1
+        window.first_painted.connect(instance.listen)
         instance.attach(lambda message: single_instance.present(window, message))
         return app.exec()
     finally:

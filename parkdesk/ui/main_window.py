@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,6 +69,10 @@ MIN_DETAIL_WIDTH = 300
 
 class MainWindow(QMainWindow):
     """One directory database on screen. `directory` and `selected_entity_id()` are public."""
+
+    #: The window's first paint is on screen: what can wait for it starts now (the launch's
+    #: backups, the single-instance socket); the user store's messages are shown after it.
+    first_painted = Signal()
 
     def __init__(self, directory: Directory, settings: Settings | None = None,
                  user_data: UserData | None = None) -> None:
@@ -240,6 +244,7 @@ class MainWindow(QMainWindow):
         self._enable_icons()
         self.search.enable_clear_button()
         self.integrity.start(self.directory)
+        self.first_painted.emit()
         for message in self.user_data.messages:  # a damaged store set aside, a read-only folder
             self.statusBar().showMessage(message, STATUS_MS)
         if self.user_data.messages:

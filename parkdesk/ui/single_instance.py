@@ -1,7 +1,9 @@
 """One parkdesk window per user and desktop: a second launch hands its `--db` to the first.
 
-The first launch takes a lock file (QLockFile) in the user's runtime folder and listens on a
-local socket beside it (QLocalServer). A later launch on the same desktop finds the lock taken,
+The first launch takes a lock file (QLockFile) in the user's runtime folder and, once its window
+is painted, listens on a local socket beside it (QLocalServer: QtNetwork costs ~8 ms of
+imports, kept off the way to the first paint; the lock alone already tells a later launch
+that one is running, and that launch retries until the socket answers). A later launch on the same desktop finds the lock taken,
 sends `{"db": PATH}` (or no PATH when it was started on the bundled directory) over the socket,
 waits for "ok" and exits 0; the first raises its window and opens that database. A lock left by
 a crash (kill -9) names a process that is gone, so QLockFile takes it over; a socket file left
@@ -15,17 +17,18 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLockFile, QObject, QThread, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from parkdesk.paths import DEFAULT_DB, user_runtime_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 ANSWER_MS = 1500  # how long a launch waits for the running one's "ok"
 GIVE_UP_S = 4.0  # after this, a running parkdesk that never answers is left alone
@@ -45,14 +48,21 @@ def desktop_key() -> str:
 def runtime_folder() -> Path:
     """The user's runtime folder for parkdesk (created, private); the temp folder when the
     platform's (e.g. /run/user/UID) cannot be made."""
+    folder = user_runtime_dir()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return folder
+    except OSError:
+        pass
+    import tempfile
+
     user = os.getuid() if hasattr(os, "getuid") else os.getlogin()
-    for folder in (user_runtime_dir(), Path(tempfile.gettempdir()) / f"parkdesk-{user}"):
-        try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            return folder
-        except OSError:
-            continue
-    raise OSError("no folder for parkdesk's single-instance lock")
+    folder = Path(tempfile.gettempdir()) / f"parkdesk-{user}"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OSError("no folder for parkdesk's single-instance lock") from exc
+    return folder
 
 
 def message_for(db: Path) -> Message:
@@ -62,21 +72,41 @@ def message_for(db: Path) -> Message:
 
 
 class Primary(QObject):
-    """The running instance: holds the lock, answers later launches and emits their requests
-    (queued until someone listens, e.g. while a start-up dialog is open)."""
+    """The running instance: holds the lock, answers later launches once `listen` has been
+    called and emits their requests (queued until someone attaches, e.g. while a start-up
+    dialog is open)."""
 
     requested = Signal(dict)
 
-    def __init__(self, lock: QLockFile | None, server: QLocalServer | None) -> None:
+    def __init__(self, lock: QLockFile | None, name: str | None = None) -> None:
+        """`lock`: the lock held (None: running alone); `name`: the socket to listen on."""
         super().__init__()
         self._lock = lock
-        self._server = server
+        self._name = name if lock is not None else None
+        self._server: QLocalServer | None = None
         self._pending: list[Message] = []
         self._handler: Callable[[Message], None] | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
-        if server is not None:
-            server.setParent(self)
-            server.newConnection.connect(self._on_connection)
+
+    def listen(self) -> bool:
+        """Start answering later launches (once; later calls do nothing); False when this
+        instance cannot be reached (running alone, or the socket cannot be made)."""
+        if self._name is None or self._server is not None:
+            return self._server is not None
+        from PySide6.QtNetwork import QLocalServer
+
+        name, self._name = self._name, None
+        QLocalServer.removeServer(name)  # a socket file a crashed instance left behind
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(name):
+            print(f"parkdesk: later launches cannot reach this window ({server.errorString()})",
+                  file=sys.stderr)
+            server.deleteLater()
+            return False
+        server.newConnection.connect(self._on_connection)
+        self._server = server
+        return True
 
     @property
     def server_name(self) -> str | None:
@@ -92,11 +122,13 @@ class Primary(QObject):
 
     def close(self) -> None:
         """Stop answering and release the lock (the next launch becomes the first)."""
+        self._name = None  # no listening after this
         for socket in list(self._buffers):
             self._forget(socket)
             socket.abort()
         if self._server is not None:
             self._server.close()
+            self._server = None
         if self._lock is not None:
             self._lock.unlock()
 
@@ -141,6 +173,8 @@ class Primary(QObject):
 
 def hand_over(server_name: str, message: Message, timeout_ms: int = ANSWER_MS) -> bool:
     """Send `message` to the running instance; True once it has answered "ok"."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name)
     if not socket.waitForConnected(timeout_ms):
@@ -154,9 +188,11 @@ def hand_over(server_name: str, message: Message, timeout_ms: int = ANSWER_MS) -
     return answer.startswith(b"ok")
 
 
-def claim(db: Path, folder: Path | None = None, give_up_s: float = GIVE_UP_S) -> Primary | None:
+def claim(db: Path, folder: Path | None = None, give_up_s: float = GIVE_UP_S,
+          listen: bool = True) -> Primary | None:
     """Become the running instance, or hand `db` to the one already running (returns None:
-    this launch is done). Needs the QApplication (the desktop is part of the key)."""
+    this launch is done). Needs the QApplication (the desktop is part of the key). Not
+    `listen`: the caller calls `listen()` later (the app: after its first paint)."""
     if folder is None:
         folder = runtime_folder()
     else:
@@ -169,14 +205,10 @@ def claim(db: Path, folder: Path | None = None, give_up_s: float = GIVE_UP_S) ->
     give_up = time.monotonic() + give_up_s
     while True:
         if lock.tryLock(0):
-            QLocalServer.removeServer(name)  # a socket file a crashed instance left behind
-            server = QLocalServer()
-            server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-            if not server.listen(name):
-                print(f"parkdesk: later launches cannot reach this window ({server.errorString()})",
-                      file=sys.stderr)
-                return Primary(lock, None)
-            return Primary(lock, server)
+            primary = Primary(lock, name)
+            if listen:
+                primary.listen()
+            return primary
         if lock.error() != QLockFile.LockError.LockFailedError:  # cannot write the lock file
             print(f"parkdesk: cannot use the lock file in {folder}; later launches will open "
                   "windows of their own", file=sys.stderr)

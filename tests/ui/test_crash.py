@@ -3,6 +3,7 @@ the app keeps running."""
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Signal
 
-from parkdesk import logs
+from parkdesk import __version__, logs
 from parkdesk.ui import crash
 from parkdesk.ui.background import BackgroundOp
 from tests.ui.conftest import answer_next_dialog
@@ -73,3 +74,35 @@ def test_a_log_folder_that_cannot_be_made_logs_nothing(tmp_path: Path) -> None:
     assert logs.log_file() is None
     assert crash.message() == crash.NOT_SAVED
 
+
+
+def test_the_log_is_written_and_moved_aside_when_full(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(logs, "MAX_BYTES", 2_000)
+    path = logs.setup(tmp_path / "logs")
+    try:
+        assert path is not None
+        assert f"parkdesk {__version__} started" in path.read_text(encoding="utf-8")
+        log = logging.getLogger("parkdesk.test")
+        for n in range(200):
+            log.info("line %03d %s", n, "x" * 40)
+        kept = sorted(p.name for p in path.parent.iterdir())
+        assert kept == ["parkdesk.log", "parkdesk.log.1", "parkdesk.log.2", "parkdesk.log.3"]
+        for file in path.parent.iterdir():
+            assert file.stat().st_size <= 2_000
+        assert "line 199" in path.read_text(encoding="utf-8")  # the newest in the file itself
+    finally:
+        logs.setup(tmp_path / "closed")
+
+
+def test_an_earlier_log_is_appended_to(tmp_path: Path) -> None:
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    (folder / logs.LOG_NAME).write_text("earlier run\n", encoding="utf-8")
+    path = logs.setup(folder)
+    try:
+        assert path is not None
+        assert path.read_text(encoding="utf-8").startswith("earlier run\n")
+        assert "started" in path.read_text(encoding="utf-8")
+    finally:
+        logs.setup(tmp_path / "closed")

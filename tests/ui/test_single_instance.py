@@ -108,3 +108,60 @@ def test_a_running_parkdesk_that_does_not_answer_never_blocks(
         assert "does not answer; opening a separate window" in capfd.readouterr().err
     finally:
         held.unlock()
+
+
+def test_the_socket_opens_when_asked_the_lock_is_held_before(qapp, sample_db: Path,
+                                                             runtime: Path) -> None:
+    """The app takes the lock at once and listens after its first paint (launch)."""
+    folder = runtime / "parkdesk"
+    primary = single_instance.claim(sample_db, folder, listen=False)
+    try:
+        assert primary is not None and primary.server_name is None
+        assert not (folder / "offscreen.socket").exists()
+        from PySide6.QtCore import QLockFile
+
+        other = QLockFile(str(folder / "offscreen.lock"))
+        assert not other.tryLock(0)  # a later launch knows one is running
+        assert primary.listen() and primary.listen()  # once; a second call changes nothing
+        assert primary.server_name == str(folder / "offscreen.socket")
+        assert (folder / "offscreen.socket").exists()
+    finally:
+        if primary is not None:
+            primary.close()
+    assert primary.listen() is False  # closed: never listens again
+
+
+def test_a_launch_before_the_first_listens_waits_and_is_handed_over(
+        qtbot, sample_db: Path, tmp_path: Path, runtime: Path) -> None:
+    from PySide6.QtCore import QTimer
+
+    primary = single_instance.claim(sample_db, runtime / "parkdesk", listen=False)
+    assert primary is not None
+    try:
+        second = _parkdesk(runtime, tmp_path, "--db", str(sample_db), cwd=tmp_path)
+        # The first window's paint, a moment later: the second has found the lock meanwhile.
+        QTimer.singleShot(300, primary.listen)
+        with qtbot.waitSignal(primary.requested, timeout=30_000) as request:
+            pass
+        assert request.args == [{"db": str(sample_db)}]
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=30_000)
+        assert second.returncode == 0, second.stderr.read() if second.stderr else ""
+    finally:
+        primary.close()
+
+
+def test_the_app_listens_once_its_window_is_painted(qtbot, sample_db: Path, tmp_path: Path,
+                                                    runtime: Path) -> None:
+    """A second `parkdesk` started right after the first is handed over, not a second window."""
+    first = _parkdesk(runtime, tmp_path, "--db", str(sample_db), cwd=tmp_path)
+    folder = runtime / "parkdesk"
+    try:
+        qtbot.waitUntil((folder / "offscreen.lock").exists, timeout=30_000)
+        second = _parkdesk(runtime, tmp_path, "--db", str(sample_db), cwd=tmp_path)
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=30_000)
+        _out, err = second.communicate()
+        assert second.returncode == 0 and "separate window" not in err, err
+        assert first.poll() is None  # the first still runs, its window raised
+    finally:
+        first.kill()
+        first.wait()

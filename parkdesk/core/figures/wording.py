@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parkdesk.core.dates import display_date
+from parkdesk.core.patterns import lazy
 
 # Words that make a figure a projection rather than a count of what happened.
 PROJECTIONS = ("expected", "estimated", "planned", "projected", "target")
@@ -23,7 +24,7 @@ APPROXIMATIONS = (
 QUALIFIERS = APPROXIMATIONS + PROJECTIONS
 
 # Words that place a period relative to the article's date, as the articles write them.
-_RELATIVE = re.compile(
+_RELATIVE = lazy(
     r"\b(?:(?:by |at |before |until )?the end of (?:this|last|next|the) year"
     r"|(?:the )?(?:first|second|third|fourth) quarter of (?:this|last) year"
     r"|(?:the )?(?:first|second) half of (?:this|last) year"
@@ -31,9 +32,9 @@ _RELATIVE = re.compile(
     r"|end of (?:this|last|next) year|as of now|so far|within the year)\b",
     re.I,
 )
-_RELATIVE_YEAR = re.compile(r"\b(?:this|last|next|the previous|the) year\b", re.I)
-_HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_RELATIVE_YEAR = lazy(r"\b(?:this|last|next|the previous|the) year\b", re.I)
+_HAS_YEAR = lazy(r"\b(?:19|20)\d{2}\b")
+_ISO_DAY = lazy(r"^\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Qualifier:
     projection: str | None = None
 
 
-_PROJECTION = re.compile(r"\b(" + "|".join(PROJECTIONS) + r")\b")
+_PROJECTION = lazy(r"\b(" + "|".join(PROJECTIONS) + r")\b")
 
 
 @lru_cache(maxsize=256)

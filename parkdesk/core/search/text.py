@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from parkdesk.core.patterns import lazy
+
 MAX_TERMS = 8
 MAX_TERM_LENGTH = 64
 MAX_TEXT = 4096  # characters of a query that are read at all
@@ -12,13 +14,13 @@ MIN_DIGITS = 3  # a run of this many digits is looked up among phone numbers
 # Longest prefix the FTS5 prefix indexes hold (prefix='1 2 3 4 5 6'); longer ones are expanded
 # into the words they start, from the vocabulary table.
 PREFIX_INDEXED = 6
-_WORD = re.compile(r"\w+", re.UNICODE)
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # a word as FTS5's unicode61 tokenizer sees it
+_WORD = lazy(r"\w+", re.UNICODE)
+_TOKEN = lazy(r"[^\W_]+", re.UNICODE)  # a word as FTS5's unicode61 tokenizer sees it
 # Digits written as one number: groups joined by spaces, hyphens, dots, slashes or brackets,
 # optionally after a plus sign ("+86 (757) 8631-6675").
-_NUMBER = re.compile(r"\+?\(?\d[\d\s\-./()]*\d|\d")
-_HYPHENATED = re.compile(r"[^\W\d_]+(?:[-‐‑–][^\W\d_]+)+")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NUMBER = lazy(r"\+?\(?\d[\d\s\-./()]*\d|\d")
+_HYPHENATED = lazy(r"[^\W\d_]+(?:[-‐‑–][^\W\d_]+)+")
+_CJK = lazy(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def fold(text: str) -> str:

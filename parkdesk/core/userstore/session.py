@@ -4,6 +4,7 @@ and the one path through which changes are recorded, undone, reverted and restor
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parkdesk import paths
 from parkdesk.core.db.backups import backup_if_due, open_store, restore_backup
@@ -13,7 +14,9 @@ from parkdesk.core.db.userstore import UserStore, UserStoreError
 from parkdesk.core.userstore import changes as ch
 from parkdesk.core.userstore.articles import StoredArticle
 from parkdesk.core.userstore.changes import Change, Op
-from parkdesk.core.userstore.review import QueueArticle, queue
+
+if TYPE_CHECKING:
+    from parkdesk.core.userstore.review import QueueArticle
 
 
 def default_store_path() -> Path:
@@ -64,6 +67,8 @@ class UserData:
 
     def queue(self) -> list[QueueArticle]:
         """The imported articles in effect, with the findings still to review."""
+        from parkdesk.core.userstore.review import queue  # (when the queue is first shown)
+
         return queue(self.directory.layer, self.article)
 
     def pending_count(self) -> int:
@@ -115,10 +120,15 @@ class UserData:
         self.refresh()
         return saved
 
-    def _daily_backup(self) -> None:
+    def back_up_on_start(self) -> None:
+        """A start's backup: made when the journal moved since the latest backup (the app
+        calls this after its window's first paint); a failure becomes one of `messages`."""
+        self._daily_backup(on_start=True)
+
+    def _daily_backup(self, on_start: bool = False) -> None:
         try:
             if self.store is not None:
-                backup_if_due(self.store)
+                backup_if_due(self.store, on_start=on_start)
         except UserStoreError as exc:
             self.messages.append(str(exc))
 
@@ -149,7 +159,9 @@ def open_user_data(db: Path | str, store_path: Path | None = None, with_user_dat
 def attach_user_data(directory: Directory, store_path: Path | None = None,
                      with_user_data: bool = True, read_only: bool = False,
                      backup: bool = True) -> UserData:
-    """An open directory shown with the user's layer (see open_user_data)."""
+    """An open directory shown with the user's layer (see open_user_data); `backup`: the
+    start's backup now (the app passes False and calls `back_up_on_start` after its first
+    paint)."""
     if not with_user_data:
         return UserData(directory, None)
     path = Path(store_path) if store_path else default_store_path()
@@ -158,17 +170,15 @@ def attach_user_data(directory: Directory, store_path: Path | None = None,
     store, messages = open_store(path, read_only=read_only)
     if store is not None and store.problem and not read_only:
         messages.append(store.problem)
-    if store is not None and backup and not read_only:
-        try:
-            backup_if_due(store, on_start=True)
-        except UserStoreError as exc:
-            messages.append(str(exc))
     try:
-        return UserData(directory, store, messages)
+        data = UserData(directory, store, messages)
     except BaseException:
         if store is not None:
             store.close()
         raise
+    if backup and not read_only:
+        data.back_up_on_start()
+    return data
 
 
 def read_directory(db: Path | str, store_path: Path | None) -> tuple[Directory, list[str]]:
