@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.import_action = article_import.install(self)
         edit_actions.update_enabled(self)
         notifier.copied.connect(self._on_copied)
-        self.integrity = IntegrityCheck(self)  # large files: full check after the first paint
+        self.integrity = IntegrityCheck(self, self.settings)  # large files: full check after the first paint
         self.integrity.damaged.connect(self._on_damaged)
         self._update_title()
         self._restore_state()

@@ -3,6 +3,7 @@ the interface language."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, qVersion
@@ -83,6 +84,20 @@ class Settings:
     def set_language(self, code: str) -> None:
         self.qsettings.setValue("view/language", code)
 
+    def checked_file(self, path: str) -> str:
+        """The identity (size, modification time, inode) `path` had when SQLite's full check
+        last passed on it, or ""."""
+        value = self.qsettings.value(_checked_key(path), "")
+        return value if isinstance(value, str) else ""
+
+    def set_checked_file(self, path: str, identity: str) -> None:
+        self.qsettings.setValue(_checked_key(path), identity)
+
     def sync(self) -> None:
         """Write pending values to disk."""
         self.qsettings.sync()
+
+
+def _checked_key(path: str) -> str:
+    # A path holds slashes, which QSettings reads as groups: the key is its digest.
+    return "integrity/" + hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:24]

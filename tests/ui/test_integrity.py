@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,41 @@ def test_a_damaged_large_file_gets_the_error_dialog(qtbot, large_db: Path, tmp_p
     qtbot.waitUntil(lambda: bool(answers), timeout=20_000)
     assert "is damaged" in answers[0]["text"] and "parkdesk import" in answers[0]["informative"]
     assert window.isVisible() and window.directory.path == damaged
+
+
+def test_a_file_that_passed_is_not_read_again_until_it_changes(
+    qtbot, large_db: Path, tmp_path: Path
+) -> None:
+    """At a million enterprises the full check costs seconds of CPU after every start; the
+    bundled file never changes, so a pass is remembered by the file's identity."""
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(large_db.read_bytes())
+    window, checked = _open_window(qtbot, copy, tmp_path)
+    qtbot.waitUntil(lambda: checked == [str(copy)], timeout=20_000)
+    window.settings.sync()
+    window.close()
+
+    again, checked_again = _open_window(qtbot, copy, tmp_path)  # the same settings file
+    assert not again.integrity.start(again.directory)  # passed, unchanged: not read again
+    again.close()
+
+    stat = copy.stat()  # written since (same size, a new time): checked again
+    os.utime(copy, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    third, checked_third = _open_window(qtbot, copy, tmp_path)
+    qtbot.waitUntil(lambda: checked_third == [str(copy)], timeout=20_000)
+    third.close()
+
+
+def test_a_damaged_file_is_not_remembered_as_checked(qtbot, large_db: Path, tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.db"
+    data = bytearray(large_db.read_bytes())
+    start = (len(data) * 3 // 5) // 4096 * 4096
+    data[start : start + 4096] = b"\xff" * 4096
+    damaged.write_bytes(bytes(data))
+    answers = answer_next_dialog("Keep Using It", timeout_s=20)
+    window, checked = _open_window(qtbot, damaged, tmp_path)
+    qtbot.waitUntil(lambda: bool(answers) and checked == [str(damaged)], timeout=20_000)
+    assert window.settings.checked_file(str(damaged)) == ""
+    assert window.integrity.start(window.directory)  # asked again, it checks again
+    answer_next_dialog("Keep Using It", timeout_s=20)
+    qtbot.waitUntil(lambda: len(checked) == 2, timeout=20_000)
