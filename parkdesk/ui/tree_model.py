@@ -33,6 +33,8 @@ DISPLAY_ROLE = 0
 DECORATION_ROLE = 1
 TOOLTIP_ROLE = 3
 NODE_ROLE = 0x0100 + 1  # UserRole + 1
+# The roles answered; the delegate asks each painted row for eight or more.
+_ROLES = frozenset((DISPLAY_ROLE, DECORATION_ROLE, TOOLTIP_ROLE, NODE_ROLE))
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -195,6 +197,8 @@ class DirectoryTreeModel(QStandardItemModel):
         return False
 
     def data(self, index: Index, role: int = DISPLAY_ROLE) -> object:
+        if role not in _ROLES:  # font, colours, alignment...: Qt's defaults
+            return None
         node = self.node(index)
         if node is None:
             return None
