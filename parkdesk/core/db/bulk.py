@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -40,14 +41,14 @@ class BulkSink:
 
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
-        self._pending: dict[str, list[tuple]] = {}
+        self._pending: dict[str, list[tuple]] = defaultdict(list)
         self._sql: dict[str, str] = {}
         self._citations = 0
         self._parks: dict[str, str | None] = {}  # entity id -> its park's id
         self.counts: dict[str, int] = {}
 
     def _row(self, table: str, row: tuple) -> None:
-        rows = self._pending.setdefault(table, [])
+        rows = self._pending[table]
         rows.append(row)
         if len(rows) >= _BATCH:
             self._flush(table)
@@ -70,18 +71,22 @@ class BulkSink:
 
     def _cite(self, record_type: str, record_id: str, sources: Iterable[Citation],
               entity_id: str) -> None:
+        rows = self._pending["citations"]
         for c in sources:
             self._citations += 1
-            self._row("citations", (self._citations, record_type, record_id, c.article_id,
-                                    c.paragraph, c.start, c.end, c.quote, entity_id))
+            rows.append((self._citations, record_type, record_id, c.article_id, c.paragraph,
+                         c.start, c.end, c.quote, entity_id))
+        if len(rows) >= _BATCH:
+            self._flush("citations")
 
     def entity(self, e: Entity) -> None:
         park = e.id if e.kind in HOLDER_KINDS else self._parks.get(e.parent_id or "")
         self._parks[e.id] = park
         self._row("entities", (e.id, e.kind, e.name, e.parent_id, e.subkind, e.district,
                                e.status, e.description, int(e.reviewed), park))
-        for alias in sorted(set(e.aliases)):
-            self._row("aliases", (e.id, alias))
+        if e.aliases:
+            for alias in sorted(set(e.aliases)):
+                self._row("aliases", (e.id, alias))
         self._cite("entity", e.id, e.sources, e.id)
 
     def contact(self, c: Contact) -> None:
