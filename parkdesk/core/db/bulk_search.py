@@ -20,8 +20,10 @@ from parkdesk.core.search.text import MIN_DIGITS, digits_of, lead_word, name_key
 #: the rebuild only; the setting is taken out of the table's config afterwards.
 FTS_HASH_BYTES = 64 * 1024 * 1024
 FTS_TABLES = ("search_fts", "names_fts", "lead_fts", "phone_fts", "entities_fts")
-#: What separates the digits of a number as written ("+86 (757) 8631-6675"), taken out in SQL.
-_SEPARATORS = " -()+./"
+#: What separates the digits of a number as written ("+86 (757) 8631-6675"), taken out in SQL
+#: (anything else left is handed to Python); the stored national and E.164 forms have only
+#: spaces and a plus sign.
+_WRITTEN = " -()+"
 
 
 def rebuild_fts(con: sqlite3.Connection, table: str) -> None:
@@ -90,10 +92,10 @@ def _grouped(cursor: sqlite3.Cursor) -> Callable[[str], list[str]]:
     return values
 
 
-def _stripped(column: str) -> str:
-    """SQL for `column` without the separators of _SEPARATORS ('' for NULL)."""
+def _stripped(column: str, separators: str) -> str:
+    """SQL for `column` without the characters of `separators` ('' for NULL)."""
     sql = f"coalesce({column}, '')"
-    for c in _SEPARATORS:
+    for c in separators:
         sql = f"replace({sql}, '{c}', '')"
     return sql
 
@@ -101,7 +103,7 @@ def _stripped(column: str) -> str:
 # The national form's subscriber part, as phones.subscriber_digits takes it.
 _SUBSCRIBER = _stripped(
     "CASE WHEN substr(c.national, 1, 1) = '0' AND instr(c.national, ' ') > 0 "
-    "THEN substr(c.national, instr(c.national, ' ') + 1) ELSE c.national END")
+    "THEN substr(c.national, instr(c.national, ' ') + 1) ELSE c.national END", " ")
 
 
 def write_phones(con: sqlite3.Connection) -> None:
@@ -118,8 +120,8 @@ def write_phones(con: sqlite3.Connection) -> None:
                 "contact_id, a, b, r, sub)")
     con.execute(
         "INSERT INTO temp.phone_forms (search_rowid, contact_id, a, b, r, sub) "
-        f"SELECT s.rowid, c.id, {_stripped('c.national')}, {_stripped('c.e164')}, "
-        f"{_stripped('c.raw')}, {_SUBSCRIBER} FROM search s "
+        f"SELECT s.rowid, c.id, {_stripped('c.national', ' ')}, {_stripped('c.e164', '+')}, "
+        f"{_stripped('c.raw', _WRITTEN)}, {_SUBSCRIBER} FROM search s "
         "CROSS JOIN contacts c ON c.owner_id = s.entity_id WHERE c.kind = 'phone' "
         "ORDER BY s.rowid, c.id")
     # Anything else than ASCII digits left (letters, other separators, other scripts' digits):
