@@ -36,10 +36,12 @@ RESULTS = ROOT / "benchmarks" / "results"
 TARGET_WALL_S, TARGET_RSS_MB, TARGET_SIZE = 120.0, 1024.0, 1_000_000
 
 
-def _run(args: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+def _run(args: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT
+         ) -> dict[str, float]:
     """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one process."""
     started = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+                            cwd=cwd)
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
@@ -52,11 +54,11 @@ def synth(enterprises: int, out: Path, source: Path | None = None) -> dict[str, 
     """`parkdesk synth` of this tree (or of the tree at `source`) into `out`."""
     out.unlink(missing_ok=True)
     env = dict(os.environ)
-    if source is not None:
+    if source is not None:  # (run from there too: `-m` puts the working folder first)
         env["PYTHONPATH"] = str(source)
     try:
         return _run([sys.executable, "-m", "parkdesk", "synth", "--enterprises", str(enterprises),
-                     "-o", str(out)], env)
+                     "-o", str(out)], env, source or ROOT)
     finally:
         out.unlink(missing_ok=True)
 
@@ -115,7 +117,7 @@ def measure(enterprises: int, rounds: int, before: Path | None, folder: Path) ->
     """Paired, interleaved rounds of synth, the floor and (with `before`) the older synth."""
     probe = folder / "probe.db"
     subprocess.run([sys.executable, "-m", "parkdesk", "synth", "--enterprises", str(enterprises),
-                    "-o", str(probe)], check=True, stdout=subprocess.DEVNULL)
+                    "-o", str(probe)], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
     counts = row_counts(probe)
     probe.unlink()
     counts_file = folder / "counts.json"
