@@ -206,7 +206,7 @@ def _fill(tmp: Path, produce: Callable[[BulkSink], None], meta: dict[str, str]) 
 
 
 class _Steps:
-    """Logs how long each step of a streamed write took (`parkdesk synth -v` shows them)."""
+    """Logs how long each step of a streamed write took (INFO; see benchmarks/README.md)."""
 
     def __init__(self) -> None:
         self.last = (time.perf_counter(), time.process_time())
