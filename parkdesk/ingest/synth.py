@@ -40,6 +40,7 @@ from parkdesk.core.records import (
     Role,
 )
 from parkdesk.ingest import synth_names as words
+from parkdesk.ingest.synth_draws import Draws, Weighted
 
 PER_ARTICLE = 1000  # records cited by one synthetic register article
 BUILT_AT = "2026-01-01T00:00:00Z"  # fixed, so that a seed always gives the same file
@@ -55,11 +56,15 @@ class _Synth:
 
     rng: random.Random
     out: Sink
+    draw: Draws = field(init=False)
     names: set[str] = field(default_factory=set)
     slots: int = 0
     phones: int = 0
     #: Indexes of the enterprises sitting directly in each park (candidate carrier operators).
     direct: dict[str, array] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.draw = Draws(self.rng)
 
     def cite(self, quote: str) -> list[Citation]:
         """A citation of `quote` as the next paragraph of the current register article."""
@@ -68,7 +73,7 @@ class _Synth:
         return [Citation(_article_id(article), paragraph + 1, 0, len(quote), quote)]
 
     def trade_name(self) -> str:
-        first, second = self.rng.sample(words.SYLLABLES, 2)
+        first, second = self.draw.two(words.SYLLABLES)
         return (first + second).capitalize()
 
     def unique(self, make: Callable[[], str]) -> str:
@@ -84,12 +89,9 @@ class _Synth:
 
     def phone(self, owner: str, label: str) -> Contact:
         """A valid Foshan landline, written in one of the ways people write them."""
-        rng = self.rng
-        number = f"{rng.choice('2368')}{rng.randrange(10**7):07d}"
-        raw = rng.choice((
-            f"0757-{number}", f"(0757) {number[:4]} {number[4:]}",
-            f"+86 757 {number[:4]} {number[4:]}", f"0757 {number}",
-        ))
+        draw = self.draw
+        number = f"{draw.choice('2368')}{draw.below(10**7):07d}"
+        raw = _WRITTEN[draw.below(len(_WRITTEN))](number)
         e164, national = f"+86757{number}", f"0757 {number[:4]} {number[4:]}"
         international = f"+86 757 {number[:4]} {number[4:]}"
         tel = f"tel:+86-757-{number[:4]}-{number[4:]}"
@@ -105,6 +107,14 @@ class _Synth:
         return Contact(f"{owner}/tel/{e164[1:]}", owner, "phone", label, raw, e164,
                        national, international, True, None, tel_uri=tel, line="landline",
                        sources=self.cite(raw))
+
+
+# The ways a number is written (one is drawn for each).
+_WRITTEN: tuple[Callable[[str], str], ...] = (
+    lambda n: f"0757-{n}", lambda n: f"(0757) {n[:4]} {n[4:]}",
+    lambda n: f"+86 757 {n[:4]} {n[4:]}", lambda n: f"0757 {n}",
+)
+_NAME_PATTERNS = Weighted([p for p, _ in words.NAME_PATTERNS], [w for _, w in words.NAME_PATTERNS])
 
 
 def _article_id(number: int) -> str:
@@ -167,7 +177,7 @@ def _carriers(s: _Synth, per_park: dict[str, int]) -> dict[str, list[str]]:
 
 
 def _enterprise(s: _Synth, index: int, park: tuple, parent: str) -> None:
-    rng, b = s.rng, s.out
+    rng, b = s.draw, s.out
     pid, _name, district, code, towns, _weight = park
     eid = f"syn-e{index:06d}"
     label, industry_words = rng.choice(words.INDUSTRIES)
@@ -180,8 +190,7 @@ def _enterprise(s: _Synth, index: int, park: tuple, parent: str) -> None:
         if rng.random() < 0.03:
             pattern = rng.choice(words.INSTITUTION_PATTERNS)
             return pattern.format(t=trade[0], f=rng.choice(words.FIELDS), d=_short(district))
-        pattern = rng.choices([p for p, _ in words.NAME_PATTERNS],
-                              [w for _, w in words.NAME_PATTERNS])[0]
+        pattern = _NAME_PATTERNS.pick(rng)
         if "Technology" in industry:
             pattern = pattern.replace("{i} Technology", "{i}")
         return pattern.format(d=_short(district), t=trade[0], i=industry)
@@ -201,14 +210,14 @@ def _enterprise(s: _Synth, index: int, park: tuple, parent: str) -> None:
         b.contact(s.phone(eid, rng.choice(words.PHONE_LABELS)))
     if rng.random() < 0.7:
         road = f"{rng.choice(words.ROADS)} {rng.choice(words.ROAD_TYPES)}"
-        raw = (f"No. {rng.randrange(1, 300)} {road}, {town} Town, {district}, Foshan, "
-               f"Guangdong {code}{rng.randrange(10, 40)}")
+        raw = (f"No. {rng.between(1, 300)} {road}, {town} Town, {district}, Foshan, "
+               f"Guangdong {code}{rng.between(10, 40)}")
         b.contact(Contact(f"{eid}/address", eid, "address", "Address", raw,
                                   sources=s.cite(raw)))
     if rng.random() < 0.1:
-        value = f"{rng.randrange(5, 5000) / 10:g}"
+        value = f"{rng.between(5, 5000) / 10:g}"
         b.figure(Figure(f"{eid}/capital", eid, "registered capital", value,
-                                "million yuan", float(value), refers_to=str(rng.randrange(2005, 2026)),
+                                "million yuan", float(value), refers_to=str(rng.between(2005, 2026)),
                                 reported="2025-06-30",
                                 sources=s.cite(f"registered capital of {value} million yuan")))
     if rng.random() < 0.03:
@@ -227,13 +236,13 @@ def _generate(s: _Synth, enterprises: int) -> None:
     n_carriers = max(5, enterprises // 500)
     per_park = {p[0]: max(1, round(n_carriers * p[5] / total_weight)) for p in words.PARKS}
     carriers = _carriers(s, per_park)
-    parks = list(words.PARKS)
-    weights = [p[5] for p in parks]
+    parks = Weighted(words.PARKS, [p[5] for p in words.PARKS])
+    draw = s.draw
     for index in range(enterprises):
-        park = s.rng.choices(parks, weights)[0]
+        park = parks.pick(draw)
         parent = park[0]
-        if s.rng.random() < 0.15:
-            parent = s.rng.choice(carriers[park[0]])
+        if draw.random() < 0.15:
+            parent = draw.choice(carriers[park[0]])
         _enterprise(s, index, park, parent)
     _operators(s, carriers)
     _articles(s)

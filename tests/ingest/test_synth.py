@@ -10,6 +10,7 @@ import pytest
 from parkdesk.cli import main
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.records import ENTERPRISE, INSTITUTION
+from parkdesk.core.search.typos import distance
 from parkdesk.core.tree import DirectoryTree
 from parkdesk.ingest.check import citation_problems
 from parkdesk.ingest.synth import synth_bundle
@@ -132,3 +133,35 @@ def test_streamed_file_has_the_rows_write_bundle_writes(synth_db: Path, tmp_path
     for table in written:
         assert streamed[table] == written[table], table
     assert len(written["phone_keys"]) > N and len(written["search_typos"]) > N
+
+
+def test_search_corrects_a_typo_and_finds_digits_in_the_synthetic_file(synth_db: Path) -> None:
+    d = Directory.open(synth_db)
+    words = {w for (w,) in d.con.execute("SELECT word FROM search_words")}
+    named = {w for (w,) in d.con.execute("SELECT word FROM search_words WHERE named")}
+    def typo_of(name: str) -> tuple[str, str] | None:
+        """(trade name, it without its second letter) when the typo starts no word and the
+        trade name is the only named word one edit away from it."""
+        trade = name.split()[1] if name.startswith(("Foshan", "Guangdong")) else name.split()[0]
+        typo = trade.lower()[0] + trade.lower()[2:]
+        if len(trade) >= 6 and not any(w.startswith(typo) for w in words) and not any(
+                distance(typo, w) <= 1 for w in named if w != trade.lower()):
+            return trade, typo
+        return None
+
+    eid, (trade, typo) = next((eid, t) for eid, name in d.con.execute(
+        "SELECT id, name FROM entities WHERE kind = 'enterprise' ORDER BY id")
+        if (t := typo_of(name)))
+    result = d.search_result(typo, 100)
+    assert result.corrected == trade.lower()
+    assert eid in [h.entity_id for h in result.hits]
+    owner, national = d.con.execute(
+        "SELECT owner_id, national FROM contacts WHERE kind = 'phone' AND owner_id GLOB 'syn-e*' "
+        "ORDER BY id LIMIT 1").fetchone()
+    hits = d.search(national.replace(" ", "")[-7:], 100)
+    assert owner in [h.entity_id for h in hits if h.matched_kind == "phone"]
+    d.close()
+    con = sqlite3.connect(synth_db)  # (an integrity check is an INSERT: the app reads only)
+    for table in ("search_fts", "names_fts", "lead_fts", "phone_fts", "entities_fts"):
+        con.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+    con.close()
