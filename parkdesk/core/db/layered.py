@@ -1,6 +1,8 @@
-"""The user's layer applied on read: an in-memory copy of the bundled directory with the
-journal's active changes applied to it, so search, the tree, panes, fact sheets and exports
-all read one database. The bundled file is only ever read (copied with SQLite's backup API).
+"""The user's layer applied on read: the bundled directory with the journal's active changes
+applied, so search, the tree, panes, fact sheets and exports all read one database.
+
+The bundled file is only ever read: it is opened read-only and the changes are written to the
+connection's TEMP schema, which holds only the user's delta (core/db/overlay.py).
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 
+from parkdesk.core.db import overlay
 from parkdesk.core.db.directory import Directory, _connect_ro
 from parkdesk.core.db.search import lead_word
 from parkdesk.core.phones import normalise
@@ -38,30 +41,32 @@ def apply_layer(directory: Directory, changes: Iterable[Change],
     """Show `directory` with `changes` (the active ones) applied; none: the articles alone.
     `articles` gives an imported article by its sha256 (the user store's).
 
-    Rebuilds from the bundled file each time, so undoing any change, in any order, gives what
-    the remaining changes say: no inverse operations to get wrong.
+    Replays every active change over the bundled file each time, on a new connection whose
+    delta starts empty, so undoing any change, in any order, gives what the remaining changes
+    say: no inverse operations to get wrong. Only the delta is written: memory and time grow
+    with the changes, not with the directory.
     """
     active = [c for c in changes if c.active]
     if not active:
         if directory.layer is not EMPTY_LAYER:
             _swap(directory, _connect_ro(directory.path), EMPTY_LAYER)
         return
-    memory = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-    source = _connect_ro(directory.path)
+    con = overlay.open_overlay(directory.path)
     try:
-        source.backup(memory)
-    finally:
-        source.close()
-    applier = _Applier(memory, articles or (lambda _sha: None))
-    memory.execute("BEGIN")
-    for change in active:
-        entered = Entered(change.at, change.seq)
-        for op in change.ops:
-            applier.apply(op, entered)
-    applier.finish()
-    memory.execute("COMMIT")
+        applier = _Applier(con, articles or (lambda _sha: None))
+        con.execute("BEGIN")
+        for change in active:
+            entered = Entered(change.at, change.seq)
+            for op in change.ops:
+                applier.apply(op, entered)
+        applier.finish()
+        overlay.finish(con)
+        con.execute("COMMIT")
+    except BaseException:
+        con.close()
+        raise
     applier.layer.active_changes = len(active)
-    _swap(directory, memory, applier.layer)
+    _swap(directory, con, applier.layer)
 
 
 def _swap(directory: Directory, con: sqlite3.Connection, layer: Layer) -> None:
@@ -73,14 +78,14 @@ def _swap(directory: Directory, con: sqlite3.Connection, layer: Layer) -> None:
 
 
 class _Applier:
-    """Applies operations to the in-memory copy, collecting what the user sees of them."""
+    """Applies operations to the overlay's tables, collecting what the user sees of them."""
 
     def __init__(self, con: sqlite3.Connection, articles: ArticleLookup) -> None:
         self.con = con
         self.articles = articles
         self.layer = Layer()
         self.touched: set[str] = set()  # entities whose search rows must be rewritten
-        self.recount = False
+        self.recount: set[str] = set()  # parents whose stored child counts must be redone
 
     def apply(self, op: Op, entered: Entered) -> None:
         handler = getattr(self, "_" + op["op"].replace(".", "_"), None)
@@ -125,7 +130,7 @@ class _Applier:
             self.con.execute(f"UPDATE entities SET {column} = ? WHERE id = ?", (value, entity_id))
             self._mark("entity", entity_id, field, value, old, entered)
             if field == "parent":
-                self.recount = True
+                self.recount.update(p for p in (old, value) if isinstance(p, str))
             if field == "name":  # children's search rows name their park
                 self.touched.update(r[0] for r in self.con.execute(
                     "SELECT id FROM entities WHERE parent_id = ?", (entity_id,)))
@@ -158,10 +163,10 @@ class _Applier:
                              [(op["id"], a) for a in op.get("aliases") or []])
         self.layer.added[("entity", op["id"])] = entered
         self.touched.add(op["id"])
-        self.recount = True
+        self.recount.add(op["parent"])
 
     def _entity_hide(self, op: Op, entered: Entered) -> None:
-        row = self.con.execute("SELECT name, kind FROM entities WHERE id = ?",
+        row = self.con.execute("SELECT name, kind, parent_id FROM entities WHERE id = ?",
                                (op["id"],)).fetchone()
         if row is None or row[1] == ZONE:  # the zone is the tree's root: it stays
             return
@@ -172,10 +177,10 @@ class _Applier:
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
+            self._drop_search(chunk)
             for sql in (
                 f"DELETE FROM entities WHERE id IN ({marks})",
                 f"DELETE FROM aliases WHERE entity_id IN ({marks})",
-                f"DELETE FROM search WHERE entity_id IN ({marks})",
                 f"DELETE FROM contacts WHERE owner_id IN ({marks})",
                 f"DELETE FROM figures WHERE entity_id IN ({marks})",
             ):
@@ -191,7 +196,9 @@ class _Applier:
                                  chunk + chunk)
         self.touched.difference_update(ids)
         self.layer.hidden[("entity", op["id"])] = (row[0], entered)
-        self.recount = True
+        self.recount.update(ids)  # (their counts go: nothing is under them now)
+        if row[2] is not None:
+            self.recount.add(row[2])
 
     # -- contacts ---------------------------------------------------------------------------
 
@@ -324,20 +331,39 @@ class _Applier:
             if article is not None:
                 self.layer.pending[imported.article_id] = sum(
                     f["id"] not in self.layer.decisions for f in article.findings)
-        if self.recount:
-            self.con.execute("DELETE FROM child_counts")
+        # Counted again for the parents whose children changed, as the file counted them all.
+        parents = sorted(self.recount)
+        for start in range(0, len(parents), 500):
+            chunk = parents[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            self.con.execute(f"DELETE FROM child_counts WHERE parent_id IN ({marks})", chunk)
             self.con.execute(
                 "INSERT INTO child_counts (parent_id, kind, n) SELECT parent_id, kind, count(*) "
-                "FROM entities WHERE parent_id IS NOT NULL GROUP BY parent_id, kind"
-            )
+                f"FROM entities WHERE parent_id IN ({marks}) GROUP BY parent_id, kind", chunk)
         for entity_id in sorted(self.touched):
             self._search_row(entity_id)
+
+    def _drop_search(self, entity_ids: list[str]) -> None:
+        """Delete the search rows of these entities. The file has no index on the rows'
+        entity id, but each file entity's row has its file name's key (`name_key`), which is
+        indexed; rows the changes wrote are in the delta, indexed by entity id."""
+        marks = ",".join("?" * len(entity_ids))
+        keys = sorted({name_key(name) for (name,) in self.con.execute(
+            f"SELECT name FROM main.entities WHERE id IN ({marks})", entity_ids)})
+        rowids = overlay.delta_search_rows(self.con, entity_ids)
+        if keys:
+            rowids += [r for (r,) in self.con.execute(
+                f"SELECT rowid FROM search WHERE [key] IN ({','.join('?' * len(keys))}) "
+                f"AND entity_id IN ({marks})", [*keys, *entity_ids])]
+        if rowids:
+            self.con.execute(f"DELETE FROM search WHERE rowid IN ({','.join('?' * len(rowids))})",
+                             rowids)
 
     def _search_row(self, entity_id: str) -> None:
         row = self.con.execute(
             "SELECT kind, name, description FROM entities WHERE id = ?", (entity_id,)
         ).fetchone()
-        self.con.execute("DELETE FROM search WHERE entity_id = ?", (entity_id,))
+        self._drop_search([entity_id])
         if row is None:
             return
         kind, name, description = row

@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 
+from parkdesk.core.db.overlay import fts_source
 from parkdesk.core.i18n import QT_TRANSLATE_NOOP, translate
 from parkdesk.core.records import PARK, PLACE, ZONE, Contact
 from parkdesk.core.search.hits import (
@@ -121,8 +122,8 @@ def _correction(con: sqlite3.Connection, term: str) -> str | None:
 
 
 def _fts(con: sqlite3.Connection, table: str, match: str, limit: int) -> list[int]:
-    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid LIMIT ?"
-    return [r for (r,) in con.execute(sql, (match, limit))]
+    # With the user's changes: the file's index minus the rows they replaced, plus theirs.
+    return [r for (r,) in con.execute(fts_source(con, table), (match, limit))]
 
 
 def _exact(con: sqlite3.Connection, terms: list[str], limit: int) -> list[int]:

@@ -1,0 +1,199 @@
+"""The user's layer as an overlay: the bundled file opened read-only as `main`, and only the
+user's delta in the connection's TEMP schema (issue 17: a copy of a 2.5 GB file per edit was
+2.5 GB of RAM and seconds).
+
+For each table the user's changes can touch, TEMP holds `T_delta` (rows added or changed: their
+whole current values) and `T_gone` (keys of main's rows not shown: hidden or changed), and a
+TEMP VIEW named `T` shows `main.T` minus the gone keys UNION ALL the delta. Unqualified names
+resolve TEMP first, so every query of the app reads the view; SQLite pushes a query's WHERE
+into both arms and merges ordered arms (MERGE (UNION ALL)), so main's indexes still answer.
+INSTEAD OF triggers on the views turn INSERT, UPDATE and DELETE into writes to the delta, so
+the applier (core/db/layered.py) writes the tables as if they were its own.
+
+FTS5 tables cannot be views: search reads main's index minus the gone search rows, UNION ALL
+a TEMP FTS5 table over the delta's search rows (`fts_source`). After the replay, the views of
+tables the changes did not touch are dropped (`finish`): those are read straight from main.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from parkdesk.core.db.connect import connect_readonly
+from parkdesk.core.db.opening import _Connection
+
+# Table -> its key columns. "rowid": the search rows, which have no other key.
+TABLES: dict[str, tuple[str, ...]] = {
+    "entities": ("id",), "aliases": ("entity_id", "alias"), "contacts": ("id",),
+    "figures": ("id",), "roles": ("id",), "relations": ("id",), "citations": ("id",),
+    "articles": ("id",), "child_counts": ("parent_id", "kind"), "search": ("rowid",),
+}
+# Indexes on the delta, for the queries that read by these columns (the delta is small, but a
+# user's changes can run to thousands of rows).
+_DELTA_INDEXES = {
+    "entities": [("parent_id", "name", "id"), ("kind", "name")],
+    "aliases": [],
+    "contacts": [("owner_id",)],
+    "figures": [("entity_id",)],
+    "roles": [("person_id",), ("org_id",)],
+    "relations": [("subject_id",), ("object_id",)],
+    "citations": [("record_type", "record_id")],
+    "articles": [],
+    "child_counts": [],
+    "search": [("entity_id",), ("key",)],
+}
+# The search indexes over the search rows, with their columns and options as in main.
+FTS_TABLES: dict[str, tuple[tuple[str, ...], str]] = {
+    "search_fts": (("name", "aliases", "people", "description", "contacts"),
+                   "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6'"),
+    "names_fts": (("name", "aliases"),
+                  "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6'"),
+    "lead_fts": (("lead",), "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6'"),
+}
+_ROW = "row"  # the search delta's own name for the rowid it gives its rows
+
+
+class OverlayConnection(_Connection):
+    """A read-only connection to the bundled file with the user's delta in TEMP."""
+
+
+def open_overlay(path: Path) -> OverlayConnection:
+    """A read-only connection to `path` with empty delta tables, views and triggers in TEMP."""
+    con = connect_readonly(path, factory=OverlayConnection)
+    assert isinstance(con, OverlayConnection)
+    con.path = path
+    con.isolation_level = None
+    try:
+        con.executescript(";\n".join(_schema(con)))
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _columns(con: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in con.execute(f"PRAGMA main.table_info({table})")]
+
+
+def _q(name: str) -> str:
+    return f"[{name}]"
+
+
+def _schema(con: sqlite3.Connection) -> list[str]:
+    sql: list[str] = []
+    for table, keys in TABLES.items():
+        columns = _columns(con, table)
+        if table == "search":
+            sql += _search_schema(columns)
+            continue
+        cols = ", ".join(map(_q, columns))
+        integer_key = keys == ("id",) and table == "citations"
+        key_cols = ", ".join(map(_q, keys))
+        delta_cols = ", ".join(
+            f"{_q(c)} INTEGER PRIMARY KEY" if integer_key and c == "id" else _q(c) for c in columns)
+        pk = "" if integer_key else f", PRIMARY KEY ({key_cols})"
+        sql.append(f"CREATE TEMP TABLE {table}_delta ({delta_cols}{pk})")
+        gone_cols = "id INTEGER PRIMARY KEY" if integer_key else f"{key_cols}, PRIMARY KEY ({key_cols})"
+        sql.append(f"CREATE TEMP TABLE {table}_gone ({gone_cols})"
+                   + ("" if integer_key else " WITHOUT ROWID"))
+        for i, index in enumerate(_DELTA_INDEXES[table]):
+            sql.append(f"CREATE INDEX temp.{table}_delta_{i} ON {table}_delta "
+                       f"({', '.join(map(_q, index))})")
+        hidden = (f"{_q(keys[0])} NOT IN (SELECT {key_cols} FROM temp.{table}_gone)"
+                  if len(keys) == 1 else
+                  f"({key_cols}) NOT IN (SELECT {key_cols} FROM temp.{table}_gone)")
+        sql.append(f"CREATE TEMP VIEW {table} AS SELECT {cols} FROM main.{table} WHERE {hidden} "
+                   f"UNION ALL SELECT {cols} FROM temp.{table}_delta")
+        same = " AND ".join(f"{_q(k)} = new.{_q(k)}" for k in keys)
+        new_values = ", ".join(f"new.{_q(c)}" for c in columns)
+        if integer_key:  # a new citation takes the next id, as in the file itself
+            new_values = new_values.replace(
+                "new.[id]", f"coalesce(new.[id], max((SELECT coalesce(max(id), 0) FROM main.{table}), "
+                f"(SELECT coalesce(max(id), 0) FROM temp.{table}_delta)) + 1)", 1)
+        sql.append(
+            f"CREATE TEMP TRIGGER {table}_insert INSTEAD OF INSERT ON {table} BEGIN "
+            f"INSERT INTO {table}_delta ({cols}) SELECT {new_values} "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {same}); END")
+        old_keys = ", ".join(f"old.{_q(k)}" for k in keys)
+        old_same = " AND ".join(f"{_q(k)} = old.{_q(k)}" for k in keys)
+        sql.append(
+            f"CREATE TEMP TRIGGER {table}_update INSTEAD OF UPDATE ON {table} BEGIN "
+            f"INSERT OR IGNORE INTO {table}_gone ({key_cols}) VALUES ({old_keys}); "
+            f"DELETE FROM {table}_delta WHERE {old_same}; "
+            f"INSERT INTO {table}_delta ({cols}) VALUES ({new_values}); END")
+        sql.append(
+            f"CREATE TEMP TRIGGER {table}_delete INSTEAD OF DELETE ON {table} BEGIN "
+            f"INSERT OR IGNORE INTO {table}_gone ({key_cols}) VALUES ({old_keys}); "
+            f"DELETE FROM {table}_delta WHERE {old_same}; END")
+    for fts, (columns, options) in FTS_TABLES.items():
+        sql.append(f"CREATE VIRTUAL TABLE temp.{fts}_user USING fts5({', '.join(columns)}, "
+                   f"{options})")
+    return sql
+
+
+def _search_schema(columns: list[str]) -> list[str]:
+    """The search rows: keyed by rowid, which a view shows as its column `rowid`. A new row
+    takes the next rowid after every row of the file and of the delta, so the rows the user's
+    changes wrote come after the file's in rank order, as they did in a copy of the file."""
+    cols = ", ".join(map(_q, columns))
+    new_values = ", ".join(f"new.{_q(c)}" for c in columns)
+    next_row = ("coalesce(new.rowid, max((SELECT coalesce(max(rowid), 0) FROM main.search), "
+                f"(SELECT coalesce(max({_ROW}), 0) FROM temp.search_delta)) + 1)")
+    return [
+        f"CREATE TEMP TABLE search_delta ({_ROW} INTEGER PRIMARY KEY, {cols})",
+        f"CREATE TEMP TABLE search_gone ({_ROW} INTEGER PRIMARY KEY)",
+        "CREATE INDEX temp.search_delta_0 ON search_delta (entity_id)",
+        "CREATE INDEX temp.search_delta_1 ON search_delta ([key])",
+        f"CREATE TEMP VIEW search AS SELECT rowid AS rowid, {cols} FROM main.search "
+        f"WHERE rowid NOT IN (SELECT {_ROW} FROM temp.search_gone) "
+        f"UNION ALL SELECT {_ROW}, {cols} FROM temp.search_delta",
+        f"CREATE TEMP TRIGGER search_insert INSTEAD OF INSERT ON search BEGIN "
+        f"INSERT INTO search_delta ({_ROW}, {cols}) VALUES ({next_row}, {new_values}); END",
+        f"CREATE TEMP TRIGGER search_delete INSTEAD OF DELETE ON search BEGIN "
+        f"INSERT OR IGNORE INTO search_gone ({_ROW}) VALUES (old.rowid); "
+        f"DELETE FROM search_delta WHERE {_ROW} = old.rowid; END",
+    ]
+
+
+def finish(con: sqlite3.Connection) -> None:
+    """After the replay: the delta's search rows indexed, and the views of untouched tables
+    dropped (their queries then read main's tables directly)."""
+    if _changed(con, "search"):
+        for fts, (columns, _options) in FTS_TABLES.items():
+            cols = ", ".join(columns)
+            con.execute(f"INSERT INTO temp.{fts}_user (rowid, {cols}) "
+                        f"SELECT {_ROW}, {cols} FROM temp.search_delta")
+    for table in TABLES:
+        if not _changed(con, table):
+            con.execute(f"DROP VIEW temp.{table}")  # (its triggers go with it)
+
+
+def _changed(con: sqlite3.Connection, table: str) -> bool:
+    return any(con.execute(f"SELECT 1 FROM temp.{table}_{part} LIMIT 1").fetchone()
+               for part in ("delta", "gone"))
+
+
+def overlaid(con: sqlite3.Connection, table: str) -> bool:
+    """Whether `table` is shown through the user's overlay on this connection."""
+    if not isinstance(con, OverlayConnection):
+        return False
+    return con.execute("SELECT 1 FROM temp.sqlite_master WHERE type = 'view' AND name = ?",
+                       (table,)).fetchone() is not None
+
+
+def fts_source(con: sqlite3.Connection, fts: str) -> str:
+    """A query of rowids of `fts` matching ?1, in rowid order, up to ?2: main's index minus the
+    search rows the user's changes replaced, and the changes' own rows."""
+    if fts not in FTS_TABLES or not overlaid(con, "search"):
+        return f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?1 ORDER BY rowid LIMIT ?2"
+    return (f"SELECT rowid FROM main.{fts} WHERE {fts} MATCH ?1 AND rowid NOT IN "
+            f"(SELECT {_ROW} FROM temp.search_gone) UNION ALL "
+            f"SELECT rowid FROM temp.{fts}_user WHERE {fts}_user MATCH ?1 ORDER BY 1 LIMIT ?2")
+
+
+def delta_search_rows(con: sqlite3.Connection, entity_ids: list[str]) -> list[int]:
+    """The rowids of the delta's search rows of these entities."""
+    marks = ",".join("?" * len(entity_ids))
+    return [r for (r,) in con.execute(
+        f"SELECT {_ROW} FROM temp.search_delta WHERE entity_id IN ({marks})", entity_ids)]
