@@ -333,13 +333,13 @@ class _Applier:
                     f["id"] not in self.layer.decisions for f in article.findings)
         # Counted again for the parents whose children changed, as the file counted them all.
         parents = sorted(self.recount)
+        counts = overlay.child_counts(self.con, parents)
         for start in range(0, len(parents), 500):
             chunk = parents[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            self.con.execute(f"DELETE FROM child_counts WHERE parent_id IN ({marks})", chunk)
             self.con.execute(
-                "INSERT INTO child_counts (parent_id, kind, n) SELECT parent_id, kind, count(*) "
-                f"FROM entities WHERE parent_id IN ({marks}) GROUP BY parent_id, kind", chunk)
+                f"DELETE FROM child_counts WHERE parent_id IN ({','.join('?' * len(chunk))})", chunk)
+        self.con.executemany("INSERT INTO child_counts (parent_id, kind, n) VALUES (?, ?, ?)",
+                             sorted((p, k, n) for (p, k), n in counts.items()))
         for entity_id in sorted(self.touched):
             self._search_row(entity_id)
 
@@ -371,9 +371,14 @@ class _Applier:
             "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
         people = [r[0] for r in self.con.execute(
             "SELECT title FROM roles WHERE person_id = ? ORDER BY id", (entity_id,))]
-        people += [f"{r[0]} {r[1]}" for r in self.con.execute(
-            "SELECT e.name, r.title FROM roles r JOIN entities e ON e.id = r.person_id "
-            "WHERE r.org_id = ? ORDER BY r.id", (entity_id,))]
+        # (Two queries, not a join: a join of two overlaid views would read them whole.)
+        held = self.con.execute("SELECT person_id, title FROM roles WHERE org_id = ? ORDER BY id",
+                                (entity_id,)).fetchall()
+        if held:
+            ids = sorted({p for p, _ in held})
+            names = dict(self.con.execute(
+                f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(ids))})", ids))
+            people += [f"{names[p]} {title}" for p, title in held if p in names]
         note = self.layer.note("entity", entity_id)
         text = " ".join(t for t in (description, note.text if note else None) if t)
         self.con.execute(

@@ -65,7 +65,7 @@ def open_overlay(path: Path) -> OverlayConnection:
     con.path = path
     con.isolation_level = None
     try:
-        con.executescript(";\n".join(_schema(con)))
+        con.executescript("BEGIN;\n" + ";\n".join(_schema(con)) + ";\nCOMMIT")  # (one transaction: ~10 times faster)
     except BaseException:
         con.close()
         raise
@@ -76,6 +76,13 @@ def _columns(con: sqlite3.Connection, table: str) -> list[str]:
     return [r[1] for r in con.execute(f"PRAGMA main.table_info({table})")]
 
 
+def _declared(con: sqlite3.Connection, table: str) -> dict[str, str]:
+    """Each column's declared type in main. The delta declares the same: SQLite flattens a
+    UNION ALL view into a query (using main's indexes, merging ordered arms) only when both
+    arms' columns have the same affinity."""
+    return {r[1]: r[2] for r in con.execute(f"PRAGMA main.table_info({table})")}
+
+
 def _q(name: str) -> str:
     return f"[{name}]"
 
@@ -84,17 +91,20 @@ def _schema(con: sqlite3.Connection) -> list[str]:
     sql: list[str] = []
     for table, keys in TABLES.items():
         columns = _columns(con, table)
+        types = _declared(con, table)
         if table == "search":
-            sql += _search_schema(columns)
+            sql += _search_schema(columns, types)
             continue
         cols = ", ".join(map(_q, columns))
         integer_key = keys == ("id",) and table == "citations"
         key_cols = ", ".join(map(_q, keys))
         delta_cols = ", ".join(
-            f"{_q(c)} INTEGER PRIMARY KEY" if integer_key and c == "id" else _q(c) for c in columns)
+            f"{_q(c)} INTEGER PRIMARY KEY" if integer_key and c == "id" else f"{_q(c)} {types[c]}"
+            for c in columns)
         pk = "" if integer_key else f", PRIMARY KEY ({key_cols})"
         sql.append(f"CREATE TEMP TABLE {table}_delta ({delta_cols}{pk})")
-        gone_cols = "id INTEGER PRIMARY KEY" if integer_key else f"{key_cols}, PRIMARY KEY ({key_cols})"
+        gone_cols = ("id INTEGER PRIMARY KEY" if integer_key else
+                     ", ".join(f"{_q(k)} {types[k]}" for k in keys) + f", PRIMARY KEY ({key_cols})")
         sql.append(f"CREATE TEMP TABLE {table}_gone ({gone_cols})"
                    + ("" if integer_key else " WITHOUT ROWID"))
         for i, index in enumerate(_DELTA_INDEXES[table]):
@@ -132,7 +142,7 @@ def _schema(con: sqlite3.Connection) -> list[str]:
     return sql
 
 
-def _search_schema(columns: list[str]) -> list[str]:
+def _search_schema(columns: list[str], types: dict[str, str]) -> list[str]:
     """The search rows: keyed by rowid, which a view shows as its column `rowid`. A new row
     takes the next rowid after every row of the file and of the delta, so the rows the user's
     changes wrote come after the file's in rank order, as they did in a copy of the file."""
@@ -141,7 +151,8 @@ def _search_schema(columns: list[str]) -> list[str]:
     next_row = ("coalesce(new.rowid, max((SELECT coalesce(max(rowid), 0) FROM main.search), "
                 f"(SELECT coalesce(max({_ROW}), 0) FROM temp.search_delta)) + 1)")
     return [
-        f"CREATE TEMP TABLE search_delta ({_ROW} INTEGER PRIMARY KEY, {cols})",
+        f"CREATE TEMP TABLE search_delta ({_ROW} INTEGER PRIMARY KEY, "
+        f"{', '.join(f'{_q(c)} {types[c]}' for c in columns)})",
         f"CREATE TEMP TABLE search_gone ({_ROW} INTEGER PRIMARY KEY)",
         "CREATE INDEX temp.search_delta_0 ON search_delta (entity_id)",
         "CREATE INDEX temp.search_delta_1 ON search_delta ([key])",
@@ -197,3 +208,26 @@ def delta_search_rows(con: sqlite3.Connection, entity_ids: list[str]) -> list[in
     marks = ",".join("?" * len(entity_ids))
     return [r for (r,) in con.execute(
         f"SELECT {_ROW} FROM temp.search_delta WHERE entity_id IN ({marks})", entity_ids)]
+
+
+def child_counts(con: sqlite3.Connection, parents: list[str]) -> dict[tuple[str, str], int]:
+    """(parent, kind) -> how many children of that kind these parents have with the changes:
+    the file's stored count, less its entities the changes hid, moved or rewrote (all in
+    `entities_gone`), plus the delta's (where rewritten ones are, with their parent now).
+    Nothing reads a big folder's children: the cost grows with the changes alone."""
+    wanted = set(parents)
+    counts: dict[tuple[str, str], int] = {}
+    for start in range(0, len(parents), 500):
+        chunk = parents[start:start + 500]
+        counts.update(((p, k), n) for p, k, n in con.execute(
+            f"SELECT parent_id, kind, n FROM main.child_counts WHERE parent_id IN "
+            f"({','.join('?' * len(chunk))})", chunk))
+    for sql, sign in (
+        ("SELECT m.parent_id, m.kind, count(*) FROM temp.entities_gone g "
+         "CROSS JOIN main.entities m ON m.id = g.id GROUP BY m.parent_id, m.kind", -1),
+        ("SELECT parent_id, kind, count(*) FROM temp.entities_delta GROUP BY parent_id, kind", 1),
+    ):
+        for p, k, n in con.execute(sql):
+            if p in wanted:
+                counts[(p, k)] = counts.get((p, k), 0) + sign * n
+    return {key: n for key, n in counts.items() if n > 0}
