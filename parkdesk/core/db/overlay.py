@@ -17,8 +17,10 @@ tables the changes did not touch are dropped (`finish`): those are read straight
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from parkdesk.core.db.connect import connect_readonly
 from parkdesk.core.db.opening import _Connection
@@ -54,21 +56,43 @@ FTS_TABLES: dict[str, tuple[tuple[str, ...], str]] = {
 _ROW = "row"  # the search delta's own name for the rowid it gives its rows
 
 
+# A statement that writes a table: INSERT [OR ...] INTO t, UPDATE t, DELETE FROM t.
+_WRITE = re.compile(r"\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE|DELETE\s+FROM)\s+\[?(\w+)", re.I)
+
+
 class OverlayConnection(_Connection):
-    """A read-only connection to the bundled file with the user's delta in TEMP."""
+    """A read-only connection to the bundled file with the user's delta in TEMP.
+
+    A table's delta, view and triggers are made when a statement first writes it through this
+    connection (most changes touch two or three of the ten tables; making them all took
+    longer than the replay at the bundled size)."""
+
+    tables: set[str]  # the tables shown through their overlay
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        self._before(sql)
+        return super().execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
+        self._before(sql)
+        return super().executemany(sql, parameters)
+
+    def _before(self, sql: str) -> None:
+        if sql[:1] in "IUDiud":
+            m = _WRITE.match(sql)
+            if m and m.group(1) in TABLES and m.group(1) not in self.tables:
+                self.tables.add(m.group(1))
+                for statement in _table_schema(self, m.group(1)):
+                    super().execute(statement)
 
 
 def open_overlay(path: Path) -> OverlayConnection:
-    """A read-only connection to `path` with empty delta tables, views and triggers in TEMP."""
+    """A read-only connection to `path`, its TEMP schema empty until a table is written."""
     con = connect_readonly(path, factory=OverlayConnection)
     assert isinstance(con, OverlayConnection)
     con.path = path
     con.isolation_level = None
-    try:
-        con.executescript("BEGIN;\n" + ";\n".join(_schema(con)) + ";\nCOMMIT")  # (one transaction: ~10 times faster)
-    except BaseException:
-        con.close()
-        raise
+    con.tables = set()
     return con
 
 
@@ -87,58 +111,55 @@ def _q(name: str) -> str:
     return f"[{name}]"
 
 
-def _schema(con: sqlite3.Connection) -> list[str]:
+def _table_schema(con: sqlite3.Connection, table: str) -> list[str]:
+    """The TEMP objects that show `table` with the user's delta."""
     sql: list[str] = []
-    for table, keys in TABLES.items():
-        columns = _columns(con, table)
-        types = _declared(con, table)
-        if table == "search":
-            sql += _search_schema(columns, types)
-            continue
-        cols = ", ".join(map(_q, columns))
-        integer_key = keys == ("id",) and table == "citations"
-        key_cols = ", ".join(map(_q, keys))
-        delta_cols = ", ".join(
-            f"{_q(c)} INTEGER PRIMARY KEY" if integer_key and c == "id" else f"{_q(c)} {types[c]}"
-            for c in columns)
-        pk = "" if integer_key else f", PRIMARY KEY ({key_cols})"
-        sql.append(f"CREATE TEMP TABLE {table}_delta ({delta_cols}{pk})")
-        gone_cols = ("id INTEGER PRIMARY KEY" if integer_key else
-                     ", ".join(f"{_q(k)} {types[k]}" for k in keys) + f", PRIMARY KEY ({key_cols})")
-        sql.append(f"CREATE TEMP TABLE {table}_gone ({gone_cols})"
-                   + ("" if integer_key else " WITHOUT ROWID"))
-        for i, index in enumerate(_DELTA_INDEXES[table]):
-            sql.append(f"CREATE INDEX temp.{table}_delta_{i} ON {table}_delta "
-                       f"({', '.join(map(_q, index))})")
-        hidden = (f"{_q(keys[0])} NOT IN (SELECT {key_cols} FROM temp.{table}_gone)"
-                  if len(keys) == 1 else
-                  f"({key_cols}) NOT IN (SELECT {key_cols} FROM temp.{table}_gone)")
-        sql.append(f"CREATE TEMP VIEW {table} AS SELECT {cols} FROM main.{table} WHERE {hidden} "
-                   f"UNION ALL SELECT {cols} FROM temp.{table}_delta")
-        same = " AND ".join(f"{_q(k)} = new.{_q(k)}" for k in keys)
-        new_values = ", ".join(f"new.{_q(c)}" for c in columns)
-        if integer_key:  # a new citation takes the next id, as in the file itself
-            new_values = new_values.replace(
-                "new.[id]", f"coalesce(new.[id], max((SELECT coalesce(max(id), 0) FROM main.{table}), "
-                f"(SELECT coalesce(max(id), 0) FROM temp.{table}_delta)) + 1)", 1)
-        sql.append(
-            f"CREATE TEMP TRIGGER {table}_insert INSTEAD OF INSERT ON {table} BEGIN "
-            f"INSERT INTO {table}_delta ({cols}) SELECT {new_values} "
-            f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {same}); END")
-        old_keys = ", ".join(f"old.{_q(k)}" for k in keys)
-        old_same = " AND ".join(f"{_q(k)} = old.{_q(k)}" for k in keys)
-        sql.append(
-            f"CREATE TEMP TRIGGER {table}_update INSTEAD OF UPDATE ON {table} BEGIN "
-            f"INSERT OR IGNORE INTO {table}_gone ({key_cols}) VALUES ({old_keys}); "
-            f"DELETE FROM {table}_delta WHERE {old_same}; "
-            f"INSERT INTO {table}_delta ({cols}) VALUES ({new_values}); END")
-        sql.append(
-            f"CREATE TEMP TRIGGER {table}_delete INSTEAD OF DELETE ON {table} BEGIN "
-            f"INSERT OR IGNORE INTO {table}_gone ({key_cols}) VALUES ({old_keys}); "
-            f"DELETE FROM {table}_delta WHERE {old_same}; END")
-    for fts, (columns, options) in FTS_TABLES.items():
-        sql.append(f"CREATE VIRTUAL TABLE temp.{fts}_user USING fts5({', '.join(columns)}, "
-                   f"{options})")
+    keys = TABLES[table]
+    columns = _columns(con, table)
+    types = _declared(con, table)
+    if table == "search":
+        return _search_schema(columns, types)
+    cols = ", ".join(map(_q, columns))
+    integer_key = keys == ("id",) and table == "citations"
+    key_cols = ", ".join(map(_q, keys))
+    delta_cols = ", ".join(
+        f"{_q(c)} INTEGER PRIMARY KEY" if integer_key and c == "id" else f"{_q(c)} {types[c]}"
+        for c in columns)
+    pk = "" if integer_key else f", PRIMARY KEY ({key_cols})"
+    sql.append(f"CREATE TEMP TABLE {table}_delta ({delta_cols}{pk})")
+    gone_cols = ("id INTEGER PRIMARY KEY" if integer_key else
+                 ", ".join(f"{_q(k)} {types[k]}" for k in keys) + f", PRIMARY KEY ({key_cols})")
+    sql.append(f"CREATE TEMP TABLE {table}_gone ({gone_cols})"
+               + ("" if integer_key else " WITHOUT ROWID"))
+    for i, index in enumerate(_DELTA_INDEXES[table]):
+        sql.append(f"CREATE INDEX temp.{table}_delta_{i} ON {table}_delta "
+                   f"({', '.join(map(_q, index))})")
+    hidden = (f"{_q(keys[0])} NOT IN (SELECT {key_cols} FROM temp.{table}_gone)"
+              if len(keys) == 1 else
+              f"({key_cols}) NOT IN (SELECT {key_cols} FROM temp.{table}_gone)")
+    sql.append(f"CREATE TEMP VIEW {table} AS SELECT {cols} FROM main.{table} WHERE {hidden} "
+               f"UNION ALL SELECT {cols} FROM temp.{table}_delta")
+    same = " AND ".join(f"{_q(k)} = new.{_q(k)}" for k in keys)
+    new_values = ", ".join(f"new.{_q(c)}" for c in columns)
+    if integer_key:  # a new citation takes the next id, as in the file itself
+        new_values = new_values.replace(
+            "new.[id]", f"coalesce(new.[id], max((SELECT coalesce(max(id), 0) FROM main.{table}), "
+            f"(SELECT coalesce(max(id), 0) FROM temp.{table}_delta)) + 1)", 1)
+    sql.append(
+        f"CREATE TEMP TRIGGER {table}_insert INSTEAD OF INSERT ON {table} BEGIN "
+        f"INSERT INTO {table}_delta ({cols}) SELECT {new_values} "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {same}); END")
+    old_keys = ", ".join(f"old.{_q(k)}" for k in keys)
+    old_same = " AND ".join(f"{_q(k)} = old.{_q(k)}" for k in keys)
+    sql.append(
+        f"CREATE TEMP TRIGGER {table}_update INSTEAD OF UPDATE ON {table} BEGIN "
+        f"INSERT OR IGNORE INTO {table}_gone ({key_cols}) VALUES ({old_keys}); "
+        f"DELETE FROM {table}_delta WHERE {old_same}; "
+        f"INSERT INTO {table}_delta ({cols}) VALUES ({new_values}); END")
+    sql.append(
+        f"CREATE TEMP TRIGGER {table}_delete INSTEAD OF DELETE ON {table} BEGIN "
+        f"INSERT OR IGNORE INTO {table}_gone ({key_cols}) VALUES ({old_keys}); "
+        f"DELETE FROM {table}_delta WHERE {old_same}; END")
     return sql
 
 
@@ -164,20 +185,22 @@ def _search_schema(columns: list[str], types: dict[str, str]) -> list[str]:
         f"CREATE TEMP TRIGGER search_delete INSTEAD OF DELETE ON search BEGIN "
         f"INSERT OR IGNORE INTO search_gone ({_ROW}) VALUES (old.rowid); "
         f"DELETE FROM search_delta WHERE {_ROW} = old.rowid; END",
-    ]
+    ] + [f"CREATE VIRTUAL TABLE temp.{fts}_user USING fts5({', '.join(fts_columns)}, {options})"
+         for fts, (fts_columns, options) in FTS_TABLES.items()]
 
 
-def finish(con: sqlite3.Connection) -> None:
-    """After the replay: the delta's search rows indexed, and the views of untouched tables
-    dropped (their queries then read main's tables directly)."""
-    if _changed(con, "search"):
+def finish(con: OverlayConnection) -> None:
+    """After the replay: the delta's search rows indexed, and the views of tables the changes
+    wrote nothing to in the end dropped (their queries then read main's tables directly)."""
+    if "search" in con.tables and _changed(con, "search"):
         for fts, (columns, _options) in FTS_TABLES.items():
             cols = ", ".join(columns)
             con.execute(f"INSERT INTO temp.{fts}_user (rowid, {cols}) "
                         f"SELECT {_ROW}, {cols} FROM temp.search_delta")
-    for table in TABLES:
+    for table in sorted(con.tables):
         if not _changed(con, table):
             con.execute(f"DROP VIEW temp.{table}")  # (its triggers go with it)
+            con.tables.discard(table)
 
 
 def _changed(con: sqlite3.Connection, table: str) -> bool:
@@ -187,10 +210,7 @@ def _changed(con: sqlite3.Connection, table: str) -> bool:
 
 def overlaid(con: sqlite3.Connection, table: str) -> bool:
     """Whether `table` is shown through the user's overlay on this connection."""
-    if not isinstance(con, OverlayConnection):
-        return False
-    return con.execute("SELECT 1 FROM temp.sqlite_master WHERE type = 'view' AND name = ?",
-                       (table,)).fetchone() is not None
+    return isinstance(con, OverlayConnection) and table in con.tables
 
 
 def fts_source(con: sqlite3.Connection, fts: str) -> str:
@@ -205,6 +225,8 @@ def fts_source(con: sqlite3.Connection, fts: str) -> str:
 
 def delta_search_rows(con: sqlite3.Connection, entity_ids: list[str]) -> list[int]:
     """The rowids of the delta's search rows of these entities."""
+    if not overlaid(con, "search"):
+        return []
     marks = ",".join("?" * len(entity_ids))
     return [r for (r,) in con.execute(
         f"SELECT {_ROW} FROM temp.search_delta WHERE entity_id IN ({marks})", entity_ids)]
@@ -222,6 +244,8 @@ def child_counts(con: sqlite3.Connection, parents: list[str]) -> dict[tuple[str,
         counts.update(((p, k), n) for p, k, n in con.execute(
             f"SELECT parent_id, kind, n FROM main.child_counts WHERE parent_id IN "
             f"({','.join('?' * len(chunk))})", chunk))
+    if not overlaid(con, "entities"):
+        return {key: n for key, n in counts.items() if n > 0}
     for sql, sign in (
         ("SELECT m.parent_id, m.kind, count(*) FROM temp.entities_gone g "
          "CROSS JOIN main.entities m ON m.id = g.id GROUP BY m.parent_id, m.kind", -1),
