@@ -183,3 +183,24 @@ def test_a_background_connection_sees_the_same_layer(sample_db: Path, tmp_path: 
     finally:
         worker.close()
         data.close()
+
+
+def test_a_replay_that_fails_leaves_what_was_shown(data_on_sample) -> None:
+    from parkdesk.core.db.layered import apply_layer
+
+    data = data_on_sample
+    data.record("Rename", [ch.set_field("andao", "name", "Quillwort Lamps")])
+    data.record("Hide", [ch.hide("entity", "pan")])
+    shown, layer = fingerprint(data.directory), data.directory.layer
+    active = data.store.changes(active_only=True)
+    broken = [*active, ch.Change(99, "2026-12-02T00:00:00", "Import",
+                                 (ch.import_article("a9", "x", "f", "t"),))]
+
+    def unreadable(_sha: str):
+        raise OSError("the store went away")
+
+    with pytest.raises(OSError):
+        apply_layer(data.directory, broken, unreadable)
+    assert fingerprint(data.directory) == shown and data.directory.layer is layer
+    data.refresh()  # and the next replay works on the same connection
+    assert fingerprint(data.directory) == shown

@@ -41,20 +41,27 @@ def apply_layer(directory: Directory, changes: Iterable[Change],
     """Show `directory` with `changes` (the active ones) applied; none: the articles alone.
     `articles` gives an imported article by its sha256 (the user store's).
 
-    Replays every active change over the bundled file each time, on a new connection whose
-    delta starts empty, so undoing any change, in any order, gives what the remaining changes
-    say: no inverse operations to get wrong. Only the delta is written: memory and time grow
-    with the changes, not with the directory.
+    Replays every active change over the bundled file each time, from an empty delta, so
+    undoing any change, in any order, gives what the remaining changes say: no inverse
+    operations to get wrong. Only the delta is written: memory and time grow with the changes,
+    not with the directory. The connection is kept from one replay to the next (its cache of
+    the file's pages too); the delta is emptied and written again in one transaction, so a
+    replay that fails leaves what was shown.
     """
     active = [c for c in changes if c.active]
     if not active:
         if directory.layer is not EMPTY_LAYER:
             _swap(directory, _connect_ro(directory.path), EMPTY_LAYER)
         return
-    con = overlay.open_overlay(directory.path)
+    con = directory.con
+    reused = isinstance(con, overlay.OverlayConnection) and con.path == directory.path
+    if not isinstance(con, overlay.OverlayConnection) or not reused:
+        con = overlay.open_overlay(directory.path)
+    shown = set(con.tables)
     try:
         applier = _Applier(con, articles or (lambda _sha: None))
         con.execute("BEGIN")
+        overlay.empty(con)
         for change in active:
             entered = Entered(change.at, change.seq)
             for op in change.ops:
@@ -63,10 +70,18 @@ def apply_layer(directory: Directory, changes: Iterable[Change],
         overlay.finish(con)
         con.execute("COMMIT")
     except BaseException:
-        con.close()
+        if not reused:
+            con.close()
+        elif con.in_transaction:
+            con.rollback()
+            con.tables = shown
         raise
     applier.layer.active_changes = len(active)
-    _swap(directory, con, applier.layer)
+    if reused:
+        directory.layer = applier.layer
+        directory._articles = None  # imported articles come and go with their changes
+    else:
+        _swap(directory, con, applier.layer)
 
 
 def _swap(directory: Directory, con: sqlite3.Connection, layer: Layer) -> None:

@@ -126,13 +126,13 @@ def _table_schema(con: sqlite3.Connection, table: str) -> list[str]:
         f"{_q(c)} INTEGER PRIMARY KEY" if integer_key and c == "id" else f"{_q(c)} {types[c]}"
         for c in columns)
     pk = "" if integer_key else f", PRIMARY KEY ({key_cols})"
-    sql.append(f"CREATE TEMP TABLE {table}_delta ({delta_cols}{pk})")
+    sql.append(f"CREATE TEMP TABLE IF NOT EXISTS {table}_delta ({delta_cols}{pk})")
     gone_cols = ("id INTEGER PRIMARY KEY" if integer_key else
                  ", ".join(f"{_q(k)} {types[k]}" for k in keys) + f", PRIMARY KEY ({key_cols})")
-    sql.append(f"CREATE TEMP TABLE {table}_gone ({gone_cols})"
+    sql.append(f"CREATE TEMP TABLE IF NOT EXISTS {table}_gone ({gone_cols})"
                + ("" if integer_key else " WITHOUT ROWID"))
     for i, index in enumerate(_DELTA_INDEXES[table]):
-        sql.append(f"CREATE INDEX temp.{table}_delta_{i} ON {table}_delta "
+        sql.append(f"CREATE INDEX IF NOT EXISTS temp.{table}_delta_{i} ON {table}_delta "
                    f"({', '.join(map(_q, index))})")
     hidden = (f"{_q(keys[0])} NOT IN (SELECT {key_cols} FROM temp.{table}_gone)"
               if len(keys) == 1 else
@@ -172,11 +172,11 @@ def _search_schema(columns: list[str], types: dict[str, str]) -> list[str]:
     next_row = ("coalesce(new.rowid, max((SELECT coalesce(max(rowid), 0) FROM main.search), "
                 f"(SELECT coalesce(max({_ROW}), 0) FROM temp.search_delta)) + 1)")
     return [
-        f"CREATE TEMP TABLE search_delta ({_ROW} INTEGER PRIMARY KEY, "
+        f"CREATE TEMP TABLE IF NOT EXISTS search_delta ({_ROW} INTEGER PRIMARY KEY, "
         f"{', '.join(f'{_q(c)} {types[c]}' for c in columns)})",
-        f"CREATE TEMP TABLE search_gone ({_ROW} INTEGER PRIMARY KEY)",
-        "CREATE INDEX temp.search_delta_0 ON search_delta (entity_id)",
-        "CREATE INDEX temp.search_delta_1 ON search_delta ([key])",
+        f"CREATE TEMP TABLE IF NOT EXISTS search_gone ({_ROW} INTEGER PRIMARY KEY)",
+        "CREATE INDEX IF NOT EXISTS temp.search_delta_0 ON search_delta (entity_id)",
+        "CREATE INDEX IF NOT EXISTS temp.search_delta_1 ON search_delta ([key])",
         f"CREATE TEMP VIEW search AS SELECT rowid AS rowid, {cols} FROM main.search "
         f"WHERE rowid NOT IN (SELECT {_ROW} FROM temp.search_gone) "
         f"UNION ALL SELECT {_ROW}, {cols} FROM temp.search_delta",
@@ -185,8 +185,19 @@ def _search_schema(columns: list[str], types: dict[str, str]) -> list[str]:
         f"CREATE TEMP TRIGGER search_delete INSTEAD OF DELETE ON search BEGIN "
         f"INSERT OR IGNORE INTO search_gone ({_ROW}) VALUES (old.rowid); "
         f"DELETE FROM search_delta WHERE {_ROW} = old.rowid; END",
-    ] + [f"CREATE VIRTUAL TABLE temp.{fts}_user USING fts5({', '.join(fts_columns)}, {options})"
+    ] + [f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{fts}_user USING fts5({', '.join(fts_columns)}, {options})"
          for fts, (fts_columns, options) in FTS_TABLES.items()]
+
+
+def empty(con: OverlayConnection) -> None:
+    """The delta emptied, for a replay from the start (the views stay: the replay is likely
+    to write the same tables; `finish` drops those it did not)."""
+    for table in con.tables:
+        for part in ("delta", "gone"):
+            con.execute(f"DELETE FROM temp.{table}_{part}")
+        if table == "search":
+            for fts in FTS_TABLES:
+                con.execute(f"DELETE FROM temp.{fts}_user")
 
 
 def finish(con: OverlayConnection) -> None:
@@ -199,7 +210,7 @@ def finish(con: OverlayConnection) -> None:
                         f"SELECT {_ROW}, {cols} FROM temp.search_delta")
     for table in sorted(con.tables):
         if not _changed(con, table):
-            con.execute(f"DROP VIEW temp.{table}")  # (its triggers go with it)
+            con.execute(f"DROP VIEW temp.{table}")  # (its triggers go; its empty tables stay)
             con.tables.discard(table)
 
 
