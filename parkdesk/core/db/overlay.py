@@ -234,6 +234,18 @@ def fts_source(con: sqlite3.Connection, fts: str) -> str:
             f"SELECT rowid FROM temp.{fts}_user WHERE {fts}_user MATCH ?1 ORDER BY 1 LIMIT ?2")
 
 
+def sources(con: sqlite3.Connection, table: str, alias: str) -> list[tuple[str, str]]:
+    """(FROM term, condition) pairs that together give the rows of `table` as shown: the table
+    alone, or main's rows not gone and the delta's. For a recursive query's step, which would
+    otherwise join the whole view (SQLite cannot push a join's terms into a UNION ALL view)."""
+    if not overlaid(con, table):
+        return [(f"{table} {alias}", "1")]
+    keys = TABLES[table]
+    assert len(keys) == 1
+    return [(f"main.{table} {alias}", f"{alias}.{keys[0]} NOT IN (SELECT {keys[0]} FROM temp.{table}_gone)"),
+            (f"temp.{table}_delta {alias}", "1")]
+
+
 def delta_search_rows(con: sqlite3.Connection, entity_ids: list[str]) -> list[int]:
     """The rowids of the delta's search rows of these entities."""
     if not overlaid(con, "search"):
