@@ -33,7 +33,7 @@ TABLES: dict[str, tuple[str, ...]] = {
 }
 # Indexes on the delta, for the queries that read by these columns (the delta is small, but a
 # user's changes can run to thousands of rows).
-_DELTA_INDEXES = {
+_DELTA_INDEXES: dict[str, list[tuple[str, ...]]] = {
     "entities": [("parent_id", "name", "id"), ("kind", "name")],
     "aliases": [],
     "contacts": [("owner_id",)],
