@@ -157,6 +157,8 @@ def child(db: Path, store: Path) -> None:
     after = None
     for _ in range(10):
         page = data.directory.children(folder, limit=200, after=after)
+        if not page:
+            break
         after = (page[-1].name, page[-1].id)
     data.directory.search("tech")
     target = data.directory.children(folder, limit=1)[0].id
@@ -180,8 +182,10 @@ def _ratio(s: Spread) -> str:
     return f"{s.median:6.2f}x ({s.min:.2f}-{s.max:.2f})"
 
 
-def measure(db: Path, small: UserData, folder: Path, n: int, pairs: int) -> dict:
-    """Every figure of one size, paired with its floors."""
+def measure(db: Path, small: UserData, folder: Path, n: int, pairs: int,
+            rss_rounds: int | None = None) -> dict:
+    """Every figure of one size, paired with its floors (`rss_rounds` sessions in a process
+    of their own each, with and without the changes: default a third of `pairs`, at least 3)."""
     label = db.name
     stamp = _file_stamp(db)
     store, empty = folder / f"{label}.store.db", folder / f"{label}.empty.db"
@@ -195,7 +199,7 @@ def measure(db: Path, small: UserData, folder: Path, n: int, pairs: int) -> dict
                         "base_decision": base.decision, "store": big.store_alone}, rounds=pairs)
     rss = interleaved({"changes": lambda: {"rss_mb": _session_rss(db, store)},
                        "empty": lambda: {"rss_mb": _session_rss(db, empty)}},
-                      rounds=max(3, pairs // 3), warmup=False)
+                      rounds=rss_rounds or max(3, pairs // 3), warmup=False)
     data.close()
     assert _file_stamp(db) == stamp, f"{db} was written"
     result: dict = {"db": str(db), "changes": n, "pairs": pairs,
