@@ -88,23 +88,27 @@ def _same_as_full_replay(data, db: Path) -> None:
         reference.close()
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(batches=st.lists(st.lists(_OPS, min_size=1, max_size=3), min_size=1, max_size=6),
-       undo=st.lists(st.integers(0, 5), max_size=6), redo=st.lists(st.integers(0, 5), max_size=2))
-def test_the_overlay_shows_what_a_full_replay_on_a_copy_shows(sample_db: Path, batches, undo,
-                                                                redo) -> None:
+_ACTIONS = st.one_of(
+    st.tuples(st.just("record"), st.lists(_OPS, min_size=1, max_size=3)),
+    st.tuples(st.just("undo"), st.integers(0, 7)),
+    st.tuples(st.just("redo"), st.integers(0, 7)),
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(actions=st.lists(_ACTIONS, min_size=1, max_size=8))
+def test_the_overlay_shows_what_a_full_replay_on_a_copy_shows(sample_db: Path, actions) -> None:
+    """After every record (applied alone over what is shown), undo and redo (in any order:
+    replayed whole), the same as replaying the active changes on a copy of the file."""
     with tempfile.TemporaryDirectory() as folder:
         data = open_user_data(sample_db, Path(folder) / "u.db", backup=False)
-        made = [data.record(f"Change {i}", ops) for i, ops in enumerate(batches)]
-        _same_as_full_replay(data, sample_db)
-        for i in undo:  # undone in any order
-            if i < len(made):
-                data.set_state(made[i].seq, ch.UNDONE)
-                _same_as_full_replay(data, sample_db)
-        for i in redo:
-            if i < len(made):
-                data.set_state(made[i].seq, ch.ACTIVE)
-        _same_as_full_replay(data, sample_db)
+        made = []
+        for what, arg in actions:
+            if what == "record":
+                made.append(data.record(f"Change {len(made)}", arg))
+            elif arg < len(made):
+                data.set_state(made[arg].seq, ch.UNDONE if what == "undo" else ch.ACTIVE)
+            _same_as_full_replay(data, sample_db)
         data.close()
 
 

@@ -41,9 +41,11 @@ def apply_layer(directory: Directory, changes: Iterable[Change],
     """Show `directory` with `changes` (the active ones) applied; none: the articles alone.
     `articles` gives an imported article by its sha256 (the user store's).
 
-    Replays every active change over the bundled file each time, from an empty delta, so
-    undoing any change, in any order, gives what the remaining changes say: no inverse
-    operations to get wrong. Only the delta is written: memory and time grow with the changes,
+    Replays every active change over the bundled file, from an empty delta, so undoing any
+    change, in any order, gives what the remaining changes say: no inverse operations to get
+    wrong. One change recorded after those shown (an edit, a review decision) is applied alone
+    over them: the same as the whole replay (tests/core/test_userstore_overlay.py checks it
+    on random sequences). Only the delta is written: memory and time grow with the changes,
     not with the directory. The connection is kept from one replay to the next (its cache of
     the file's pages too); the delta is emptied and written again in one transaction, so a
     replay that fails leaves what was shown.
@@ -57,16 +59,20 @@ def apply_layer(directory: Directory, changes: Iterable[Change],
     reused = isinstance(con, overlay.OverlayConnection) and con.path == directory.path
     if not isinstance(con, overlay.OverlayConnection) or not reused:
         con = overlay.open_overlay(directory.path)
+    replayed = tuple((c.seq, c.at, c.ops) for c in active)
+    last = con.applier if reused and con.replayed == replayed[:-1] else None
     shown = set(con.tables)
     try:
-        applier = _Applier(con, articles or (lambda _sha: None))
         con.execute("BEGIN")
-        overlay.empty(con)
-        for change in active:
-            entered = Entered(change.at, change.seq)
-            for op in change.ops:
-                applier.apply(op, entered)
-        applier.finish()
+        if isinstance(last, _Applier):  # one change recorded after those shown: applied alone
+            applier = last.carried(articles)
+            applier.append(active[-1])
+        else:
+            overlay.empty(con)
+            applier = _Applier(con, articles or (lambda _sha: None))
+            for change in active:
+                applier.replay(change)
+            applier.finish(applier.touched, applier.recount)
         overlay.finish(con)
         con.execute("COMMIT")
     except BaseException:
@@ -76,6 +82,7 @@ def apply_layer(directory: Directory, changes: Iterable[Change],
             con.rollback()
             con.tables = shown
         raise
+    con.replayed, con.applier = replayed, applier
     applier.layer.active_changes = len(active)
     if reused:
         directory.layer = applier.layer
@@ -101,6 +108,32 @@ class _Applier:
         self.layer = Layer()
         self.touched: set[str] = set()  # entities whose search rows must be rewritten
         self.recount: set[str] = set()  # parents whose stored child counts must be redone
+
+    def carried(self, articles: ArticleLookup | None) -> _Applier:
+        """A copy to apply one more change with (this one stays as it is, should that fail)."""
+        copy = _Applier(self.con, articles or self.articles)
+        copy.layer = self.layer.copy()
+        copy.touched, copy.recount = set(self.touched), set(self.recount)
+        return copy
+
+    def replay(self, change: Change) -> None:
+        entered = Entered(change.at, change.seq)
+        for op in change.ops:
+            self.apply(op, entered)
+
+    def append(self, change: Change) -> None:
+        """Apply one more change and finish what it touched. A rename, a move or a hide can
+        change the search rows of records touched before (a park's name in its records' rows,
+        a person's in an organisation's): then every touched row is written again, as the
+        whole replay does."""
+        touched, recount = self.touched, self.recount
+        self.touched, self.recount = set(), set()
+        self.replay(change)
+        fresh, fresh_counts = self.touched, self.recount
+        self.touched, self.recount = touched | fresh, recount | fresh_counts
+        wide = any(op.get("op") == "entity.hide" or (op.get("op") == "entity.set" and
+                   op.get("field") in ("name", "parent")) for op in change.ops)
+        self.finish(self.touched if wide else fresh, fresh_counts)
 
     def apply(self, op: Op, entered: Entered) -> None:
         handler = getattr(self, "_" + op["op"].replace(".", "_"), None)
@@ -339,15 +372,15 @@ class _Applier:
 
     # -- derived tables -----------------------------------------------------------------------
 
-    def finish(self) -> None:
-        """Child counts and search rows for what the changes touched; what waits for review."""
+    def finish(self, touched: set[str], recount: set[str]) -> None:
+        """Child counts of `recount`, search rows of `touched`; what waits for review."""
         for imported in self.layer.articles.values():
             article = self.articles(imported.sha256)
             if article is not None:
                 self.layer.pending[imported.article_id] = sum(
                     f["id"] not in self.layer.decisions for f in article.findings)
         # Counted again for the parents whose children changed, as the file counted them all.
-        parents = sorted(self.recount)
+        parents = sorted(recount)
         counts = overlay.child_counts(self.con, parents)
         for start in range(0, len(parents), 500):
             chunk = parents[start:start + 500]
@@ -355,7 +388,7 @@ class _Applier:
                 f"DELETE FROM child_counts WHERE parent_id IN ({','.join('?' * len(chunk))})", chunk)
         self.con.executemany("INSERT INTO child_counts (parent_id, kind, n) VALUES (?, ?, ?)",
                              sorted((p, k, n) for (p, k), n in counts.items()))
-        for entity_id in sorted(self.touched):
+        for entity_id in sorted(touched):
             self._search_row(entity_id)
 
     def _drop_search(self, entity_ids: list[str]) -> None:

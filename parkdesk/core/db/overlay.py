@@ -68,6 +68,10 @@ class OverlayConnection(_Connection):
     longer than the replay at the bundled size)."""
 
     tables: set[str]  # the tables shown through their overlay
+    # What the delta shows: the changes replayed ((seq, at, ops) each) and the applier's state
+    # after them (core/db/layered.py), so that one more change can be applied alone.
+    replayed: tuple = ()
+    applier: object = None
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
         self._before(sql)
@@ -204,14 +208,30 @@ def finish(con: OverlayConnection) -> None:
     """After the replay: the delta's search rows indexed, and the views of tables the changes
     wrote nothing to in the end dropped (their queries then read main's tables directly)."""
     if "search" in con.tables and _changed(con, "search"):
+        _rank_rows(con)
         for fts, (columns, _options) in FTS_TABLES.items():
             cols = ", ".join(columns)
+            con.execute(f"DELETE FROM temp.{fts}_user")
             con.execute(f"INSERT INTO temp.{fts}_user (rowid, {cols}) "
                         f"SELECT {_ROW}, {cols} FROM temp.search_delta")
     for table in sorted(con.tables):
         if not _changed(con, table):
             con.execute(f"DROP VIEW temp.{table}")  # (its triggers go; its empty tables stay)
             con.tables.discard(table)
+
+
+def _rank_rows(con: sqlite3.Connection) -> None:
+    """The delta's search rows numbered after the file's in entity id order: what a replay of
+    every change writes (its last step writes each touched record's row, in id order), also
+    after one change applied alone over earlier ones (which writes its records' rows last)."""
+    base = con.execute("SELECT coalesce(max(rowid), 0) FROM main.search").fetchone()[0]
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS search_order (old INTEGER PRIMARY KEY, new INTEGER)")
+    con.execute("DELETE FROM temp.search_order")
+    con.execute(f"INSERT INTO temp.search_order SELECT {_ROW}, ? + row_number() OVER "
+                f"(ORDER BY entity_id, {_ROW}) FROM temp.search_delta", (base,))
+    con.execute(f"UPDATE temp.search_delta SET {_ROW} = -(SELECT new FROM temp.search_order "
+                f"WHERE old = {_ROW})")
+    con.execute(f"UPDATE temp.search_delta SET {_ROW} = -{_ROW}")
 
 
 def _changed(con: sqlite3.Connection, table: str) -> bool:
