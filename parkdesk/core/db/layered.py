@@ -122,18 +122,44 @@ class _Applier:
             self.apply(op, entered)
 
     def append(self, change: Change) -> None:
-        """Apply one more change and finish what it touched. A rename, a move or a hide can
-        change the search rows of records touched before (a park's name in its records' rows,
-        a person's in an organisation's): then every touched row is written again, as the
-        whole replay does."""
+        """Apply one more change and finish what it touched, and the rows touched before that
+        it changed without touching them (see `_reached`), as the whole replay would."""
         touched, recount = self.touched, self.recount
         self.touched, self.recount = set(), set()
         self.replay(change)
         fresh, fresh_counts = self.touched, self.recount
         self.touched, self.recount = touched | fresh, recount | fresh_counts
-        wide = any(op.get("op") == "entity.hide" or (op.get("op") == "entity.set" and
-                   op.get("field") in ("name", "parent")) for op in change.ops)
-        self.finish(self.touched if wide else fresh, fresh_counts)
+        self.finish(fresh | self._reached(change, touched), fresh_counts)
+
+    def _reached(self, change: Change, touched: set[str]) -> set[str]:
+        """Records of `touched` whose search rows `change` changes without marking them: under
+        a park, zone or place it renamed, or anything it moved (their park's name), and the
+        organisations where a person it renamed holds a title (their people)."""
+        found: set[str] = set()
+        for op in change.ops:
+            if op.get("op") != "entity.set" or op.get("field") not in ("name", "parent"):
+                continue
+            moved = op["id"]
+            if op["field"] == "name":
+                found.update(r[0] for r in self.con.execute(
+                    "SELECT org_id FROM roles WHERE person_id = ? AND org_id IS NOT NULL", (moved,)))
+                row = self.con.execute("SELECT kind FROM entities WHERE id = ?", (moved,)).fetchone()
+                if row is None or row[0] not in (PARK, ZONE, PLACE):
+                    continue
+            if self.con.execute("SELECT 1 FROM entities WHERE parent_id = ? LIMIT 1",
+                                (moved,)).fetchone() is not None:
+                found.update(t for t in touched if self._is_under(t, moved))
+        return found & touched
+
+    def _is_under(self, entity_id: str, ancestor: str) -> bool:
+        seen = {entity_id}
+        row = self.con.execute("SELECT parent_id FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        while row is not None and row[0] is not None and row[0] not in seen:
+            if row[0] == ancestor:
+                return True
+            seen.add(row[0])
+            row = self.con.execute("SELECT parent_id FROM entities WHERE id = ?", (row[0],)).fetchone()
+        return False
 
     def apply(self, op: Op, entered: Entered) -> None:
         handler = getattr(self, "_" + op["op"].replace(".", "_"), None)
