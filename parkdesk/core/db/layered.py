@@ -12,11 +12,9 @@ from collections.abc import Callable, Iterable
 
 from parkdesk.core.db import overlay
 from parkdesk.core.db.directory import Directory, _connect_ro
-from parkdesk.core.db.search import lead_word
+from parkdesk.core.db.layered_search import drop_search_rows, write_search_row
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import PARK, PLACE, ZONE
-from parkdesk.core.search.pinyin import alias_search_text
-from parkdesk.core.search.text import name_key
 from parkdesk.core.userstore.articles import StoredArticle
 from parkdesk.core.userstore.changes import Change, Op
 from parkdesk.core.userstore.layer import (
@@ -251,7 +249,7 @@ class _Applier:
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            self._drop_search(chunk)
+            drop_search_rows(self.con, chunk)
             for sql in (
                 f"DELETE FROM entities WHERE id IN ({marks})",
                 f"DELETE FROM aliases WHERE entity_id IN ({marks})",
@@ -415,64 +413,4 @@ class _Applier:
         self.con.executemany("INSERT INTO child_counts (parent_id, kind, n) VALUES (?, ?, ?)",
                              sorted((p, k, n) for (p, k), n in counts.items()))
         for entity_id in sorted(touched):
-            self._search_row(entity_id)
-
-    def _drop_search(self, entity_ids: list[str]) -> None:
-        """Delete the search rows of these entities. The file has no index on the rows'
-        entity id, but each file entity's row has its file name's key (`name_key`), which is
-        indexed; rows the changes wrote are in the delta, indexed by entity id."""
-        marks = ",".join("?" * len(entity_ids))
-        keys = sorted({name_key(name) for (name,) in self.con.execute(
-            f"SELECT name FROM main.entities WHERE id IN ({marks})", entity_ids)})
-        rowids = overlay.delta_search_rows(self.con, entity_ids)
-        if keys:
-            rowids += [r for (r,) in self.con.execute(
-                f"SELECT rowid FROM search WHERE [key] IN ({','.join('?' * len(keys))}) "
-                f"AND entity_id IN ({marks})", [*keys, *entity_ids])]
-        if rowids:
-            self.con.execute(f"DELETE FROM search WHERE rowid IN ({','.join('?' * len(rowids))})",
-                             rowids)
-
-    def _search_row(self, entity_id: str) -> None:
-        row = self.con.execute(
-            "SELECT kind, name, description FROM entities WHERE id = ?", (entity_id,)
-        ).fetchone()
-        self._drop_search([entity_id])
-        if row is None:
-            return
-        kind, name, description = row
-        aliases = [r[0] for r in self.con.execute(
-            "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
-        people = [r[0] for r in self.con.execute(
-            "SELECT title FROM roles WHERE person_id = ? ORDER BY id", (entity_id,))]
-        # (Two queries, not a join: a join of two overlaid views would read them whole.)
-        held = self.con.execute("SELECT person_id, title FROM roles WHERE org_id = ? ORDER BY id",
-                                (entity_id,)).fetchall()
-        if held:
-            ids = sorted({p for p, _ in held})
-            names = dict(self.con.execute(
-                f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(ids))})", ids))
-            people += [f"{names[p]} {title}" for p, title in held if p in names]
-        note = self.layer.note("entity", entity_id)
-        text = " ".join(t for t in (description, note.text if note else None) if t)
-        self.con.execute(
-            "INSERT INTO search (entity_id, kind, name, aliases, people, description, park, lead, "
-            "key, reviewed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-            (entity_id, kind, name, alias_search_text(aliases), " | ".join(people), text,
-             self._park_name(entity_id), lead_word(name), name_key(name)),
-        )
-
-    def _park_name(self, entity_id: str) -> str:
-        current = self.con.execute("SELECT parent_id FROM entities WHERE id = ?",
-                                   (entity_id,)).fetchone()
-        seen = {entity_id}
-        while current and current[0] and current[0] not in seen:
-            seen.add(current[0])
-            row = self.con.execute("SELECT kind, name, parent_id FROM entities WHERE id = ?",
-                                   (current[0],)).fetchone()
-            if row is None:
-                return ""
-            if row[0] in (PARK, ZONE, PLACE):
-                return str(row[1])
-            current = (row[2],)
-        return ""
+            write_search_row(self.con, self.layer, entity_id)
