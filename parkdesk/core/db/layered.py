@@ -42,8 +42,8 @@ def apply_layer(directory: Directory, changes: Iterable[Change],
     Replays every active change over the bundled file, from an empty delta, so undoing any
     change, in any order, gives what the remaining changes say: no inverse operations to get
     wrong. One change recorded after those shown (an edit, a review decision) is applied alone
-    over them: the same as the whole replay (tests/core/test_userstore_overlay.py checks it
-    on random sequences). Only the delta is written: memory and time grow with the changes,
+    over them, and undoing that change again restores the delta kept from before it: the same
+    as the whole replay (tests/core/test_userstore_overlay.py checks both on random sequences). Only the delta is written: memory and time grow with the changes,
     not with the directory. The connection is kept from one replay to the next (its cache of
     the file's pages too); the delta is emptied and written again in one transaction, so a
     replay that fails leaves what was shown.
@@ -59,13 +59,21 @@ def apply_layer(directory: Directory, changes: Iterable[Change],
         con = overlay.open_overlay(directory.path)
     replayed = tuple((c.seq, c.at, c.ops) for c in active)
     last = con.applier if reused and con.replayed == replayed[:-1] else None
-    shown = set(con.tables)
+    back = con.kept if reused and con.kept is not None and con.kept[0] == replayed else None
+    shown, kept, kept_tables = set(con.tables), con.kept, con.kept_tables
     try:
         con.execute("BEGIN")
         if isinstance(last, _Applier):  # one change recorded after those shown: applied alone
+            overlay.keep(con)
+            con.kept = (con.replayed, last)
             applier = last.carried(articles)
             applier.append(active[-1])
+        elif back is not None and isinstance(back[1], _Applier):  # that change undone again
+            overlay.restore(con)
+            con.kept = None
+            applier = back[1]
         else:
+            con.kept = None
             overlay.empty(con)
             applier = _Applier(con, articles or (lambda _sha: None))
             for change in active:
@@ -78,7 +86,7 @@ def apply_layer(directory: Directory, changes: Iterable[Change],
             con.close()
         elif con.in_transaction:
             con.rollback()
-            con.tables = shown
+            con.tables, con.kept, con.kept_tables = shown, kept, kept_tables
         raise
     con.replayed, con.applier = replayed, applier
     applier.layer.active_changes = len(active)

@@ -72,6 +72,10 @@ class OverlayConnection(_Connection):
     # after them (core/db/layered.py), so that one more change can be applied alone.
     replayed: tuple = ()
     applier: object = None
+    # What was shown before the last change applied alone: its `replayed` and applier (the
+    # delta itself is kept in TEMP, `keep`), so undoing that change restores it.
+    kept: tuple | None = None
+    kept_tables: frozenset[str] = frozenset()
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
         self._before(sql)
@@ -202,6 +206,36 @@ def empty(con: OverlayConnection) -> None:
         if table == "search":
             for fts in FTS_TABLES:
                 con.execute(f"DELETE FROM temp.{fts}_user")
+
+
+def keep(con: OverlayConnection) -> None:
+    """Copy the delta as it is (before one change is applied alone), for `restore`."""
+    for table in sorted(con.tables):
+        for part in ("delta", "gone"):
+            name = f"{table}_{part}"
+            con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name}_kept AS "
+                        f"SELECT * FROM temp.{name} WHERE 0")
+            con.execute(f"DELETE FROM temp.{name}_kept")
+            con.execute(f"INSERT INTO temp.{name}_kept SELECT * FROM temp.{name}")
+    con.kept_tables = frozenset(con.tables)
+
+
+def restore(con: OverlayConnection) -> None:
+    """The delta as `keep` copied it; then `finish` as after any replay."""
+    for table in sorted(con.tables - con.kept_tables):
+        con.execute(f"DROP VIEW temp.{table}")
+        con.tables.discard(table)
+        if table == "search":
+            for fts in FTS_TABLES:
+                con.execute(f"DELETE FROM temp.{fts}_user")
+        for part in ("delta", "gone"):
+            con.execute(f"DELETE FROM temp.{table}_{part}")
+    for table in sorted(con.kept_tables):
+        if table not in con.tables:  # (a table once written stays so: not expected)
+            con.execute(f"DELETE FROM {table} WHERE 0")  # (makes its view and triggers again)
+        for part in ("delta", "gone"):
+            con.execute(f"DELETE FROM temp.{table}_{part}")
+            con.execute(f"INSERT INTO temp.{table}_{part} SELECT * FROM temp.{table}_{part}_kept")
 
 
 def finish(con: OverlayConnection) -> None:
