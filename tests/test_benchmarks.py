@@ -100,3 +100,18 @@ def test_the_cache_lives_in_the_user_cache_folder_and_names_the_version(
     path = bigdb.cache_path(1_000_000)
     assert path.parent.parent == tmp_path / "parkdesk"
     assert path.name == f"synth-1M-seed1-v{SYNTH_VERSION}.db"
+
+
+def test_the_user_store_benchmark_reports_every_figure_and_leaves_the_file_alone(
+        sample_db: Path, tmp_path: Path) -> None:
+    from benchmarks import userstore
+
+    small = userstore._prepared(sample_db, tmp_path / "small.db", 8)
+    try:
+        result = userstore.measure(sample_db, small, tmp_path, n=8, pairs=1, rss_rounds=1)
+    finally:
+        small.close()
+    for action in ("edit", "undo", "decision"):
+        assert set(result[action]) == {"vs_bundled", "more_than_bundled_s", "vs_store_alone"}
+        assert result[action]["vs_bundled"]["pairs"] == 1
+    assert result["open"]["pairs"] == 1 and result["rss"]["a_rss_mb"]["median"] > 0

@@ -66,7 +66,7 @@ def test_a_file_that_passed_is_not_read_again_until_it_changes(
     window.settings.sync()
     window.close()
 
-    again, checked_again = _open_window(qtbot, copy, tmp_path)  # the same settings file
+    again, _ = _open_window(qtbot, copy, tmp_path)  # the same settings file
     assert not again.integrity.start(again.directory)  # passed, unchanged: not read again
     again.close()
 

@@ -346,17 +346,32 @@ class Directory:
             # The zone's own bodies (the management committee) count as the zone's contacts.
             sql = sql.replace("owner_id = ?", f"owner_id IN ({_OWNER_AND_BODIES})")
             params.append(owner_id)
+        rows: list[_ContactRow] = self.con.execute(sql + " ORDER BY id", params).fetchall()
         # Phones before the address, each in the order the articles first state them: the
-        # first number given is the main one (it is what a fact sheet's QR code dials).
-        sql += f" ORDER BY owner_id != ?, kind DESC, {FIRST_STATED}, id"
-        params.append(owner_id)
+        # first number given is the main one (it is what a fact sheet's QR code dials). The
+        # order of FIRST_STATED, sorted here: as a correlated subquery over the user's layer
+        # (a view, core/db/overlay.py) it read every contact's citations for each contact.
+        first = self._first_stated([r[0] for r in rows])
+        rows.sort(key=lambda r: (first.get(r[0]) is not None, first.get(r[0]) or ""))
+        rows.sort(key=lambda r: r[2] or "", reverse=True)  # (stable: ties keep their order)
+        rows.sort(key=lambda r: r[1] != owner_id)
         result = []
-        r: _ContactRow
-        for r in self.con.execute(sql, params):
+        for r in rows:
             c = Contact(*r[:8], valid=bool(r[8]), warning=r[9])
             c.sources = self.citations("contact", c.id)
             result.append(c)
         return result
+
+    def _first_stated(self, contact_ids: list[str]) -> dict[str, str]:
+        """FIRST_STATED of each contact that has a citation."""
+        first: dict[str, str] = {}
+        for start in range(0, len(contact_ids), 500):
+            ids = contact_ids[start : start + 500]
+            first.update(self.con.execute(
+                "SELECT record_id, min(article_id || printf(':%06d:%06d', paragraph, start)) "
+                "FROM citations WHERE record_type = 'contact' AND record_id IN "
+                f"({','.join('?' * len(ids))}) GROUP BY record_id", ids))
+        return {k: v for k, v in first.items() if v is not None}
 
     def count_contacts(self, owner_id: str, include_children: bool = False) -> int:
         """How many contacts `contacts(owner_id, include_children)` returns, without loading them."""

@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from parkdesk.core.db import overlay
 from parkdesk.core.records import (
     ENTERPRISE,
     INSTITUTION,
@@ -96,15 +97,19 @@ class ExportRows:
         if skip_top_kinds:
             where.append(f"NOT (t.depth = {int(depth)} AND e.kind IN "
                          f"({','.join('?' * len(skip_top_kinds))}))")
-        condition = f" WHERE {' AND '.join(where)}" if where else ""
+        # One recursive step per source of the rows (the user's layer has two: core/db/overlay).
+        steps = [
+            f"SELECT e.id, t.depth + 1, t.section, t.key || char(1) || {_GROUP_LETTER} "
+            f"|| e.name || char(2) || e.id FROM {source} JOIN tree t ON e.parent_id = t.id "
+            f"WHERE {' AND '.join([condition, *where])}"
+            for source, condition in overlay.sources(self.con, "entities", "e")
+        ]
         sql = (
             f"WITH RECURSIVE tree(id, depth, section, key) AS ({seeds} UNION ALL "
-            f"SELECT e.id, t.depth + 1, t.section, t.key || char(1) || {_GROUP_LETTER} "
-            "|| e.name || char(2) || e.id FROM entities e JOIN tree t ON e.parent_id = t.id"
-            f"{condition}) INSERT INTO {self.table} (id, depth, section, frame) "
+            f"{' UNION ALL '.join(steps)}) INSERT INTO {self.table} (id, depth, section, frame) "
             "SELECT id, depth, section, 0 FROM tree ORDER BY key"
         )
-        self.con.execute(sql, [*params, *skip_top_kinds])
+        self.con.execute(sql, [*params, *list(skip_top_kinds) * len(steps)])
 
     def measure(self) -> None:
         """Tell SQLite's planner how few rows the order holds (ANALYZE). Without it, a table

@@ -1,6 +1,8 @@
-"""The user's layer applied on read: an in-memory copy of the bundled directory with the
-journal's active changes applied to it, so search, the tree, panes, fact sheets and exports
-all read one database. The bundled file is only ever read (copied with SQLite's backup API).
+"""The user's layer applied on read: the bundled directory with the journal's active changes
+applied, so search, the tree, panes, fact sheets and exports all read one database.
+
+The bundled file is only ever read: it is opened read-only and the changes are written to the
+connection's TEMP schema, which holds only the user's delta (core/db/overlay.py).
 """
 
 from __future__ import annotations
@@ -8,12 +10,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 
+from parkdesk.core.db import overlay
 from parkdesk.core.db.directory import Directory, _connect_ro
-from parkdesk.core.db.search import lead_word
+from parkdesk.core.db.layered_search import drop_search_rows, write_search_row
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import PARK, PLACE, ZONE
-from parkdesk.core.search.pinyin import alias_search_text
-from parkdesk.core.search.text import name_key
 from parkdesk.core.userstore.articles import StoredArticle
 from parkdesk.core.userstore.changes import Change, Op
 from parkdesk.core.userstore.layer import (
@@ -38,30 +39,62 @@ def apply_layer(directory: Directory, changes: Iterable[Change],
     """Show `directory` with `changes` (the active ones) applied; none: the articles alone.
     `articles` gives an imported article by its sha256 (the user store's).
 
-    Rebuilds from the bundled file each time, so undoing any change, in any order, gives what
-    the remaining changes say: no inverse operations to get wrong.
+    Replays every active change over the bundled file, from an empty delta, so undoing any
+    change, in any order, gives what the remaining changes say: no inverse operations to get
+    wrong. One change recorded after those shown (an edit, a review decision) is applied alone
+    over them, and undoing that change again restores the delta kept from before it: the same
+    as the whole replay (tests/core/test_userstore_overlay.py checks both on random sequences). Only the delta is written: memory and time grow with the changes,
+    not with the directory. The connection is kept from one replay to the next (its cache of
+    the file's pages too); the delta is emptied and written again in one transaction, so a
+    replay that fails leaves what was shown.
     """
     active = [c for c in changes if c.active]
     if not active:
         if directory.layer is not EMPTY_LAYER:
             _swap(directory, _connect_ro(directory.path), EMPTY_LAYER)
         return
-    memory = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-    source = _connect_ro(directory.path)
+    con = directory.con
+    reused = isinstance(con, overlay.OverlayConnection) and con.path == directory.path
+    if not isinstance(con, overlay.OverlayConnection) or not reused:
+        con = overlay.open_overlay(directory.path)
+    replayed = tuple((c.seq, c.at, c.ops) for c in active)
+    last = con.applier if reused and con.replayed == replayed[:-1] else None
+    back = con.kept if reused and con.kept is not None and con.kept[0] == replayed else None
+    shown, kept, kept_tables = set(con.tables), con.kept, con.kept_tables
     try:
-        source.backup(memory)
-    finally:
-        source.close()
-    applier = _Applier(memory, articles or (lambda _sha: None))
-    memory.execute("BEGIN")
-    for change in active:
-        entered = Entered(change.at, change.seq)
-        for op in change.ops:
-            applier.apply(op, entered)
-    applier.finish()
-    memory.execute("COMMIT")
+        con.execute("BEGIN")
+        if isinstance(last, _Applier):  # one change recorded after those shown: applied alone
+            overlay.keep(con)
+            con.kept = (con.replayed, last)
+            applier = last.carried(articles)
+            applier.append(active[-1])
+        elif back is not None and isinstance(back[1], _Applier):  # that change undone again
+            overlay.restore(con)
+            con.kept = None
+            applier = back[1]
+        else:
+            con.kept = None
+            overlay.empty(con)
+            applier = _Applier(con, articles or (lambda _sha: None))
+            for change in active:
+                applier.replay(change)
+            applier.finish(applier.touched, applier.recount)
+        overlay.finish(con)
+        con.execute("COMMIT")
+    except BaseException:
+        if not reused:
+            con.close()
+        elif con.in_transaction:
+            con.rollback()
+            con.tables, con.kept, con.kept_tables = shown, kept, kept_tables
+        raise
+    con.replayed, con.applier = replayed, applier
     applier.layer.active_changes = len(active)
-    _swap(directory, memory, applier.layer)
+    if reused:
+        directory.layer = applier.layer
+        directory._articles = None  # imported articles come and go with their changes
+    else:
+        _swap(directory, con, applier.layer)
 
 
 def _swap(directory: Directory, con: sqlite3.Connection, layer: Layer) -> None:
@@ -73,14 +106,66 @@ def _swap(directory: Directory, con: sqlite3.Connection, layer: Layer) -> None:
 
 
 class _Applier:
-    """Applies operations to the in-memory copy, collecting what the user sees of them."""
+    """Applies operations to the overlay's tables, collecting what the user sees of them."""
 
     def __init__(self, con: sqlite3.Connection, articles: ArticleLookup) -> None:
         self.con = con
         self.articles = articles
         self.layer = Layer()
         self.touched: set[str] = set()  # entities whose search rows must be rewritten
-        self.recount = False
+        self.recount: set[str] = set()  # parents whose stored child counts must be redone
+
+    def carried(self, articles: ArticleLookup | None) -> _Applier:
+        """A copy to apply one more change with (this one stays as it is, should that fail)."""
+        copy = _Applier(self.con, articles or self.articles)
+        copy.layer = self.layer.copy()
+        copy.touched, copy.recount = set(self.touched), set(self.recount)
+        return copy
+
+    def replay(self, change: Change) -> None:
+        entered = Entered(change.at, change.seq)
+        for op in change.ops:
+            self.apply(op, entered)
+
+    def append(self, change: Change) -> None:
+        """Apply one more change and finish what it touched, and the rows touched before that
+        it changed without touching them (see `_reached`), as the whole replay would."""
+        touched, recount = self.touched, self.recount
+        self.touched, self.recount = set(), set()
+        self.replay(change)
+        fresh, fresh_counts = self.touched, self.recount
+        self.touched, self.recount = touched | fresh, recount | fresh_counts
+        self.finish(fresh | self._reached(change, touched), fresh_counts)
+
+    def _reached(self, change: Change, touched: set[str]) -> set[str]:
+        """Records of `touched` whose search rows `change` changes without marking them: under
+        a park, zone or place it renamed, or anything it moved (their park's name), and the
+        organisations where a person it renamed holds a title (their people)."""
+        found: set[str] = set()
+        for op in change.ops:
+            if op.get("op") != "entity.set" or op.get("field") not in ("name", "parent"):
+                continue
+            moved = op["id"]
+            if op["field"] == "name":
+                found.update(r[0] for r in self.con.execute(
+                    "SELECT org_id FROM roles WHERE person_id = ? AND org_id IS NOT NULL", (moved,)))
+                row = self.con.execute("SELECT kind FROM entities WHERE id = ?", (moved,)).fetchone()
+                if row is None or row[0] not in (PARK, ZONE, PLACE):
+                    continue
+            if self.con.execute("SELECT 1 FROM entities WHERE parent_id = ? LIMIT 1",
+                                (moved,)).fetchone() is not None:
+                found.update(t for t in touched if self._is_under(t, moved))
+        return found & touched
+
+    def _is_under(self, entity_id: str, ancestor: str) -> bool:
+        seen = {entity_id}
+        row = self.con.execute("SELECT parent_id FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        while row is not None and row[0] is not None and row[0] not in seen:
+            if row[0] == ancestor:
+                return True
+            seen.add(row[0])
+            row = self.con.execute("SELECT parent_id FROM entities WHERE id = ?", (row[0],)).fetchone()
+        return False
 
     def apply(self, op: Op, entered: Entered) -> None:
         handler = getattr(self, "_" + op["op"].replace(".", "_"), None)
@@ -125,7 +210,7 @@ class _Applier:
             self.con.execute(f"UPDATE entities SET {column} = ? WHERE id = ?", (value, entity_id))
             self._mark("entity", entity_id, field, value, old, entered)
             if field == "parent":
-                self.recount = True
+                self.recount.update(p for p in (old, value) if isinstance(p, str))
             if field == "name":  # children's search rows name their park
                 self.touched.update(r[0] for r in self.con.execute(
                     "SELECT id FROM entities WHERE parent_id = ?", (entity_id,)))
@@ -158,10 +243,10 @@ class _Applier:
                              [(op["id"], a) for a in op.get("aliases") or []])
         self.layer.added[("entity", op["id"])] = entered
         self.touched.add(op["id"])
-        self.recount = True
+        self.recount.add(op["parent"])
 
     def _entity_hide(self, op: Op, entered: Entered) -> None:
-        row = self.con.execute("SELECT name, kind FROM entities WHERE id = ?",
+        row = self.con.execute("SELECT name, kind, parent_id FROM entities WHERE id = ?",
                                (op["id"],)).fetchone()
         if row is None or row[1] == ZONE:  # the zone is the tree's root: it stays
             return
@@ -172,10 +257,10 @@ class _Applier:
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
+            drop_search_rows(self.con, chunk)
             for sql in (
                 f"DELETE FROM entities WHERE id IN ({marks})",
                 f"DELETE FROM aliases WHERE entity_id IN ({marks})",
-                f"DELETE FROM search WHERE entity_id IN ({marks})",
                 f"DELETE FROM contacts WHERE owner_id IN ({marks})",
                 f"DELETE FROM figures WHERE entity_id IN ({marks})",
             ):
@@ -191,7 +276,9 @@ class _Applier:
                                  chunk + chunk)
         self.touched.difference_update(ids)
         self.layer.hidden[("entity", op["id"])] = (row[0], entered)
-        self.recount = True
+        self.recount.update(ids)  # (their counts go: nothing is under them now)
+        if row[2] is not None:
+            self.recount.add(row[2])
 
     # -- contacts ---------------------------------------------------------------------------
 
@@ -317,57 +404,21 @@ class _Applier:
 
     # -- derived tables -----------------------------------------------------------------------
 
-    def finish(self) -> None:
-        """Child counts and search rows for what the changes touched; what waits for review."""
+    def finish(self, touched: set[str], recount: set[str]) -> None:
+        """Child counts of `recount`, search rows of `touched`; what waits for review."""
         for imported in self.layer.articles.values():
             article = self.articles(imported.sha256)
             if article is not None:
                 self.layer.pending[imported.article_id] = sum(
                     f["id"] not in self.layer.decisions for f in article.findings)
-        if self.recount:
-            self.con.execute("DELETE FROM child_counts")
+        # Counted again for the parents whose children changed, as the file counted them all.
+        parents = sorted(recount)
+        counts = overlay.child_counts(self.con, parents)
+        for start in range(0, len(parents), 500):
+            chunk = parents[start:start + 500]
             self.con.execute(
-                "INSERT INTO child_counts (parent_id, kind, n) SELECT parent_id, kind, count(*) "
-                "FROM entities WHERE parent_id IS NOT NULL GROUP BY parent_id, kind"
-            )
-        for entity_id in sorted(self.touched):
-            self._search_row(entity_id)
-
-    def _search_row(self, entity_id: str) -> None:
-        row = self.con.execute(
-            "SELECT kind, name, description FROM entities WHERE id = ?", (entity_id,)
-        ).fetchone()
-        self.con.execute("DELETE FROM search WHERE entity_id = ?", (entity_id,))
-        if row is None:
-            return
-        kind, name, description = row
-        aliases = [r[0] for r in self.con.execute(
-            "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
-        people = [r[0] for r in self.con.execute(
-            "SELECT title FROM roles WHERE person_id = ? ORDER BY id", (entity_id,))]
-        people += [f"{r[0]} {r[1]}" for r in self.con.execute(
-            "SELECT e.name, r.title FROM roles r JOIN entities e ON e.id = r.person_id "
-            "WHERE r.org_id = ? ORDER BY r.id", (entity_id,))]
-        note = self.layer.note("entity", entity_id)
-        text = " ".join(t for t in (description, note.text if note else None) if t)
-        self.con.execute(
-            "INSERT INTO search (entity_id, kind, name, aliases, people, description, park, lead, "
-            "key, reviewed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-            (entity_id, kind, name, alias_search_text(aliases), " | ".join(people), text,
-             self._park_name(entity_id), lead_word(name), name_key(name)),
-        )
-
-    def _park_name(self, entity_id: str) -> str:
-        current = self.con.execute("SELECT parent_id FROM entities WHERE id = ?",
-                                   (entity_id,)).fetchone()
-        seen = {entity_id}
-        while current and current[0] and current[0] not in seen:
-            seen.add(current[0])
-            row = self.con.execute("SELECT kind, name, parent_id FROM entities WHERE id = ?",
-                                   (current[0],)).fetchone()
-            if row is None:
-                return ""
-            if row[0] in (PARK, ZONE, PLACE):
-                return str(row[1])
-            current = (row[2],)
-        return ""
+                f"DELETE FROM child_counts WHERE parent_id IN ({','.join('?' * len(chunk))})", chunk)
+        self.con.executemany("INSERT INTO child_counts (parent_id, kind, n) VALUES (?, ?, ?)",
+                             sorted((p, k, n) for (p, k), n in counts.items()))
+        for entity_id in sorted(touched):
+            write_search_row(self.con, self.layer, entity_id)

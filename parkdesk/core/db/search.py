@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 
+from parkdesk.core.db.overlay import delta_search_rows, fts_source, overlaid
 from parkdesk.core.i18n import QT_TRANSLATE_NOOP, translate
 from parkdesk.core.records import PARK, PLACE, ZONE, Contact
 from parkdesk.core.search.hits import (
@@ -121,8 +122,8 @@ def _correction(con: sqlite3.Connection, term: str) -> str | None:
 
 
 def _fts(con: sqlite3.Connection, table: str, match: str, limit: int) -> list[int]:
-    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid LIMIT ?"
-    return [r for (r,) in con.execute(sql, (match, limit))]
+    # With the user's changes: the file's index minus the rows they replaced, plus theirs.
+    return [r for (r,) in con.execute(fts_source(con, table), (match, limit))]
 
 
 def _exact(con: sqlite3.Connection, terms: list[str], limit: int) -> list[int]:
@@ -266,6 +267,9 @@ def _number_hits(con: sqlite3.Connection, runs: list[str], words: list[str], lim
     if not found:
         return []
     rows = _rows(con, [r for r, _ in found])
+    if len(rows) < len({r for r, _ in found}):
+        found = _rewritten(con, found, rows)
+        rows = _rows(con, [r for r, _ in found])
     numbers = dict(_numbers(con, [c for _, c in found if c]))
     hits = [
         _hit(rows[r], terms, matched=numbers.get(c, rows[r][2]), matched_kind=PHONE,
@@ -276,6 +280,21 @@ def _number_hits(con: sqlite3.Connection, runs: list[str], words: list[str], lim
         named = [h for h in hits if has_all(words, h.name)]
         hits = named or hits
     return hits
+
+
+def _rewritten(con: sqlite3.Connection, found: list[tuple[int, str]],
+               rows: dict[int, tuple]) -> list[tuple[int, str]]:
+    """The phones' rows with the user's changes: a record they changed has a search row of
+    theirs (the phone index still names the file's); a hidden one, none (its phones go)."""
+    result = []
+    for r, c in found:
+        if r in rows:
+            result.append((r, c))
+            continue
+        owner = con.execute("SELECT owner_id FROM contacts WHERE id = ?", (c,)).fetchone()
+        if owner is not None and overlaid(con, "search"):
+            result += [(row, c) for row in delta_search_rows(con, [owner[0]])]
+    return result
 
 
 def _numbers(con: sqlite3.Connection, contact_ids: list[str]) -> list[tuple[str, str]]:

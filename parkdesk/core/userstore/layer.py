@@ -111,5 +111,13 @@ class Layer:
     def empty(self) -> bool:
         return not self.active_changes
 
+    def copy(self) -> Layer:
+        """A copy whose dicts can change without changing this one (their values are frozen)."""
+        return Layer(
+            values={k: dict(v) for k, v in self.values.items()}, added=dict(self.added),
+            notes=dict(self.notes), outdated=dict(self.outdated), hidden=dict(self.hidden),
+            active_changes=self.active_changes, articles=dict(self.articles),
+            decisions=dict(self.decisions), reviewed=dict(self.reviewed), pending=dict(self.pending))
+
 
 EMPTY_LAYER = Layer()
