@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
+from parkdesk.core.db import tree_pages
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.queries import kind_of
 from parkdesk.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -189,7 +191,7 @@ class DirectoryTree:
         key = node.key
         if limit < 0:
             limit = max(self.child_count(node) - offset, 0)
-        keys = self.directory.child_keys
+        keys = partial(tree_pages.child_keys, self.directory)
         if offset == 0:
             rows = keys(parent_id, kinds, 0, limit)
         elif (key, offset) in self._before:
@@ -217,8 +219,9 @@ class DirectoryTree:
             counts = {row: self.child_count(child) for row, child in enumerate(self.children(node))}
             return {row: n for row, n in counts.items() if n}
         parent_id, kinds = listed
-        return {self.directory.child_position(parent_id, kinds, name, entity_id): n
-                for name, entity_id, n in self.directory.children_with_children(parent_id, kinds)}
+        return {tree_pages.child_position(self.directory, parent_id, kinds, name, entity_id): n
+                for name, entity_id, n in tree_pages.children_with_children(self.directory, parent_id,
+                                                                         kinds)}
 
     def row_of(self, parent: TreeNode, node_type: str, key: str) -> int | None:
         """The row number of the child of `parent` with this node type and key, or None: a
@@ -231,7 +234,8 @@ class DirectoryTree:
         entity = self.directory.entity(key) if node_type == ENTITY else None
         if entity is None or entity.parent_id != parent_id or (kinds and entity.kind not in kinds):
             return None
-        return self.directory.child_position(parent_id, kinds, entity.name, entity.id)
+        return tree_pages.child_position(self.directory, parent_id, kinds, entity.name,
+                                         entity.id)
 
     def path_to(self, entity_id: str) -> list[TreeNode]:
         """Nodes from a root down to the entity, through the folders it sits in."""

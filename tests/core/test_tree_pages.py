@@ -1,11 +1,12 @@
 """The tree's pages of a big folder: any page, in any order, is the same rows in the same order,
-and a row's number is a query (core/tree.py over Directory.child_keys and child_position)."""
+and a row's number is a query (core/tree.py over core/db/tree_pages.py: child_keys and child_position)."""
 
 from __future__ import annotations
 
 import random
 from pathlib import Path
 
+from parkdesk.core.db import tree_pages
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.db.store import write_bundle
 from parkdesk.core.records import Citation, Entity
@@ -49,3 +50,27 @@ def test_pages_read_in_any_order_are_the_folders_rows(tmp_path: Path) -> None:
     assert tree.row_of(folder, ENTITY, "zone") is None
     assert tree.child_rows(folder) == {expected.index("e0000-0"): 1}
     directory.close()
+
+
+def test_the_rows_that_open_follow_the_users_layer(tmp_path: Path) -> None:
+    """Which rows of a big folder have children comes from the stored counts and the user's
+    changes alike: a record moved under another enterprise makes that one open."""
+    from parkdesk.core.userstore import changes as ch
+    from parkdesk.core.userstore.session import open_user_data
+
+    _big_folder(tmp_path).close()
+    data = open_user_data(tmp_path / "big.db", tmp_path / "u.db", backup=False)
+    try:
+        directory = data.directory
+        expected = [e.id for e in directory.children("park-nanhai", ("enterprise",))]
+        target = expected[-1]
+        data.record("Move the branch", [ch.set_field("sub-1", "parent", target)])
+        tree = DirectoryTree(directory)
+        folder = next(n for n in tree.children(tree.path_to("park-nanhai")[-1])
+                      if n.key.endswith("/organisations"))
+        assert tree.child_rows(folder) == {N - 1: 1}
+        only_institutions = tree_pages.children_with_children(directory, "park-nanhai",
+                                                              ("institution",))
+        assert only_institutions == []
+    finally:
+        data.close()

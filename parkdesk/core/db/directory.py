@@ -17,6 +17,7 @@ from parkdesk.core.db.opening import (
     _quick_check,
     validate,
 )
+from parkdesk.core.db.tree_pages import children_sql
 from parkdesk.core.errors import DatabaseError
 from parkdesk.core.parks import park_in
 from parkdesk.core.records import (
@@ -220,78 +221,9 @@ class Directory:
 
         `after` (the name and id of the last child of the previous page) starts the page right
         after it, without counting through `offset` rows."""
-        sql, params, _ = self._children_sql(self._ENTITY_COLUMNS, parent_id, kinds, offset,
-                                            limit, after, None, False)
+        sql, params, _ = children_sql(self._ENTITY_COLUMNS, parent_id, kinds, offset, limit,
+                                      after, None, False)
         return self._entities(self.con.execute(sql, params).fetchall())
-
-    def child_keys(
-        self,
-        parent_id: str,
-        kinds: tuple[str, ...] | None = None,
-        offset: int = 0,
-        limit: int = -1,
-        after: tuple[str, str] | None = None,
-        before: tuple[str, str] | None = None,
-        from_end: bool = False,
-    ) -> list[tuple[str, str, str]]:
-        """(id, name, kind) of a page of `children`, read from the index alone: what the tree
-        shows of a row. Besides `after`, `before` (the name and id of the row just after the
-        page) ends the page there, and `from_end` counts `offset` back from the last child (a
-        page near the end of 250,000 rows), so no page counts through many rows."""
-        sql, params, backwards = self._children_sql("id, name, kind", parent_id, kinds, offset,
-                                                    limit, after, before, from_end)
-        rows = self.con.execute(sql, params).fetchall()
-        if backwards:
-            rows.reverse()
-        return rows
-
-    @staticmethod
-    def _children_sql(columns: str, parent_id: str, kinds: tuple[str, ...] | None, offset: int,
-                      limit: int, after: tuple[str, str] | None, before: tuple[str, str] | None,
-                      from_end: bool) -> tuple[str, list, bool]:
-        sql = f"SELECT {columns} FROM entities WHERE parent_id = ?"
-        params: list = [parent_id]
-        if kinds:
-            sql += f" AND kind IN ({','.join('?' * len(kinds))})"
-            params += list(kinds)
-        backwards = from_end or before is not None
-        if after is not None:
-            sql += " AND (name, id) > (?, ?)"
-            params += list(after)
-            offset = 0
-        elif before is not None:
-            sql += " AND (name, id) < (?, ?)"
-            params += list(before)
-            offset = 0
-        sql += " ORDER BY name DESC, id DESC" if backwards else " ORDER BY name, id"
-        sql += " LIMIT ? OFFSET ?"
-        params += [limit, offset]
-        return sql, params, backwards
-
-    def child_position(self, parent_id: str, kinds: tuple[str, ...] | None, name: str,
-                       entity_id: str) -> int:
-        """How many children of `parent_id` (of these kinds) come before the child named `name`
-        with id `entity_id` in the order of `children`: its row number, from one index range."""
-        sql = "SELECT count(*) FROM entities WHERE parent_id = ? AND (name, id) < (?, ?)"
-        params: list = [parent_id, name, entity_id]
-        if kinds:
-            sql += f" AND kind IN ({','.join('?' * len(kinds))})"
-            params += list(kinds)
-        return int(self.con.execute(sql, params).fetchone()[0])
-
-    def children_with_children(self, parent_id: str, kinds: tuple[str, ...] | None = None
-                               ) -> list[tuple[str, str, int]]:
-        """(name, id, number of children) of the children of `parent_id` (of these kinds) that
-        have children of their own, from the counts stored at build time (few rows: the
-        table has one per parent and kind, read before the entities)."""
-        sql = ("SELECT e.name, e.id, sum(c.n) FROM child_counts AS c CROSS JOIN entities AS e "
-               "ON e.id = c.parent_id WHERE e.parent_id = ?")
-        params: list = [parent_id]
-        if kinds:
-            sql += f" AND e.kind IN ({','.join('?' * len(kinds))})"
-            params += list(kinds)
-        sql += " GROUP BY e.id HAVING sum(c.n) > 0 ORDER BY e.name, e.id"
-        return [(r[0], r[1], int(r[2])) for r in self.con.execute(sql, params)]
 
     def child_totals(self, parent_ids: list[str]) -> dict[str, int]:
         """How many direct children each of these entities has (those with none are left out)."""
