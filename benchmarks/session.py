@@ -354,7 +354,7 @@ def main() -> int:
     parser.add_argument("--no-search", action="store_true",
                         help="no typed queries (the tree, the pane and the sheets alone)")
     parser.add_argument("--no-sheets", action="store_true",
-                        help="no fact sheets (at 1M a park's sheet lists ~300,000 enterprises)")
+                        help="no fact sheets")
     args = parser.parse_args()
     _keep_none_alive()
     from parkdesk.ui import icons
