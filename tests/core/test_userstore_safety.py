@@ -48,6 +48,21 @@ def test_ten_backups_are_kept(sample_db: Path, tmp_path: Path) -> None:
     store.close()
 
 
+def test_backups_made_within_one_second_keep_their_order(tmp_path: Path) -> None:
+    """Names share the second ("-2", "-3"…, up to "-12"): newest first is still by when they
+    were made, and keeping ten drops the oldest, not the newest."""
+    store = UserStore.open(tmp_path / "u.db")
+    when = datetime(2026, 1, 1, 12, 0, 0, tzinfo=UTC)
+    made = []
+    for n in range(12):
+        store.record(f"Change {n}", [ch.set_note("entity", "zone", f"note {n}")])
+        made.append(bk.make_backup(store, when))
+    kept = bk.backups(store.path)
+    assert [b.path for b in kept] == made[::-1][: bk.KEEP]
+    assert [b.changes for b in kept] == list(range(12, 12 - bk.KEEP, -1))
+    store.close()
+
+
 def test_restoring_a_backup_first_backs_up_what_is_there(sample_db: Path, tmp_path: Path) -> None:
     data = open_user_data(sample_db, tmp_path / "u.db")
     data.record("Rename", [ch.set_field("andao", "name", "Andao One")])

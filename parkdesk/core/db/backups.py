@@ -53,7 +53,19 @@ def backups(store_path: Path) -> list[Backup]:
         except (ValueError, sqlite3.Error):
             continue
         found.append(Backup(path, made, count))
-    return sorted(found, key=lambda b: b.path.name, reverse=True)
+    return sorted(found, key=_order, reverse=True)
+
+
+def _order(backup: Backup) -> tuple[datetime, int]:
+    """When a backup was made, then its number among those of the same second ("-2"…): the
+    names alone sort "-10" before "-2", and the first of a second after the rest."""
+    return backup.made, _number(backup.path.stem[len(PREFIX):])
+
+
+def _number(stem: str) -> int:
+    """1 for "20260101-120000", n for "20260101-120000-n"."""
+    number = stem[16:] if len(stem) > 16 and stem[15] == "-" else ""
+    return int(number) if number.isdigit() else 1
 
 
 def _marker_of(path: Path) -> str | None:
@@ -76,11 +88,11 @@ def make_backup(store: UserStore, when: datetime | None = None) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         stamp = when.strftime("%Y%m%d-%H%M%S")
-        target = folder / f"{PREFIX}{stamp}.db"
-        n = 1
-        while target.exists():
-            n += 1
-            target = folder / f"{PREFIX}{stamp}-{n}.db"
+        # A later backup of the same second takes the next number after the highest there,
+        # not the first free name: the oldest may have been dropped already.
+        same = [_number(p.stem[len(PREFIX):]) for p in folder.glob(f"{PREFIX}{stamp}*.db")]
+        n = max(same, default=0) + 1
+        target = folder / (f"{PREFIX}{stamp}.db" if n == 1 else f"{PREFIX}{stamp}-{n}.db")
         tmp = target.with_suffix(".tmp")
         con = sqlite3.connect(tmp, isolation_level=None)
         try:
