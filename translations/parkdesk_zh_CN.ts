@@ -397,6 +397,42 @@
         <translation>共同创办方：{other}</translation>
     </message>
     <message>
+        <source>Works at {other}</source>
+        <translation>任职于{other}</translation>
+    </message>
+    <message>
+        <source>Located in {other}</source>
+        <translation>位于{other}</translation>
+    </message>
+    <message>
+        <source>Grew up in {other}</source>
+        <translation>成长于{other}</translation>
+    </message>
+    <message>
+        <source>Invests in {other}</source>
+        <translation>投资{other}</translation>
+    </message>
+    <message>
+        <source>Signed to settle in {other}</source>
+        <translation>签约落户{other}</translation>
+    </message>
+    <message>
+        <source>Partner in {other}</source>
+        <translation>合作参与{other}</translation>
+    </message>
+    <message>
+        <source>Operates {other}</source>
+        <translation>运营{other}</translation>
+    </message>
+    <message>
+        <source>Serves {other}</source>
+        <translation>服务{other}</translation>
+    </message>
+    <message>
+        <source>Co-founded {other}</source>
+        <translation>共同创办{other}</translation>
+    </message>
+    <message>
         <source>{other} is its {relation}</source>
         <translation>{other}是其{relation}</translation>
     </message>
@@ -1529,6 +1565,7 @@
     <name>MainWindow</name>
     <message>
         <source>Directory tree</source>
+        <extracomment>The window&apos;s first paint is on screen: what can wait for it starts now (the launch&apos;s backups, the single-instance socket); the user store&apos;s messages are shown after it.</extracomment>
         <translation>名录目录树</translation>
     </message>
     <message>

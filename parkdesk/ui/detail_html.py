@@ -67,13 +67,30 @@ _OBJECT_VIEW = {
 }
 
 
+# How a relation reads on its subject's page, {other} standing for the object's link (others:
+# the predicate as the article has it, "Focus of X").
+_SUBJECT_VIEW = {
+    "works at": QT_TRANSLATE_NOOP("DetailHtml", "Works at {other}"),
+    "located in": QT_TRANSLATE_NOOP("DetailHtml", "Located in {other}"),
+    "grew up in": QT_TRANSLATE_NOOP("DetailHtml", "Grew up in {other}"),
+    "invests in": QT_TRANSLATE_NOOP("DetailHtml", "Invests in {other}"),
+    "signed to settle in": QT_TRANSLATE_NOOP("DetailHtml", "Signed to settle in {other}"),
+    "partners in": QT_TRANSLATE_NOOP("DetailHtml", "Partner in {other}"),
+    "operates": QT_TRANSLATE_NOOP("DetailHtml", "Operates {other}"),
+    "serves": QT_TRANSLATE_NOOP("DetailHtml", "Serves {other}"),
+    "co-founded": QT_TRANSLATE_NOOP("DetailHtml", "Co-founded {other}"),
+}
+
+
 def relation_html(predicate: str, other_html: str, on_subject_page: bool) -> str:
     """A relation phrased from the shown entity's side, around the other entity's link:
     "Works at X" on the subject's page, "X works here" (or "Operated by X") on the object's."""
     predicate = " ".join(predicate.split())
-    if on_subject_page:
+    if on_subject_page and predicate.casefold() in _SUBJECT_VIEW:
+        pattern = QCoreApplication.translate("DetailHtml", _SUBJECT_VIEW[predicate.casefold()])
+    elif on_subject_page:
         return esc(predicate[:1].upper() + predicate[1:]) + " " + other_html
-    if predicate.casefold() in _OBJECT_VIEW:
+    elif predicate.casefold() in _OBJECT_VIEW:
         pattern = QCoreApplication.translate("DetailHtml", _OBJECT_VIEW[predicate.casefold()])
     elif predicate.endswith(" of"):  # "regional centre of": X is its regional centre
         pattern = QCoreApplication.translate("DetailHtml", "{other} is its {relation}").replace("{relation}", predicate[:-3])

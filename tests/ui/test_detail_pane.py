@@ -215,3 +215,18 @@ def test_an_unknown_relation_still_reads() -> None:
     assert relation_html("sponsors", link, True) == f"Sponsors {link}"
     assert relation_html("sponsors", link, False) == f"{link} sponsors this"
     assert relation_html("<b>likes</b>", link, False) == f"{link} &lt;b&gt;likes&lt;/b&gt; this"
+
+
+def test_a_known_relation_reads_in_the_interface_language(qapp) -> None:
+    """Issue 16's leftover: "Works at X" on a person's page is interface wording, not data."""
+    from parkdesk.ui import language
+
+    link = '<a href="entity:x">X</a>'
+    assert relation_html("works at", link, True) == f"Works at {link}"
+    assert language.install(language.CHINESE)
+    try:
+        assert relation_html("works at", link, True) == f"任职于{link}"
+        assert relation_html("works at", link, False) == f"{link}在此任职"
+        assert relation_html("sponsors", link, True) == f"Sponsors {link}"  # the article's word
+    finally:
+        language.install(language.ENGLISH)
