@@ -23,6 +23,16 @@ def large_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def _damaged_copy(large_db: Path, tmp_path: Path) -> Path:
+    """The large file with one page, three fifths in, overwritten."""
+    damaged = tmp_path / "damaged.db"
+    data = bytearray(large_db.read_bytes())
+    start = (len(data) * 3 // 5) // 4096 * 4096
+    data[start : start + 4096] = b"\xff" * 4096
+    damaged.write_bytes(bytes(data))
+    return damaged
+
+
 def _open_window(qtbot, path: Path, tmp_path: Path) -> tuple[MainWindow, list[str]]:
     directory = Directory.open(path)
     assert not directory.fully_checked
@@ -42,11 +52,7 @@ def test_a_healthy_large_file_is_checked_quietly(qtbot, large_db: Path, tmp_path
 
 
 def test_a_damaged_large_file_gets_the_error_dialog(qtbot, large_db: Path, tmp_path: Path) -> None:
-    damaged = tmp_path / "damaged.db"
-    data = bytearray(large_db.read_bytes())
-    start = (len(data) * 3 // 5) // 4096 * 4096
-    data[start : start + 4096] = b"\xff" * 4096
-    damaged.write_bytes(bytes(data))
+    damaged = _damaged_copy(large_db, tmp_path)
     answers = answer_next_dialog("Keep Using It", timeout_s=20)
     window, _ = _open_window(qtbot, damaged, tmp_path)
     qtbot.waitUntil(lambda: bool(answers), timeout=20_000)
@@ -78,11 +84,7 @@ def test_a_file_that_passed_is_not_read_again_until_it_changes(
 
 
 def test_a_damaged_file_is_not_remembered_as_checked(qtbot, large_db: Path, tmp_path: Path) -> None:
-    damaged = tmp_path / "damaged.db"
-    data = bytearray(large_db.read_bytes())
-    start = (len(data) * 3 // 5) // 4096 * 4096
-    data[start : start + 4096] = b"\xff" * 4096
-    damaged.write_bytes(bytes(data))
+    damaged = _damaged_copy(large_db, tmp_path)
     answers = answer_next_dialog("Keep Using It", timeout_s=20)
     window, checked = _open_window(qtbot, damaged, tmp_path)
     qtbot.waitUntil(lambda: bool(answers) and checked == [str(damaged)], timeout=20_000)
