@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
         if node is not None:
             self.history.visited((node.type, node.key))
         if node is not None and node.type in (ENTITY, CONTACT):
-            self.settings.set_last_selected(f"{node.type}:{node.key}")
+            self.settings.remember_selection(f"{node.type}:{node.key}")  # written when idle
 
     def show_page(self, page: Page) -> bool:
         """Select a page of the history again: an entity, a contact, a folder or the queue."""
