@@ -32,9 +32,10 @@ def test_model_passes_qt_model_tester(qtmodeltester, directory: Directory) -> No
 
 
 def test_roles_and_flags_are_qts(directory: Directory) -> None:
-    # The model names Qt's roles as ints (see tree_model) and keeps QStandardItemModel's flags
-    # (in C++: a Python flags() would be called for each row of a folder laid out). Its rows
-    # say editable, but the window's tree has no edit triggers.
+    # The model names Qt's roles as ints (see tree_model) and keeps QStandardItemModel's flags:
+    # Qt asks flags() of painted rows only, but a Python flags() returns a Qt.ItemFlag, and the
+    # first one made builds PySide's whole Qt namespace during the first paint (see
+    # enum_properties). Its rows say editable, but the window's tree has no edit triggers.
     roles = Qt.ItemDataRole
     ours = [tree_model.DISPLAY_ROLE, tree_model.DECORATION_ROLE, tree_model.TOOLTIP_ROLE,
             tree_model.NODE_ROLE]
