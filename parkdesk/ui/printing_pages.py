@@ -68,8 +68,10 @@ def layout_sheet(sheet: FactSheet, printer: QPrinter) -> QTextDocument:
     option = doc.defaultTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long URLs
     doc.setDefaultTextOption(option)
-    doc.setHtml(render_html(sheet))
+    # The page size first: the HTML is then laid out once, on the page, not once at Qt's
+    # default width and again on the page (a third of a long sheet's time).
     doc.setPageSize(QSizeF(body.width(), body.height() - footer_height(printer)))
+    doc.setHtml(render_html(sheet))
     tidy_page_breaks(doc)
     return doc
 
@@ -119,9 +121,9 @@ def _push_row_to_next_page(doc: QTextDocument, table: QTextTable, row: int) -> N
     gap = 2 * (fmt.cellPadding() + fmt.border()) * scale
     first_target = (page + 1) * height - gap
     spacers = []
-    # One edit block: Qt lays the document out once for all the cells, not once per cell
-    # (each relayout of a six-page sheet takes ~17 ms); _relayout() lays it all out anyway.
-    # The spacers go in with their first try of a margin, which is usually enough.
+    # One edit block, closed by _relayout(): Qt lays the document out once for all the cells
+    # and the rest of the sheet, not once per cell and again for the rest (each relayout of a
+    # six-page sheet takes ~17 ms). The first try of a margin is usually enough.
     batch = QTextCursor(doc)
     batch.beginEditBlock()
     for column in range(table.columns()):
@@ -137,7 +139,6 @@ def _push_row_to_next_page(doc: QTextDocument, table: QTextTable, row: int) -> N
         cursor = cell.lastCursorPosition()
         cursor.insertBlock(spacer, tiny)
         spacers.append((cursor.block(), end))
-    batch.endEditBlock()
     for attempt in range(4):  # Qt's page foot sits a little above ours: leave more room each time
         if attempt:
             target = (page + 1) * height - gap * (1 + attempt)
@@ -146,8 +147,10 @@ def _push_row_to_next_page(doc: QTextDocument, table: QTextTable, row: int) -> N
                 spacer = block.blockFormat()
                 spacer.setTopMargin(max(target - end, 0.0) / scale)
                 QTextCursor(block).setBlockFormat(spacer)
-            batch.endEditBlock()
+        # Inside the edit block, this one layout covers the edits too, and closing the block
+        # finds nothing left to lay out.
         _relayout(doc, table.firstPosition())
+        batch.endEditBlock()
         if _page(_row_extent(doc, table, row)[0], height) > page:
             return
 
