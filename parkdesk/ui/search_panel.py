@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.errors import DatabaseError
 from parkdesk.core.search.hits import PHONE, SearchHit, SearchResult
+from parkdesk.ui import focus_frame
 
 if TYPE_CHECKING:
     from parkdesk.ui.search_results import SearchResultsModel
@@ -44,6 +45,7 @@ class SearchPanel(QWidget):
         self.directory: Directory | None = None
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
+        self.field.setStyleSheet(focus_frame.SEARCH_FIELD_STYLE)
         self.field.setPlaceholderText(self.tr("Search parks, projects, enterprises, people…  (Ctrl+F)"))
         self.field.setAccessibleName(self.tr("Search the directory"))
         self.field.setAccessibleDescription(self.tr(
@@ -86,6 +88,7 @@ class SearchPanel(QWidget):
         self._model.zone_name = self._zone_name
         self._view = view = QListView()
         view.setObjectName("searchResults")
+        focus_frame.install(view)
         view.setAccessibleName(self.tr("Search results"))
         view.setAccessibleDescription(self.tr("The records found; Enter shows the chosen one in "
                                               "the tree, a click on a number copies it"))

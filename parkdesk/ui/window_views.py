@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parkdesk.ui import icons
+from parkdesk.ui import focus_frame, icons
 from parkdesk.ui.detail_pane import DetailPane
 from parkdesk.ui.enum_properties import set_enum
 from parkdesk.ui.search_panel import SearchPanel
@@ -22,14 +22,6 @@ from parkdesk.ui.tree_model import DirectoryTreeModel
 from parkdesk.ui.window_commands import WindowCommands
 from parkdesk.ui.window_selection import STATUS_MS
 
-# A visible keyboard focus on the three parts the keyboard moves between (Tab, Ctrl+F, Ctrl+L):
-# a 2 px frame in the palette's highlight colour; without focus a 1 px frame, so nothing moves.
-FOCUS_STYLE = """
-#searchField { border: 1px solid palette(mid); border-radius: 3px; padding: 3px; }
-#searchField:focus { border: 2px solid palette(highlight); padding: 2px; }
-#tree, #detail, #searchResults { border: 1px solid palette(mid); }
-#tree:focus, #detail:focus, #searchResults:focus { border: 2px solid palette(highlight); }
-"""
 # The smallest usable areas: the tree shows a few rows, names a few words, the pane a column.
 MIN_COLUMN_WIDTH = 220
 MIN_TREE_HEIGHT = 120
@@ -53,6 +45,7 @@ class WindowViews(WindowCommands):
         set_enum(self.tree_view, "textElideMode", "ElideMiddle")  # full names in the tooltips
         self.tree_view.setMinimumSize(MIN_COLUMN_WIDTH, MIN_TREE_HEIGHT)
         self.tree_view.setModel(self.model)
+        focus_frame.install(self.tree_view)
         self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         set_enum(self.tree_view, "contextMenuPolicy", "CustomContextMenu")
         self.tree_view.customContextMenuRequested.connect(self._tree_context_menu)
@@ -71,6 +64,7 @@ class WindowViews(WindowCommands):
 
         self.detail = DetailPane()
         self.detail.setObjectName("detail")
+        focus_frame.install(self.detail)
         self.detail.setAccessibleName(QCoreApplication.translate("MainWindow", "Details"))
         self.detail.setAccessibleDescription(QCoreApplication.translate(
             "MainWindow",
@@ -102,7 +96,6 @@ class WindowViews(WindowCommands):
         self.main_splitter.addWidget(self.right)
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
-        self.setStyleSheet(FOCUS_STYLE)
         self.setAcceptDrops(True)  # article files dropped on the window are imported
         self.db_label = QLabel()
         set_enum(self.db_label, "textFormat", "PlainText")

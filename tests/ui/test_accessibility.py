@@ -76,11 +76,47 @@ def test_the_keyboard_reaches_the_search_tree_and_pane(qtbot, window: MainWindow
     assert window.tree_view in seen and window.detail in seen
 
 
-def test_the_focus_is_visible(window: MainWindow) -> None:
-    """The style sheet draws a focus frame on the search field, tree and pane."""
-    sheet = window.styleSheet()
-    for name in ("searchField", "tree", "detail", "searchResults"):
-        assert f"#{name}:focus" in sheet, name
+def _frame_colours(widget) -> tuple:
+    """The colours of the outermost two pixel columns at the left edge of a widget."""
+    image = widget.grab().toImage()
+    middle = image.height() // 2
+    return image.pixelColor(0, middle).name(), image.pixelColor(1, middle).name()
+
+
+def test_the_focus_is_visible(qtbot, window: MainWindow) -> None:
+    """The view holding the focus is framed 2 px in the highlight colour, the others 1 px in mid."""
+    from PySide6.QtGui import QPalette
+
+    palette = window.palette()
+    highlight = palette.color(QPalette.ColorRole.Highlight).name()
+    mid = palette.color(QPalette.ColorRole.Mid).name()
+    window.activateWindow()
+    views = [window.tree_view, window.detail, window.search.view]
+    for focused in views:
+        focused.setFocus()
+        qtbot.waitUntil(focused.hasFocus)
+        for view in views:
+            outer, inner = _frame_colours(view)
+            if view is focused:
+                assert (outer, inner) == (highlight, highlight), view.objectName()
+            else:
+                assert outer == mid and inner != mid, view.objectName()
+    field = window.search.field
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    assert _frame_colours(field)[0] == highlight
+    assert _frame_colours(window.tree_view)[0] == mid
+
+
+def test_no_style_sheet_over_the_views(window: MainWindow) -> None:
+    """Only the search field has a style sheet: one on the window or a view would put every
+    paint of the tree through Qt's slower style-sheet style."""
+    from PySide6.QtWidgets import QApplication
+
+    assert not QApplication.instance().styleSheet()
+    for widget in (window, window.centralWidget(), window.tree_view, window.detail,
+                   window.search, window.search.view):
+        assert not widget.styleSheet(), widget.objectName() or type(widget).__name__
 
 
 def test_every_control_of_the_export_dialog_has_a_name(qtbot, window: MainWindow) -> None:
