@@ -1,10 +1,12 @@
-"""Fact-sheet pages: HTML laid out for a printer, kept tidy across page breaks, painted with footers."""
+"""Fact-sheet pages: HTML laid out once for a printer, cut into pages, painted with footers."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLineF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -14,11 +16,8 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QTextBlock,
-    QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
     QTextFrame,
     QTextOption,
     QTextTable,
@@ -37,8 +36,6 @@ FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvet
                  "WenQuanYi Zen Hei"]
 BODY_PT = 8.5
 FOOTER_PT = 7.0
-AUTO_BREAK = QTextFormat.PageBreakFlag.PageBreak_Auto
-BREAK_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
 
 
 def sheet_font(point_size: float = BODY_PT) -> QFont:
@@ -58,8 +55,31 @@ def footer_height(printer: QPrinter) -> float:
     return printer.resolution() * 0.42
 
 
-def layout_sheet(sheet: FactSheet, printer: QPrinter) -> QTextDocument:
-    """The sheet laid out on the printer's pages: no split rows, no heading left alone."""
+@dataclass(frozen=True)
+class PageSlice:
+    """One printed page: the band of the laid-out sheet from `top` to `bottom` (document
+    pixels), under `header` (a table's header rows, repeated when the page starts inside it)."""
+
+    top: float
+    bottom: float
+    header: QRectF | None = None
+
+
+@dataclass(frozen=True)
+class LaidOutSheet:
+    """A sheet laid out once, as one long page, and cut into printed pages."""
+
+    doc: QTextDocument
+    page_height: float
+    pages: list[PageSlice]
+
+    def page_of(self, y: float) -> int:
+        """The index of the page that prints document height `y`."""
+        return max(bisect_right([p.top for p in self.pages], y) - 1, 0)
+
+
+def layout_sheet(sheet: FactSheet, printer: QPrinter) -> LaidOutSheet:
+    """The sheet laid out for the printer's pages: no split rows, no heading left alone."""
     body = printer.pageRect(QPrinter.Unit.DevicePixel)
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(printer)
@@ -68,12 +88,13 @@ def layout_sheet(sheet: FactSheet, printer: QPrinter) -> QTextDocument:
     option = doc.defaultTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long URLs
     doc.setDefaultTextOption(option)
-    # The page size first: the HTML is then laid out once, on the page, not once at Qt's
-    # default width and again on the page (a third of a long sheet's time).
-    doc.setPageSize(QSizeF(body.width(), body.height() - footer_height(printer)))
+    # One long page (no height: Qt does not paginate), laid out once; the pages are cut
+    # from it here. Letting Qt paginate meant laying the rest out again after each fix to a
+    # split row or a lone heading: half of a 16-page sheet's time.
+    doc.setTextWidth(body.width())
     doc.setHtml(render_html(sheet))
-    tidy_page_breaks(doc)
-    return doc
+    height = body.height() - footer_height(printer)
+    return LaidOutSheet(doc, height, cut_pages(doc, height))
 
 
 # -- page breaks ----------------------------------------------------------------------------------
@@ -101,60 +122,6 @@ def _row_extent(doc: QTextDocument, table: QTextTable, row: int) -> tuple[float,
     return min(tops), max(bottoms)
 
 
-def _page(y: float, page_height: float) -> int:
-    return int(y // page_height)
-
-
-def _push_row_to_next_page(doc: QTextDocument, table: QTextTable, row: int) -> None:
-    """Stretch the row above `row` to the foot of the page, so that `row` starts on the next.
-
-    An empty, tiny paragraph is added at the end of each cell of the row above, its top
-    margin reaching down to just above the page's foot; Qt then starts `row` on a new page.
-    """
-    height = doc.pageSize().height()
-    layout = doc.documentLayout()
-    top, _ = _row_extent(doc, table, row)
-    page = _page(top, height)
-    device = layout.paintDevice()
-    scale = (device.logicalDpiY() / 96) if device else 1.0
-    fmt = table.format()
-    gap = 2 * (fmt.cellPadding() + fmt.border()) * scale
-    first_target = (page + 1) * height - gap
-    spacers = []
-    # One edit block, closed by _relayout(): Qt lays the document out once for all the cells
-    # and the rest of the sheet, not once per cell and again for the rest (each relayout of a
-    # six-page sheet takes ~17 ms). The first try of a margin is usually enough.
-    batch = QTextCursor(doc)
-    batch.beginEditBlock()
-    for column in range(table.columns()):
-        cell = table.cellAt(row - 1, column)
-        if cell.row() != row - 1 or cell.column() != column:
-            continue
-        end = layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom()
-        spacer = QTextBlockFormat()
-        spacer.setLineHeight(1, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-        spacer.setTopMargin(max(first_target - end, 0.0) / scale)
-        tiny = QTextCharFormat()
-        tiny.setFontPointSize(0.5)
-        cursor = cell.lastCursorPosition()
-        cursor.insertBlock(spacer, tiny)
-        spacers.append((cursor.block(), end))
-    for attempt in range(4):  # Qt's page foot sits a little above ours: leave more room each time
-        if attempt:
-            target = (page + 1) * height - gap * (1 + attempt)
-            batch.beginEditBlock()
-            for block, end in spacers:
-                spacer = block.blockFormat()
-                spacer.setTopMargin(max(target - end, 0.0) / scale)
-                QTextCursor(block).setBlockFormat(spacer)
-        # Inside the edit block, this one layout covers the edits too, and closing the block
-        # finds nothing left to lay out.
-        _relayout(doc, table.firstPosition())
-        batch.endEditBlock()
-        if _page(_row_extent(doc, table, row)[0], height) > page:
-            return
-
-
 def _content_bottom(doc: QTextDocument, heading: QTextBlock) -> float | None:
     """Bottom of what a heading introduces: a table's first body row, or the next paragraph."""
     block = heading.next()
@@ -167,58 +134,112 @@ def _content_bottom(doc: QTextDocument, heading: QTextBlock) -> float | None:
     return doc.documentLayout().blockBoundingRect(block).bottom()
 
 
-def _orphaned(doc: QTextDocument, block: QTextBlock) -> bool:
-    """Whether a heading's content starts or ends on a later page than the heading."""
-    fmt = block.blockFormat()
-    if not fmt.headingLevel() or fmt.pageBreakPolicy() != AUTO_BREAK:
-        return False
-    height = doc.pageSize().height()
-    bottom = _content_bottom(doc, block)
-    # A heading a hair above the page's foot is laid out on the next page already; breaking
-    # before it would leave a blank page.
-    top = doc.documentLayout().blockBoundingRect(block).top() + height * 0.005
-    return bottom is not None and bottom - top < height * 0.5 and \
-        _page(top, height) != _page(bottom - 1, height)
+class _Cuts:
+    """What may not be cut (every line, whole rows, a heading with what it introduces), and
+    the tables' header rows that a page starting inside their table repeats."""
+
+    def __init__(self, doc: QTextDocument, page_height: float) -> None:
+        layout = doc.documentLayout()
+        device = layout.paintDevice()
+        scale = (device.logicalDpiY() / 96) if device else 1.0
+        kept: list[tuple[float, float]] = []
+        self.headers: list[tuple[QRectF, float]] = []  # (header rows, bottom of the table)
+        starts: list[int] = []  # each block's first position, and its top and bottom
+        tops: list[float] = []
+        bottoms: list[float] = []
+        headings: list[QTextBlock] = []
+        block = doc.begin()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            top, bottom = rect.top(), rect.bottom()
+            starts.append(block.position())
+            tops.append(top)
+            bottoms.append(bottom)
+            lines = block.layout()
+            if lines.lineCount() > 1:
+                for i in range(lines.lineCount()):
+                    line = lines.lineAt(i)
+                    kept.append((top + line.y(), top + line.y() + line.height()))
+            else:
+                kept.append((top, bottom))
+            if block.blockFormat().headingLevel():
+                headings.append(block)
+            block = block.next()
+
+        def extent(table: QTextTable, row: int) -> tuple[float, float]:
+            """The row's text: from its cells' first blocks' top to their last blocks' foot."""
+            cells = [table.cellAt(row, column) for column in range(table.columns())]
+            return (min(tops[bisect_right(starts, c.firstPosition()) - 1] for c in cells),
+                    max(bottoms[bisect_right(starts, c.lastPosition()) - 1] for c in cells))
+
+        for heading in headings:
+            content = _content_bottom(doc, heading)
+            top = tops[bisect_right(starts, heading.position()) - 1]
+            if content is not None and content - top < page_height * 0.5:
+                kept.append((top, content))
+        for table in _tables(doc.rootFrame()):
+            table_format = table.format()
+            pad = (table_format.cellPadding() + table_format.border()) * scale
+            edges = [extent(table, row) for row in range(table.rows())]
+            for top, bottom in edges:
+                if bottom - top < page_height * 0.8:
+                    kept.append((top - pad, bottom + pad))
+            header_rows = table_format.headerRowCount()
+            if 0 < header_rows < len(edges):
+                frame = layout.frameBoundingRect(table)
+                top, body_top = edges[0][0] - pad, edges[header_rows][0] - pad
+                self.headers.append((QRectF(frame.left(), top, frame.width(), body_top - top),
+                                     edges[-1][1]))
+        kept.sort()
+        self.tops = [top for top, _ in kept]
+        self.reach: list[float] = []  # the lowest bottom of the first n kept bands
+        lowest = float("-inf")
+        for _, bottom in kept:
+            lowest = max(lowest, bottom)
+            self.reach.append(lowest)
+        self.end = lowest
+
+    def cuttable(self, y: float) -> bool:
+        """Whether no kept band has its top above `y` and its bottom below it."""
+        above = bisect_left(self.tops, y - EPSILON)
+        return above == 0 or self.reach[above - 1] <= y + EPSILON
+
+    def last_cut(self, after: float, limit: float) -> float | None:
+        """The lowest place to cut above `limit` and below `after`: the top of a kept band."""
+        i = bisect_right(self.tops, limit) - 1
+        while i >= 0 and self.tops[i] > after + EPSILON:
+            if self.cuttable(self.tops[i]):
+                return self.tops[i]
+            i -= 1
+        return None
+
+    def header_at(self, y: float) -> QRectF | None:
+        """The header rows a page starting at `y` repeats: those of the table it starts in."""
+        for header, table_bottom in self.headers:
+            if header.bottom() <= y + EPSILON and y < table_bottom:
+                return header
+        return None
 
 
-def _relayout(doc: QTextDocument, start: int = 0) -> None:
-    """Lay the document out again from `start` to its end: Qt's incremental relayout after a
-    change inside a table can leave the blocks after it unlaid (zero height, so not painted).
-    What comes before `start` has not moved, so laying it out again would only cost time."""
-    doc.markContentsDirty(start, doc.characterCount() - start)
+EPSILON = 0.5  # device pixels: a band's top and the one above's bottom may differ by rounding
 
 
-def _keep_rows_whole(doc: QTextDocument, table: QTextTable) -> None:
-    """Move each row that would start on one page and end on the next to the next page."""
-    height = doc.pageSize().height()
-    for row in range(table.format().headerRowCount() + 1, table.rows()):
-        top, bottom = _row_extent(doc, table, row)
-        if bottom - top < height * 0.8 and _page(top, height) != _page(bottom - 1, height):
-            _push_row_to_next_page(doc, table, row)
-
-
-def tidy_page_breaks(doc: QTextDocument) -> None:
-    """Keep headings with what follows them and table rows whole, in one pass down the sheet.
-
-    A fix only moves what comes after it, so each heading and each table is looked at once,
-    in order, and the document is laid out again only from the fix on: the time grows with
-    the pages, not with their square (fixing from the top each time took 77 s for 76 pages).
-    """
-    block = doc.begin()
-    while block.isValid():
-        table = QTextCursor(block).currentTable()
-        if table is not None:
-            _keep_rows_whole(doc, table)
-            end = table.lastPosition()
-            while block.isValid() and block.position() <= end:
-                block = block.next()
-            continue
-        if _orphaned(doc, block):
-            fmt = block.blockFormat()
-            fmt.setPageBreakPolicy(BREAK_BEFORE)
-            QTextCursor(block).setBlockFormat(fmt)
-            _relayout(doc, block.position())
-        block = block.next()
+def cut_pages(doc: QTextDocument, page_height: float) -> list[PageSlice]:
+    """Cut the laid-out sheet into pages of `page_height`, each cut as low as it can be
+    without splitting a line or a row, or parting a heading from what it introduces. A band
+    taller than a page is cut where the page ends."""
+    cuts = _Cuts(doc, page_height)
+    pages: list[PageSlice] = []
+    top, header = 0.0, None
+    while True:
+        limit = top + page_height - (header.height() if header else 0.0)
+        if cuts.end <= limit + EPSILON:
+            pages.append(PageSlice(top, max(cuts.end, top), header))
+            return pages
+        cut = cuts.last_cut(top, limit)
+        bottom = cut if cut is not None else limit
+        pages.append(PageSlice(top, bottom, header))
+        top, header = bottom, cuts.header_at(bottom)
 
 
 # -- painting -------------------------------------------------------------------------------------
@@ -247,6 +268,27 @@ def _paint_footer(
     painter.restore()
 
 
+def _paint_band(painter: QPainter, doc: QTextDocument, band: QRectF, y: float) -> None:
+    """Paint the document's `band` (document pixels) with its top at page height `y`."""
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette.setColor(QPalette.ColorRole.Text, QColor(Qt.GlobalColor.black))
+    context.clip = band
+    painter.save()
+    painter.setClipRect(QRectF(band.left(), y, band.width(), band.height()))
+    painter.translate(0, y - band.top())
+    doc.documentLayout().draw(painter, context)
+    painter.restore()
+
+
+def _paint_page(painter: QPainter, doc: QTextDocument, page: PageSlice, width: float) -> None:
+    """A page's band of the sheet, under its repeated header rows if it has them."""
+    y = 0.0
+    if page.header is not None:
+        _paint_band(painter, doc, page.header, y)
+        y = page.header.height()
+    _paint_band(painter, doc, QRectF(0, page.top, width, page.bottom - page.top), y)
+
+
 def paint_sheets(printer: QPrinter, sheets: Sequence[FactSheet]) -> int:
     """Paint each sheet from a new page, numbered "Page X of Y" per sheet; returns pages."""
     if not QFontDatabase.families():
@@ -263,24 +305,15 @@ def paint_sheets(printer: QPrinter, sheets: Sequence[FactSheet]) -> int:
     pages = 0
     try:
         for sheet in sheets:
-            doc = layout_sheet(sheet, printer)
-            size = doc.pageSize()
-            count = doc.pageCount()
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.palette.setColor(QPalette.ColorRole.Text, QColor(Qt.GlobalColor.black))
-            for i in range(count):
+            laid_out = layout_sheet(sheet, printer)
+            width, count = laid_out.doc.textWidth(), len(laid_out.pages)
+            for i, page in enumerate(laid_out.pages):
                 if pages and not printer.newPage():
                     raise ParkdeskError(QCoreApplication.translate(
                         "Printing", "The fact sheet could not be printed: no new page."))
                 pages += 1
-                page_rect = QRectF(0, i * size.height(), size.width(), size.height())
-                painter.save()
-                painter.setClipRect(QRectF(0, 0, size.width(), size.height()))
-                painter.translate(0, -page_rect.top())
-                context.clip = page_rect
-                doc.documentLayout().draw(painter, context)
-                painter.restore()
-                _paint_footer(painter, printer, size.width(), size.height(), sheet,
+                _paint_page(painter, laid_out.doc, page, width)
+                _paint_footer(painter, printer, width, laid_out.page_height, sheet,
                               QCoreApplication.translate("Printing", "Page {page} of {count}")
                               .format(page=i + 1, count=count))
     except BaseException:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import resource
@@ -23,7 +24,7 @@ from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.factsheet.content import build_factsheet
 from parkdesk.core.records import Article, Citation, Entity, Figure, Role
 from parkdesk.ui.printing import new_printer, write_pdf
-from parkdesk.ui.printing_pages import _row_extent, _tables, layout_sheet
+from parkdesk.ui.printing_pages import LaidOutSheet, _row_extent, _tables, layout_sheet
 from tests.sample_data import EXTENSION_URI, extension_bundle, sample_bundle
 
 SECTIONS = ("Contacts", "Key figures", "Projects and carriers", "Enterprises and institutions",
@@ -177,12 +178,18 @@ def long_db(tmp_path: Path) -> Path:
     return path
 
 
+def _laid_out(db: Path, park: str = "park-nanhai") -> LaidOutSheet:
+    directory = Directory.open(db)
+    try:
+        return layout_sheet(build_factsheet(directory, park), new_printer())
+    finally:
+        directory.close()
+
+
 def test_a_long_sheet_keeps_rows_whole_and_headings_with_their_content(qapp, long_db: Path) -> None:
-    directory = Directory.open(long_db)
-    doc = layout_sheet(build_factsheet(directory, "park-nanhai"), new_printer())
-    directory.close()
-    height = doc.pageSize().height()
-    assert doc.pageCount() >= 3
+    sheet = _laid_out(long_db)
+    doc, page_of = sheet.doc, sheet.page_of
+    assert len(sheet.pages) >= 3
     layout = doc.documentLayout()
     block = doc.begin()
     while block.isValid():
@@ -190,12 +197,51 @@ def test_a_long_sheet_keeps_rows_whole_and_headings_with_their_content(qapp, lon
             rect = layout.blockBoundingRect(block)
             assert rect.height() > 0, block.text()  # laid out, so painted
             following = layout.blockBoundingRect(block.next())
-            assert rect.top() // height == following.bottom() // height, block.text()
+            assert page_of(rect.top()) == page_of(following.bottom()), block.text()
         block = block.next()
     for table in _tables(doc.rootFrame()):
         for row in range(table.rows()):
             top, bottom = _row_extent(doc, table, row)
-            assert top // height == (bottom - 1) // height, f"row {row} split across pages"
+            assert page_of(top) == page_of(bottom - 1), f"row {row} split across pages"
+
+
+def test_pages_follow_on_and_fit_under_their_repeated_header(qapp, long_db: Path) -> None:
+    sheet = _laid_out(long_db)
+    pages = sheet.pages
+    assert pages[0].top == 0 and pages[0].header is None
+    for before, after in itertools.pairwise(pages):
+        assert after.top == before.bottom  # nothing skipped, nothing printed twice
+    for page in pages:
+        header = page.header.height() if page.header else 0.0
+        assert 0 < page.bottom - page.top <= sheet.page_height - header + 0.5
+    # The long tables run over pages: those they continue on start with their header row,
+    # which lies higher up in the sheet.
+    repeated = [page for page in pages if page.header is not None]
+    assert repeated and all(p.header.bottom() <= p.top for p in repeated)
+
+
+def test_a_paragraph_longer_than_a_page_is_cut_between_its_lines(qapp, tmp_path: Path) -> None:
+    bundle = sample_bundle()
+    park = next(e for e in bundle.entities if e.id == "park-nanhai")
+    park.description = " ".join(f"Sentence {n} of a very long description." for n in range(900))
+    path = tmp_path / "wordy.db"
+    write_bundle(bundle, path, {"built_at": "2026-01-01T00:00:00"})
+    sheet = _laid_out(path)
+    doc = sheet.doc
+    block = doc.begin()
+    while "Sentence 0 " not in block.text():
+        block = block.next()
+    top = doc.documentLayout().blockBoundingRect(block).top()
+    lines = block.layout()
+    assert lines.boundingRect().height() > sheet.page_height  # more than a page
+    for i in range(lines.lineCount()):
+        line = lines.lineAt(i)
+        first, last = top + line.y(), top + line.y() + line.height() - 1
+        assert sheet.page_of(first) == sheet.page_of(last), f"line {i} cut"
+    out = tmp_path / "wordy.pdf"
+    assert factsheet(path, "nanhai", out) == 0
+    text = " ".join(pdf_pages(out))
+    assert "Sentence 0 of" in text and "Sentence 899 of" in text
 
 
 def test_a_long_sheet_reads_back_on_every_page(long_db: Path, tmp_path: Path) -> None:

@@ -23,11 +23,9 @@ p.sub { font-size: 10pt; color: #3c4650; margin-bottom: 6px; }
 p.none { font-style: italic; color: #4a4f55; }
 p.more { font-size: 8pt; color: #4a4f55; margin-top: 3px; }
 table.grid { border-collapse: collapse; border-width: 0px; margin-bottom: 8px; }
-table.gridcont { border-collapse: collapse; border-width: 0px; margin-bottom: 0px; }
-table.grid th, table.gridcont th { background-color: #e6ebf1; font-weight: bold; text-align: left;
+table.grid th { background-color: #e6ebf1; font-weight: bold; text-align: left;
                 border-bottom: 1px solid #7d8791; }
-table.grid td, table.gridcont td { border-bottom: 1px solid #cfd5dc; }
-table.refscont { margin-bottom: 0px; }
+table.grid td { border-bottom: 1px solid #cfd5dc; }
 td, th { vertical-align: top; }
 span.small { font-size: 8pt; color: #4a4f55; }
 span.proj { font-style: italic; }
@@ -62,43 +60,24 @@ def _values(values: Iterable[Value], small: bool = False) -> str:
     return f'<span class="small">{text}</span>' if small and text else text
 
 
-def _cell(cell: str | tuple[str, int], width: int | None = None) -> str:
+def _cell(cell: str | tuple[str, int]) -> str:
     if isinstance(cell, tuple):
         return f'<td colspan="{cell[1]}">{cell[0]}</td>'
-    return f'<td width="{width}%">{cell}</td>' if width else f"<td>{cell}</td>"
+    return f"<td>{cell}</td>"
 
 
 def _grid(headers: list[tuple[str, int]], rows: list[list]) -> str:
     """A bordered table; `headers` are (label, width %), cells ready HTML or (HTML, colspan)."""
     head = "".join(f'<th width="{w}%">{_e(translate("FactSheet", label))}</th>'
                    for label, w in headers)
-    widths = [w for _, w in headers]
-    body = [
-        # The first row of each part gives the widths, so the parts' columns line up.
-        "<tr>" + "".join(_cell(c, widths[i] if n % CHUNK_ROWS == 0 and i < len(widths) else None)
-                         for i, c in enumerate(row)) + "</tr>"
-        for n, row in enumerate(rows)
-    ]
-    return _chunked(f"<thead><tr>{head}</tr></thead>", body, "grid")
+    body = ["<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in rows]
+    return _table(f"<thead><tr>{head}</tr></thead>", body, "grid")
 
 
-CHUNK_ROWS = 40
-
-
-def _chunked(head: str, rows: list[str], style: str) -> str:
-    """Rows as tables of at most CHUNK_ROWS rows, one under the other, the header on the first.
-
-    Qt lays out a table that spans many pages ever more slowly, and the page-break fixes lay
-    out again from the table they change on; tables of a page or so keep both in proportion.
-    """
-    parts = []
-    for start in range(0, max(len(rows), 1), CHUNK_ROWS):
-        css = style if start + CHUNK_ROWS >= len(rows) else style + "cont"
-        parts.append(
-            f'<table class="{css}" width="100%" border="0" cellspacing="0" cellpadding="2">'
-            + (head if start == 0 else "") + "<tbody>" + "".join(rows[start:start + CHUNK_ROWS])
-            + "</tbody></table>")
-    return "".join(parts)
+def _table(head: str, rows: list[str], style: str) -> str:
+    """One table of the rows, under `head` (a header row each page it runs onto repeats)."""
+    return (f'<table class="{style}" width="100%" border="0" cellspacing="0" cellpadding="2">'
+            + head + "<tbody>" + "".join(rows) + "</tbody></table>")
 
 
 def _h2(text: str) -> str:
@@ -314,7 +293,7 @@ def _sources(sheet: FactSheet) -> str:
         if ref.url:
             text += f" {_e(ref.url)}"
         rows.append(f'<tr><td width="5%">[{ref.number}]</td><td width="95%">{text}</td></tr>')
-    return title + _chunked("", rows, "refs")
+    return title + _table("", rows, "refs")
 
 
 def render_html(sheet: FactSheet) -> str:
