@@ -285,3 +285,41 @@ def test_fact_sheet_content_needs_no_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _read_one_by_one(directory: Directory, ids: list[str]) -> dict:
+    return {
+        "figures": {i: directory.figures(i) for i in ids if directory.figures(i)},
+        "roles": {i: directory.roles_of(i) for i in ids if directory.roles_of(i)},
+        "names": {i: directory.name_of(i) for i in ids if directory.name_of(i)},
+        "citations": {i: directory.citations("entity", i) for i in ids
+                      if directory.citations("entity", i)},
+    }
+
+
+def _read_together(directory: Directory, ids: list[str]) -> dict:
+    return {"figures": directory.figures_of(ids), "roles": directory.roles_of_people(ids),
+            "names": directory.names_of(ids), "citations": directory.citations_of("entity", ids)}
+
+
+def test_reading_many_records_at_once_reads_what_reading_each_reads(sample_db: Path,
+                                                                    tmp_path: Path) -> None:
+    # The sheet reads its lists together (a query a list, not a query a line), over the
+    # user's changes too: the same records, sources and order as read one by one.
+    from parkdesk.core.userstore import changes as ch
+    from parkdesk.core.userstore.session import open_user_data
+
+    data = open_user_data(sample_db, tmp_path / "u.db", backup=False)
+    try:
+        plain = Directory.open(sample_db)
+        ids = [row[0] for row in plain.con.execute("SELECT id FROM entities ORDER BY id")]
+        ids.append("no-such-id")
+        assert _read_together(plain, ids) == _read_one_by_one(plain, ids)
+        assert _read_together(plain, ids)["figures"] and _read_together(plain, ids)["roles"]
+        plain.close()
+        data.record("Rename", [ch.set_field("andao", "name", "Quillwort Lamps")])
+        layered = data.directory
+        assert _read_together(layered, ids) == _read_one_by_one(layered, ids)
+        assert layered.names_of(["andao"]) == {"andao": "Quillwort Lamps"}
+    finally:
+        data.close()

@@ -7,8 +7,9 @@ The sheet's parts are in `factsheet_model`, figures are grouped by `factsheet_fi
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
-from parkdesk.core.db.directory import Directory
+from parkdesk.core.db.directory import Directory, Source
 from parkdesk.core.db.queries import count_below, count_people
 from parkdesk.core.factsheet.figures import key_figures, project_columns
 from parkdesk.core.factsheet.model import (
@@ -34,11 +35,16 @@ from parkdesk.core.records import (
     PERSON,
     PROJECT,
     ZONE,
+    Citation,
     Entity,
+    Figure,
+    Role,
     chinese_name,
     kind_label,
 )
 from parkdesk.core.sources import SourceNumbers
+
+_Cited = TypeVar("_Cited", Figure, Role)
 
 
 class _Sources:
@@ -47,9 +53,27 @@ class _Sources:
     def __init__(self, directory: Directory) -> None:
         self.directory = directory
         self.numbers = SourceNumbers(per_article=True)
+        self._fetched: dict[tuple[str, str], list[Citation]] = {}
+
+    def fetch(self, record_type: str, record_ids: list[str]) -> None:
+        """Read the citations of many records at once, for the `cite` calls that follow (a
+        list's lines: one query, not one a line)."""
+        cited = self.directory.citations_of(record_type, record_ids)
+        for record_id in record_ids:
+            self._fetched[record_type, record_id] = cited.get(record_id, [])
+
+    def known(self, record_type: str, records: list[_Cited]) -> list[_Cited]:
+        """`records`, read with their citations, kept for the `cite` calls that follow."""
+        for record in records:
+            self._fetched[record_type, record.id] = record.sources
+        return records
 
     def cite(self, record_type: str, record_id: str) -> tuple[int, ...]:
-        return self.numbers.numbers(self.directory.sources(record_type, record_id))
+        citations = self._fetched.get((record_type, record_id))
+        if citations is None:
+            return self.numbers.numbers(self.directory.sources(record_type, record_id))
+        articles = self.directory.articles()
+        return self.numbers.numbers([Source(c, articles[c.article_id]) for c in citations])
 
     @property
     def refs(self) -> list[SourceRef]:
@@ -111,9 +135,11 @@ def _project_tree(directory: Directory, root: str) -> list[tuple[Entity, str | N
 def _projects(sheet: FactSheet, directory: Directory, cite: _Sources) -> list[Entity]:
     tree = _project_tree(directory, sheet.entity_id)
     sheet.projects_total = count_below(directory, sheet.entity_id, (PROJECT,))
+    cite.fetch("entity", [p.id for p, _ in tree])
+    figures = directory.figures_of([p.id for p, _ in tree])
     for p, part_of in tree:
         sources = cite.cite("entity", p.id)
-        columns = project_columns(directory.figures(p.id), cite.cite)
+        columns = project_columns(cite.known("figure", figures.get(p.id, [])), cite.cite)
         sheet.projects.append(
             ProjectLine(p.name, p.subkind, p.status, columns["investment"], columns["area"],
                         columns["dates"], columns["other"], part_of, sources)
@@ -144,6 +170,7 @@ def _organisations(
                 seen.add(other.id)
                 total += 1
     sheet.organisations_total = total
+    cite.fetch("entity", [e.id for e, _ in found])
     for e, where in found:
         sheet.organisations.append(
             OrganisationLine(e.name, kind_label(e.kind), where, cite.cite("entity", e.id))
@@ -158,18 +185,22 @@ def _people(sheet: FactSheet, directory: Directory, cite: _Sources) -> None:
     order += [p.id for p in directory.children(sheet.entity_id, (PERSON,), limit=LIST_LIMIT)]
     people = list(dict.fromkeys(order))[:LIST_LIMIT]
     sheet.people_total = count_people(directory, sheet.entity_id, bodies)
+    roles = directory.roles_of_people(people)
+    names = directory.names_of(people + list({r.org_id for rs in roles.values() for r in rs
+                                              if r.org_id}))
+    cite.fetch("entity", [p for p in people if p not in roles])
     at_body: dict[str | None, list] = {}
     for person_id in people:
         titles = []
-        for role in directory.roles_of(person_id):
+        for role in cite.known("role", roles.get(person_id, [])):
             if role.org_id not in at_body:
                 at_body[role.org_id] = directory.people_of(role.org_id) if role.org_id else [role]
             titles.append(
-                TitleLine(role.title, directory.name_of(role.org_id) or None, role.reported,
+                TitleLine(role.title, names.get(role.org_id or "") or None, role.reported,
                           cite.cite("role", role.id), standing(role, at_body[role.org_id]))
             )
         sources = () if titles else cite.cite("entity", person_id)
-        sheet.people.append(PersonLine(directory.name_of(person_id), tuple(titles), sources))
+        sheet.people.append(PersonLine(names.get(person_id, ""), tuple(titles), sources))
 
 
 def build_factsheet(
@@ -192,7 +223,7 @@ def build_factsheet(
         chinese_name=chinese_name(entity.aliases),
     )
     _phones_and_addresses(sheet, directory, cite)
-    sheet.figures = key_figures(directory.figures(entity.id), cite.cite)
+    sheet.figures = key_figures(cite.known("figure", directory.figures(entity.id)), cite.cite)
     if entity.kind == ZONE:
         for park in directory.parks():
             phones = tuple(c.display for c in directory.contacts(park.id)
