@@ -288,17 +288,32 @@ def test_fact_sheet_content_needs_no_qt() -> None:
 
 
 def _read_one_by_one(directory: Directory, ids: list[str]) -> dict:
-    return {
-        "figures": {i: directory.figures(i) for i in ids if directory.figures(i)},
-        "roles": {i: directory.roles_of(i) for i in ids if directory.roles_of(i)},
-        "names": {i: directory.name_of(i) for i in ids if directory.name_of(i)},
-        "citations": {i: directory.citations("entity", i) for i in ids
-                      if directory.citations("entity", i)},
-    }
+    """What the batched readers should answer, read a record at a time in plain SQL."""
+    con = directory.con
+
+    def listed(table: str, column: str, order: str, record_type: str, i: str) -> list:
+        rows = con.execute(f"SELECT id FROM {table} WHERE {column} = ? ORDER BY {order}", (i,))
+        return [(r[0], directory.citations(record_type, r[0])) for r in rows]
+
+    found: dict = {"figures": {}, "roles": {}, "names": {}, "citations": {}}
+    for i in ids:
+        if figures := listed("figures", "entity_id", "metric, reported DESC, id", "figure", i):
+            found["figures"][i] = figures
+        if roles := listed("roles", "person_id", "reported DESC, id", "role", i):
+            found["roles"][i] = roles
+        if name := con.execute("SELECT name FROM entities WHERE id = ?", (i,)).fetchone():
+            found["names"][i] = name[0]
+        if citations := directory.citations("entity", i):
+            found["citations"][i] = citations
+    return found
 
 
 def _read_together(directory: Directory, ids: list[str]) -> dict:
-    return {"figures": directory.figures_of(ids), "roles": directory.roles_of_people(ids),
+    def pairs(records: dict) -> dict:
+        return {i: [(r.id, r.sources) for r in rs] for i, rs in records.items()}
+
+    return {"figures": pairs(directory.figures_of(ids)),
+            "roles": pairs(directory.roles_of_people(ids)),
             "names": directory.names_of(ids), "citations": directory.citations_of("entity", ids)}
 
 
