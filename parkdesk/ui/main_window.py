@@ -61,7 +61,6 @@ class MainWindow(WindowState):
         self.window_actions = WindowActions(self, commands=self, outputs=self.outputs)
         self.toolbar = self.window_actions.install(self)
         self.navigation = NavigationActions(self, self.history)
-        self.navigation.watch(self.tree_view.viewport(), self.detail.viewport())
         self._results_watched = False  # the results list is made on the first search
         self.window_actions.add_navigation(self, self.navigation.back, self.navigation.forward)
         self.edit_actions = edit_actions.build(self)
