@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import io
+from functools import lru_cache
 
 import segno
 
@@ -36,6 +37,8 @@ def qr_png(text: str) -> bytes:
     return png_bytes(make_qr(text))
 
 
+@lru_cache(maxsize=64)
 def qr_data_uri(text: str) -> str:
-    """The QR code of `text` as a `data:image/png;base64,...` URI for an <img> tag."""
+    """The QR code of `text` as a `data:image/png;base64,...` URI for an <img> tag (kept for
+    the next page or sheet of the same number: encoding one takes a few milliseconds)."""
     return "data:image/png;base64," + base64.b64encode(qr_png(text)).decode("ascii")
