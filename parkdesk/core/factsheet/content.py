@@ -71,7 +71,7 @@ class _Sources:
     def cite(self, record_type: str, record_id: str) -> tuple[int, ...]:
         citations = self._fetched.get((record_type, record_id))
         if citations is None:
-            return self.numbers.numbers(self.directory.sources(record_type, record_id))
+            citations = self.directory.citations(record_type, record_id)
         articles = self.directory.articles()
         return self.numbers.numbers([Source(c, articles[c.article_id]) for c in citations])
 
