@@ -188,8 +188,9 @@ class _Cuts:
             if 0 < header_rows < len(edges):
                 frame = layout.frameBoundingRect(table)
                 top, body_top = edges[0][0] - pad, edges[header_rows][0] - pad
-                self.headers.append((QRectF(frame.left(), top, frame.width(), body_top - top),
-                                     edges[-1][1]))
+                if body_top - top < page_height * 0.5:  # (a page still holds rows under it)
+                    self.headers.append((QRectF(frame.left(), top, frame.width(),
+                                                body_top - top), edges[-1][1]))
         kept.sort()
         self.tops = [top for top, _ in kept]
         self.reach: list[float] = []  # the lowest bottom of the first n kept bands
