@@ -362,3 +362,22 @@ def test_no_blank_pages_in_the_bundled_sheets(tmp_path: Path) -> None:
     for number, page in enumerate(PdfReader(target).pages, start=1):
         lines = [line for line in page.extract_text().splitlines() if line.strip()]
         assert len(lines) > 4, f"page {number} holds only its footer"
+
+
+def test_a_header_taller_than_half_a_page_is_not_repeated(qapp) -> None:
+    # Repeated under a page-tall header, no row would fit and the cutting would never end.
+    from PySide6.QtGui import QTextDocument
+
+    from parkdesk.ui.printing_pages import cut_pages
+
+    doc = QTextDocument()
+    doc.setTextWidth(400)
+    tall = "<br/>".join(["Header line"] * 40)
+    rows = "".join(f"<tr><td>Row {n}</td></tr>" for n in range(80))
+    doc.setHtml(f"<table><thead><tr><th>{tall}</th></tr></thead><tbody>{rows}</tbody></table>")
+    height = doc.documentLayout().documentSize().height() / 4
+    pages = cut_pages(doc, height)
+    assert all(page.header is None for page in pages)
+    end = doc.documentLayout().documentSize().height() - doc.documentMargin()
+    assert pages[-1].bottom >= end - 1  # down to the last row
+    assert all(page.bottom > page.top for page in pages)
