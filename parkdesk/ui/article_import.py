@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from parkdesk.ui.window_actions import make_action
 
@@ -51,6 +50,8 @@ def dropped_files(mime: QMimeData) -> list[Path]:
 
 def choose_and_import(window: MainWindow) -> None:
     """Ask for article files (several at once; Cancel, then a folder, is offered too)."""
+    from PySide6.QtWidgets import QFileDialog  # (the dialogs' enums: not on the way to the start)
+
     files, _ = QFileDialog.getOpenFileNames(
         window, QCoreApplication.translate("ArticleImport", "Import articles"), str(Path.home()),
         QCoreApplication.translate("ArticleImport", "Articles (*.txt *.html *.htm);;All files (*)"))
@@ -69,6 +70,8 @@ def import_files(window: MainWindow, paths: list[Path]) -> None:
 
     reason = window.user_data.read_only_reason
     if reason:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(window, "parkdesk", reason)
         return
     proposer = Proposer.of(window.directory)  # plain lists: the worker never reads our database
@@ -119,6 +122,8 @@ def _show(window: MainWindow, messages: list[str], warn: bool) -> None:
         return
     window.statusBar().showMessage(messages[0], STATUS_MS)
     if warn:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Information, "parkdesk", "\n\n".join(messages),
                           QMessageBox.StandardButton.Ok, window)
         box.setObjectName("importMessagesBox")

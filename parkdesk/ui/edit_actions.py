@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from parkdesk.core.records import PARK, PLACE, ZONE
 from parkdesk.core.tree import (
@@ -123,6 +123,7 @@ def extend_tree_menu(window: MainWindow, menu: QMenu, node: TreeNode) -> None:
 def _say(window: MainWindow, message: str) -> None:
     """A change that could not be saved: one sentence, in a box and the status bar."""
     from PySide6.QtCore import Qt  # (not at the top: see enum_properties)
+    from PySide6.QtWidgets import QMessageBox  # (not at the top: its enums slow the start)
 
     window.statusBar().showMessage(message, STATUS_MS)
     box = QMessageBox(QMessageBox.Icon.Warning, "parkdesk", message, QMessageBox.StandardButton.Ok,
