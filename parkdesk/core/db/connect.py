@@ -7,6 +7,7 @@ A file name is text, not URI syntax: `x#notes.txt` must not become `x` with a fr
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -15,6 +16,14 @@ from urllib.parse import quote, urlencode
 BUSY_TIMEOUT = 2.0
 UI_BUSY_TIMEOUT = 0.1
 _WAL = 2  # the file-format bytes 18 and 19 of a WAL-mode database
+
+
+def in_chunks(values: Sequence[str]) -> Iterator[tuple[list[str], str]]:
+    """`values` 500 at a time (below SQLite's limit on a statement's bound values), each chunk
+    with its `?,?,…` marks for an `IN (…)`."""
+    for start in range(0, len(values), 500):
+        chunk = list(values[start : start + 500])
+        yield chunk, ",".join("?" * len(chunk))
 
 
 def sqlite_uri(path: Path | str, **params: str) -> str:

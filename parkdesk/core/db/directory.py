@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from parkdesk.core.db.connect import (
     BUSY_TIMEOUT,
+    in_chunks,
 )
 from parkdesk.core.db.hints import rebuild_hint
 from parkdesk.core.db.opening import (
@@ -149,11 +150,10 @@ class Directory:
         """Citations of many records of one type, by record id, in a query per 500 ids (a
         record without citations is left out)."""
         found: dict[str, list[Citation]] = {}
-        for start in range(0, len(record_ids), 500):
-            ids = record_ids[start : start + 500]
+        for ids, marks in in_chunks(record_ids):
             for record_id, *citation in self.con.execute(
                 "SELECT record_id, article_id, paragraph, start, [end], quote FROM citations "
-                f"WHERE record_type = ? AND record_id IN ({','.join('?' * len(ids))}) ORDER BY id",
+                f"WHERE record_type = ? AND record_id IN ({marks}) ORDER BY id",
                 (record_type, *ids),
             ):
                 found.setdefault(record_id, []).append(Citation(*citation))
@@ -174,10 +174,9 @@ class Directory:
     def _entities(self, rows: list[_EntityRow], with_sources: bool = False) -> list[Entity]:
         """Entities from `_ENTITY_COLUMNS` rows, their aliases fetched in one query."""
         aliases: dict[str, list[str]] = {}
-        for start in range(0, len(rows), 500):
-            ids = [r[0] for r in rows[start : start + 500]]
+        for ids, marks in in_chunks([r[0] for r in rows]):
             for entity_id, alias in self.con.execute(
-                f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({','.join('?' * len(ids))}) "
+                f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks}) "
                 "ORDER BY entity_id, alias",
                 ids,
             ):
@@ -243,11 +242,10 @@ class Directory:
     def child_totals(self, parent_ids: list[str]) -> dict[str, int]:
         """How many direct children each of these entities has (those with none are left out)."""
         totals: dict[str, int] = {}
-        for start in range(0, len(parent_ids), 500):
-            ids = parent_ids[start : start + 500]
+        for ids, marks in in_chunks(parent_ids):
             totals.update(self.con.execute(
-                f"SELECT parent_id, sum(n) FROM child_counts WHERE parent_id IN "
-                f"({','.join('?' * len(ids))}) GROUP BY parent_id",
+                f"SELECT parent_id, sum(n) FROM child_counts WHERE parent_id IN ({marks}) "
+                "GROUP BY parent_id",
                 ids,
             ))
         return totals
@@ -312,12 +310,11 @@ class Directory:
     def _first_stated(self, contact_ids: list[str]) -> dict[str, str]:
         """FIRST_STATED of each contact that has a citation."""
         first: dict[str, str] = {}
-        for start in range(0, len(contact_ids), 500):
-            ids = contact_ids[start : start + 500]
+        for ids, marks in in_chunks(contact_ids):
             first.update(self.con.execute(
                 "SELECT record_id, min(article_id || printf(':%06d:%06d', paragraph, start)) "
-                "FROM citations WHERE record_type = 'contact' AND record_id IN "
-                f"({','.join('?' * len(ids))}) GROUP BY record_id", ids))
+                f"FROM citations WHERE record_type = 'contact' AND record_id IN ({marks}) "
+                "GROUP BY record_id", ids))
         return {k: v for k, v in first.items() if v is not None}
 
     def count_contacts(self, owner_id: str, include_children: bool = False) -> int:
@@ -350,11 +347,10 @@ class Directory:
         citations: two queries per 500 entities, not one per figure."""
         found: dict[str, list[Figure]] = {}
         every: list[Figure] = []
-        for start in range(0, len(entity_ids), 500):
-            ids = entity_ids[start : start + 500]
+        for ids, marks in in_chunks(entity_ids):
             for r in self.con.execute(
                 "SELECT id, entity_id, metric, value_text, unit, value, qualifier, refers_to, "
-                f"reported FROM figures WHERE entity_id IN ({','.join('?' * len(ids))}) "
+                f"reported FROM figures WHERE entity_id IN ({marks}) "
                 "ORDER BY entity_id, metric, reported DESC, id",
                 ids,
             ):
@@ -382,16 +378,14 @@ class Directory:
         """Roles whose `column` is one of `values`, by that value, newest first in each."""
         found: dict[str, list[Role]] = {}
         every: list[Role] = []
-        at = 0 if column == "person_id" else 2
-        for start in range(0, len(values), 500):
-            chunk = values[start : start + 500]
+        for chunk, marks in in_chunks(values):
             for r in self.con.execute(
                 f"SELECT id, person_id, title, org_id, reported FROM roles WHERE {column} IN "
-                f"({','.join('?' * len(chunk))}) ORDER BY reported DESC, id",
+                f"({marks}) ORDER BY reported DESC, id",
                 chunk,
             ):
                 role = Role(*r)
-                found.setdefault(r[1 + at], []).append(role)
+                found.setdefault(r[1] if column == "person_id" else r[3], []).append(role)
                 every.append(role)
         cited = self.citations_of("role", [role.id for role in every]) if every else {}
         for role in every:
@@ -415,10 +409,9 @@ class Directory:
     def names_of(self, entity_ids: list[str]) -> dict[str, str]:
         """The display names of these entities, by id (unknown ids are left out)."""
         names: dict[str, str] = {}
-        for start in range(0, len(entity_ids), 500):
-            chunk = entity_ids[start : start + 500]
+        for chunk, marks in in_chunks(entity_ids):
             names.update(self.con.execute(
-                f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+                f"SELECT id, name FROM entities WHERE id IN ({marks})", chunk))
         return names
 
     def name_of(self, entity_id: str | None) -> str:
