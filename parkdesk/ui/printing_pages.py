@@ -109,108 +109,108 @@ def _tables(frame: QTextFrame) -> list[QTextTable]:
     return found
 
 
-def _row_extent(doc: QTextDocument, table: QTextTable, row: int) -> tuple[float, float]:
-    """Top of the first line and bottom of the last line of a table row, in document pixels."""
-    layout = doc.documentLayout()
-    tops, bottoms = [], []
-    for column in range(table.columns()):
-        cell = table.cellAt(row, column)
-        if cell.row() != row or cell.column() != column:
-            continue
-        tops.append(layout.blockBoundingRect(cell.firstCursorPosition().block()).top())
-        bottoms.append(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom())
-    return min(tops), max(bottoms)
-
-
-def _content_bottom(doc: QTextDocument, heading: QTextBlock) -> float | None:
-    """Bottom of what a heading introduces: a table's first body row, or the next paragraph."""
-    block = heading.next()
-    if not block.isValid():
-        return None
-    table = QTextCursor(block).currentTable()
-    if table is not None:
-        first = min(table.format().headerRowCount(), table.rows() - 1)
-        return _row_extent(doc, table, first)[1]
-    return doc.documentLayout().blockBoundingRect(block).bottom()
-
-
 class _Cuts:
     """What may not be cut (every line, whole rows, a heading with what it introduces), and
     the tables' header rows that a page starting inside their table repeats."""
 
     def __init__(self, doc: QTextDocument, page_height: float) -> None:
-        layout = doc.documentLayout()
-        device = layout.paintDevice()
-        scale = (device.logicalDpiY() / 96) if device else 1.0
-        kept: list[tuple[float, float]] = []
-        self.headers: list[tuple[QRectF, float]] = []  # (header rows, bottom of the table)
-        starts: list[int] = []  # each block's first position, and its top and bottom
-        tops: list[float] = []
-        bottoms: list[float] = []
-        headings: list[QTextBlock] = []
-        block = doc.begin()
-        while block.isValid():
-            rect = layout.blockBoundingRect(block)
-            top, bottom = rect.top(), rect.bottom()
-            starts.append(block.position())
-            tops.append(top)
-            bottoms.append(bottom)
-            lines = block.layout()
-            if lines.lineCount() > 1:
-                for i in range(lines.lineCount()):
-                    line = lines.lineAt(i)
-                    kept.append((top + line.y(), top + line.y() + line.height()))
-            else:
-                kept.append((top, bottom))
-            if block.blockFormat().headingLevel():
-                headings.append(block)
-            block = block.next()
-
-        def extent(table: QTextTable, row: int) -> tuple[float, float]:
-            """The row's text: from its cells' first blocks' top to their last blocks' foot."""
-            cells = [table.cellAt(row, column) for column in range(table.columns())]
-            return (min(tops[bisect_right(starts, c.firstPosition()) - 1] for c in cells),
-                    max(bottoms[bisect_right(starts, c.lastPosition()) - 1] for c in cells))
-
+        self.doc, self.page_height = doc, page_height
+        self.kept: list[tuple[float, float]] = []  # (top, bottom) bands not to be cut
+        self.headers: list[tuple[QRectF, float]] = []  # (header rows, bottom of their table)
+        self.starts: list[int] = []  # each block's first position, and its top and bottom
+        self.tops: list[float] = []
+        self.bottoms: list[float] = []
+        headings = self._read_blocks()
         for heading in headings:
-            content = _content_bottom(doc, heading)
-            top = tops[bisect_right(starts, heading.position()) - 1]
-            if content is not None and content - top < page_height * 0.5:
-                kept.append((top, content))
+            self._keep_with_content(heading)
         for table in _tables(doc.rootFrame()):
-            table_format = table.format()
-            pad = (table_format.cellPadding() + table_format.border()) * scale
-            edges = [extent(table, row) for row in range(table.rows())]
-            for top, bottom in edges:
-                if bottom - top < page_height * 0.8:
-                    kept.append((top - pad, bottom + pad))
-            header_rows = table_format.headerRowCount()
-            if 0 < header_rows < len(edges):
-                frame = layout.frameBoundingRect(table)
-                top, body_top = edges[0][0] - pad, edges[header_rows][0] - pad
-                if body_top - top < page_height * 0.5:  # (a page still holds rows under it)
-                    self.headers.append((QRectF(frame.left(), top, frame.width(),
-                                                body_top - top), edges[-1][1]))
-        kept.sort()
-        self.tops = [top for top, _ in kept]
+            self._keep_rows(table)
+        self.kept.sort()
+        self.band_tops = [top for top, _ in self.kept]
         self.reach: list[float] = []  # the lowest bottom of the first n kept bands
         lowest = float("-inf")
-        for _, bottom in kept:
+        for _, bottom in self.kept:
             lowest = max(lowest, bottom)
             self.reach.append(lowest)
         self.end = lowest
 
+    def _read_blocks(self) -> list[QTextBlock]:
+        """Note every block's place and keep its lines whole; returns the headings."""
+        layout = self.doc.documentLayout()
+        headings = []
+        block = self.doc.begin()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            top, bottom = rect.top(), rect.bottom()
+            self.starts.append(block.position())
+            self.tops.append(top)
+            self.bottoms.append(bottom)
+            lines = block.layout()
+            if lines.lineCount() > 1:
+                for i in range(lines.lineCount()):
+                    line = lines.lineAt(i)
+                    self.kept.append((top + line.y(), top + line.y() + line.height()))
+            else:
+                self.kept.append((top, bottom))
+            if block.blockFormat().headingLevel():
+                headings.append(block)
+            block = block.next()
+        return headings
+
+    def _block_at(self, position: int) -> int:
+        return bisect_right(self.starts, position) - 1
+
+    def row_extent(self, table: QTextTable, row: int) -> tuple[float, float]:
+        """A row's text: from its cells' first blocks' top to their last blocks' foot."""
+        cells = [table.cellAt(row, column) for column in range(table.columns())]
+        return (min(self.tops[self._block_at(c.firstPosition())] for c in cells),
+                max(self.bottoms[self._block_at(c.lastPosition())] for c in cells))
+
+    def _keep_with_content(self, heading: QTextBlock) -> None:
+        """Keep a heading on the page of what it introduces: a table's first body row, or the
+        next paragraph (unless that is half a page or more)."""
+        block = heading.next()
+        if not block.isValid():
+            return
+        table = QTextCursor(block).currentTable()
+        if table is not None:
+            first = min(table.format().headerRowCount(), table.rows() - 1)
+            bottom = self.row_extent(table, first)[1]
+        else:
+            bottom = self.bottoms[self._block_at(block.position())]
+        top = self.tops[self._block_at(heading.position())]
+        if bottom - top < self.page_height * 0.5:
+            self.kept.append((top, bottom))
+
+    def _keep_rows(self, table: QTextTable) -> None:
+        """Keep each row (shorter than most of a page) whole; note the table's header rows."""
+        device = self.doc.documentLayout().paintDevice()
+        scale = (device.logicalDpiY() / 96) if device else 1.0
+        table_format = table.format()
+        pad = (table_format.cellPadding() + table_format.border()) * scale
+        edges = [self.row_extent(table, row) for row in range(table.rows())]
+        for top, bottom in edges:
+            if bottom - top < self.page_height * 0.8:
+                self.kept.append((top - pad, bottom + pad))
+        header_rows = table_format.headerRowCount()
+        if 0 < header_rows < len(edges):
+            top, body_top = edges[0][0] - pad, edges[header_rows][0] - pad
+            if body_top - top < self.page_height * 0.5:  # (a page still holds rows under it)
+                frame = self.doc.documentLayout().frameBoundingRect(table)
+                self.headers.append((QRectF(frame.left(), top, frame.width(), body_top - top),
+                                     edges[-1][1]))
+
     def cuttable(self, y: float) -> bool:
         """Whether no kept band has its top above `y` and its bottom below it."""
-        above = bisect_left(self.tops, y - EPSILON)
+        above = bisect_left(self.band_tops, y - EPSILON)
         return above == 0 or self.reach[above - 1] <= y + EPSILON
 
     def last_cut(self, after: float, limit: float) -> float | None:
         """The lowest place to cut above `limit` and below `after`: the top of a kept band."""
-        i = bisect_right(self.tops, limit) - 1
-        while i >= 0 and self.tops[i] > after + EPSILON:
-            if self.cuttable(self.tops[i]):
-                return self.tops[i]
+        i = bisect_right(self.band_tops, limit) - 1
+        while i >= 0 and self.band_tops[i] > after + EPSILON:
+            if self.cuttable(self.band_tops[i]):
+                return self.band_tops[i]
             i -= 1
         return None
 

@@ -24,7 +24,7 @@ from parkdesk.core.errors import ParkdeskError
 from parkdesk.core.factsheet.content import build_factsheet
 from parkdesk.core.records import Article, Citation, Entity, Figure, Role
 from parkdesk.ui.printing import new_printer, write_pdf
-from parkdesk.ui.printing_pages import LaidOutSheet, _row_extent, _tables, layout_sheet
+from parkdesk.ui.printing_pages import LaidOutSheet, _tables, layout_sheet
 from tests.sample_data import EXTENSION_URI, extension_bundle, sample_bundle
 
 SECTIONS = ("Contacts", "Key figures", "Projects and carriers", "Enterprises and institutions",
@@ -176,6 +176,14 @@ def long_db(tmp_path: Path) -> Path:
     path = tmp_path / "long.db"
     write_bundle(long_bundle(), path, {"built_at": "2026-01-01T00:00:00"})
     return path
+
+
+def _row_extent(doc, table, row: int) -> tuple[float, float]:
+    """Top of a row's first line and bottom of its last, asked of Qt cell by cell."""
+    layout = doc.documentLayout()
+    cells = [table.cellAt(row, column) for column in range(table.columns())]
+    return (min(layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells),
+            max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom() for c in cells))
 
 
 def _laid_out(db: Path, park: str = "park-nanhai") -> LaidOutSheet:
