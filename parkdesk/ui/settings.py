@@ -7,7 +7,6 @@ user pauses (`remember_selection`), so that no select waits for the settings fil
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, qVersion
@@ -132,5 +131,8 @@ class Settings:
 
 
 def _checked_key(path: str) -> str:
-    # A path holds slashes, which QSettings reads as groups: the key is its digest.
+    # A path holds slashes, which QSettings reads as groups: the key is its digest. (hashlib
+    # is imported here: ~4 ms, asked for after the first paint, by the integrity check.)
+    import hashlib
+
     return "integrity/" + hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:24]

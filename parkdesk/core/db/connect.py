@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote, urlencode
 
 #: How long a read waits for another program's write lock before saying so (seconds). The UI
@@ -18,7 +19,10 @@ UI_BUSY_TIMEOUT = 0.1
 _WAL = 2  # the file-format bytes 18 and 19 of a WAL-mode database
 
 
-def in_chunks(values: Sequence[str]) -> Iterator[tuple[list[str], str]]:
+_Value = TypeVar("_Value", str, int)
+
+
+def in_chunks(values: Sequence[_Value]) -> Iterator[tuple[list[_Value], str]]:
     """`values` 500 at a time (below SQLite's limit on a statement's bound values), each chunk
     with its `?,?,…` marks for an `IN (…)`."""
     for start in range(0, len(values), 500):

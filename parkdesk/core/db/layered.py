@@ -11,8 +11,8 @@ import sqlite3
 from collections.abc import Callable, Iterable
 
 from parkdesk.core.db import overlay
+from parkdesk.core.db.connect import in_chunks
 from parkdesk.core.db.directory import Directory, _connect_ro
-from parkdesk.core.db.layered_search import drop_search_rows, write_search_row
 from parkdesk.core.phones import normalise
 from parkdesk.core.records import PARK, PLACE, ZONE
 from parkdesk.core.userstore.articles import StoredArticle
@@ -254,9 +254,9 @@ class _Applier:
         for entity_id in ids:  # the entity and everything under it
             ids.extend(r[0] for r in self.con.execute(
                 "SELECT id FROM entities WHERE parent_id = ?", (entity_id,)))
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
+        from parkdesk.core.db.layered_search import drop_search_rows
+
+        for chunk, marks in in_chunks(ids):
             drop_search_rows(self.con, chunk)
             for sql in (
                 f"DELETE FROM entities WHERE id IN ({marks})",
@@ -414,11 +414,15 @@ class _Applier:
         # Counted again for the parents whose children changed, as the file counted them all.
         parents = sorted(recount)
         counts = overlay.child_counts(self.con, parents)
-        for start in range(0, len(parents), 500):
-            chunk = parents[start:start + 500]
-            self.con.execute(
-                f"DELETE FROM child_counts WHERE parent_id IN ({','.join('?' * len(chunk))})", chunk)
+        for chunk, marks in in_chunks(parents):
+            self.con.execute(f"DELETE FROM child_counts WHERE parent_id IN ({marks})", chunk)
         self.con.executemany("INSERT INTO child_counts (parent_id, kind, n) VALUES (?, ?, ?)",
                              sorted((p, k, n) for (p, k), n in counts.items()))
+        if not touched:
+            return
+        # The search engine's modules (~6 ms) are imported only when a change needs them: a
+        # start with no changes to apply does not wait for them before its first paint.
+        from parkdesk.core.db.layered_search import write_search_row
+
         for entity_id in sorted(touched):
             write_search_row(self.con, self.layer, entity_id)

@@ -22,7 +22,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from parkdesk.core.db.connect import connect_readonly
+from parkdesk.core.db.connect import connect_readonly, in_chunks
 from parkdesk.core.db.opening import _Connection
 
 # Table -> its key columns. "rowid": the search rows, which have no other key.
@@ -316,11 +316,10 @@ def child_counts(con: sqlite3.Connection, parents: list[str]) -> dict[tuple[str,
     Nothing reads a big folder's children: the cost grows with the changes alone."""
     wanted = set(parents)
     counts: dict[tuple[str, str], int] = {}
-    for start in range(0, len(parents), 500):
-        chunk = parents[start:start + 500]
+    for chunk, marks in in_chunks(parents):
         counts.update(((p, k), n) for p, k, n in con.execute(
-            f"SELECT parent_id, kind, n FROM main.child_counts WHERE parent_id IN "
-            f"({','.join('?' * len(chunk))})", chunk))
+            f"SELECT parent_id, kind, n FROM main.child_counts WHERE parent_id IN ({marks})",
+            chunk))
     if not overlaid(con, "entities"):
         return {key: n for key, n in counts.items() if n > 0}
     for sql, sign in (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from parkdesk.core.db.connect import in_chunks
 from parkdesk.core.db.directory import Directory
 from parkdesk.core.records import PERSON, PROJECT, Citation, Mention
 
@@ -44,11 +45,10 @@ def count_below(directory: Directory, root: str, kinds: tuple[str, ...]) -> int:
             (*level, PROJECT))]
         parents += level
     total = 0
-    for start in range(0, len(parents), 500):  # (SQLite's limit on bound values)
-        chunk = parents[start:start + 500]
+    for chunk, marks in in_chunks(parents):
         total += con.execute(
-            f"SELECT coalesce(sum(n), 0) FROM child_counts WHERE parent_id IN "
-            f"({','.join('?' * len(chunk))}) AND kind IN ({','.join('?' * len(kinds))})",
+            f"SELECT coalesce(sum(n), 0) FROM child_counts WHERE parent_id IN ({marks}) "
+            f"AND kind IN ({','.join('?' * len(kinds))})",
             (*chunk, *kinds)).fetchone()[0]
     return total
 

@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 
+from parkdesk.core.db.connect import in_chunks
 from parkdesk.core.db.overlay import delta_search_rows, fts_source, overlaid
 from parkdesk.core.i18n import QT_TRANSLATE_NOOP, translate
 from parkdesk.core.records import PARK, PLACE, ZONE, Contact
@@ -216,9 +217,8 @@ _ROW_SQL = ("SELECT rowid, entity_id, kind, name, park, reviewed, aliases, conta
 
 def _rows(con: sqlite3.Connection, rowids: list[int]) -> dict[int, tuple]:
     rows: dict[int, tuple] = {}
-    for start in range(0, len(rowids), 500):
-        chunk = rowids[start : start + 500]
-        for r in con.execute(_ROW_SQL.format(",".join("?" * len(chunk))), chunk):
+    for chunk, marks in in_chunks(rowids):
+        for r in con.execute(_ROW_SQL.format(marks), chunk):
             rows[r[0]] = r[1:]
     return rows
 

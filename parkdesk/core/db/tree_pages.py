@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from parkdesk.core.db.connect import in_chunks
+
 if TYPE_CHECKING:
     from parkdesk.core.db.directory import Directory
 
@@ -79,12 +81,10 @@ def children_with_children(directory: Directory, parent_id: str,
         "SELECT parent_id, sum(n) FROM child_counts GROUP BY parent_id HAVING sum(n) > 0"))
     ids = list(counts)
     found: list[tuple[str, str, int]] = []
-    for start in range(0, len(ids), 500):  # (SQLite's limit on bound values)
-        chunk = ids[start:start + 500]
+    for chunk, marks in in_chunks(ids):
         # By id alone: given the parent too, SQLite may walk the parent's 250,000 children.
         rows = directory.con.execute(
-            f"SELECT name, id, parent_id, kind FROM entities WHERE id IN "
-            f"({','.join('?' * len(chunk))})", chunk)
+            f"SELECT name, id, parent_id, kind FROM entities WHERE id IN ({marks})", chunk)
         found += [(name, entity_id, int(counts[entity_id]))
                   for name, entity_id, parent, kind in rows
                   if parent == parent_id and (not kinds or kind in kinds)]
