@@ -234,6 +234,25 @@ def test_a_long_list_of_people_is_listed_in_full(tmp_path: Path) -> None:
     d.close()
 
 
+def test_titles_at_no_body_are_each_current(tmp_path: Path) -> None:
+    """Two people titled "Director" with no body named: nothing says it is one post, so each
+    is current as of its own report (the later report's person used to make the other's
+    "as of")."""
+    bundle = sample_bundle()
+    cite = [Citation("a1", 1, 0, 4, "Test")]
+    for person, reported in (("first", "2024"), ("second", "2021")):
+        bundle.entities.append(Entity(person, "person", f"Person {person}", "park-nanhai",
+                                      sources=cite))
+        bundle.roles.append(Role(f"r-{person}", person, "Director", None, reported,
+                                 sources=cite))
+    d = _write(bundle, tmp_path / "no-body.db")
+    sheet = build_factsheet(d, "park-nanhai", DAY)
+    standing = {p.name: [t.standing for t in p.titles] for p in sheet.people}
+    assert standing["Person first"] == ["current (as of 2024)"]
+    assert standing["Person second"] == ["current (as of 2021)"]
+    d.close()
+
+
 def test_a_list_longer_than_a_sheet_says_how_many_and_where_all_are(tmp_path: Path) -> None:
     """Issue 17: at a million enterprises a park's list would print thousands of pages; the
     sheet gives LIST_LIMIT of them in name order, the true total, and where the rest are."""

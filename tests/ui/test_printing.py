@@ -213,6 +213,44 @@ def test_a_long_sheet_keeps_rows_whole_and_headings_with_their_content(qapp, lon
             assert page_of(top) == page_of(bottom - 1), f"row {row} split across pages"
 
 
+def test_the_last_row_of_a_table_keeps_its_rule(qapp, sample_db: Path, tmp_path: Path) -> None:
+    """Each row of a list ends with the same rule, the last one too: the rules are the
+    cells' own bottom borders (collapsed borders drew the same, at twice the painting time)."""
+    from PySide6.QtGui import QImage
+    from PySide6.QtPrintSupport import QPrinter
+
+    directory = Directory.open(sample_db)
+    sheet = build_factsheet(directory, "zone")  # its contacts beside their QR code
+    directory.close()
+    out = tmp_path / "sheet.pdf"
+    write_pdf([sheet], out)
+    printer = new_printer()
+    laid = layout_sheet(sheet, printer)
+    contacts = next(t for t in _tables(laid.doc.rootFrame()) if t.format().headerRowCount())
+    assert contacts.rows() >= 3
+    frame = laid.doc.documentLayout().frameBoundingRect(contacts)
+    dpi, page = 100, printer.pageRect(QPrinter.Unit.DevicePixel)
+    scale = dpi / printer.resolution()
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-singlefile", "-f", "1", "-l", "1",
+                    str(out), str(tmp_path / "page")], check=True)
+    image = QImage(str(tmp_path / "page.pgm"))
+    left, right = (round((page.left() + x) * scale) + 4 for x in (frame.left(), frame.right() - 8))
+
+    def rule_under(row: int) -> float:
+        """How dark the darkest line across the table is between a row's text and the next
+        row's (or the table's end): 0 black, 255 white."""
+        top = _row_extent(laid.doc, contacts, row)[1]
+        below = (_row_extent(laid.doc, contacts, row + 1)[0] if row + 1 < contacts.rows()
+                 else frame.bottom())
+        lines = range(round((page.top() + top) * scale), round((page.top() + below) * scale) + 2)
+        return min(sum(image.pixelColor(x, y).value() for x in range(left, right)) / (right - left)
+                   for y in lines)
+
+    last, before = rule_under(contacts.rows() - 1), rule_under(contacts.rows() - 2)
+    assert before < 240  # the rule is there to be seen
+    assert last <= before + 5, (last, before)
+
+
 def test_pages_follow_on_and_fit_under_their_repeated_header(qapp, long_db: Path) -> None:
     sheet = _laid_out(long_db)
     pages = sheet.pages

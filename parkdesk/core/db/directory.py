@@ -239,14 +239,17 @@ class Directory:
                                       after, None, False)
         return self._entities(self.con.execute(sql, params).fetchall())
 
-    def child_totals(self, parent_ids: list[str]) -> dict[str, int]:
-        """How many direct children each of these entities has (those with none are left out)."""
+    def child_totals(self, parent_ids: list[str],
+                     kinds: tuple[str, ...] | None = None) -> dict[str, int]:
+        """How many direct children (of these kinds) each of these entities has, as counted at
+        build time (those with none are left out)."""
         totals: dict[str, int] = {}
+        of_kinds = f" AND kind IN ({','.join('?' * len(kinds))})" if kinds else ""
         for ids, marks in in_chunks(parent_ids):
             totals.update(self.con.execute(
-                f"SELECT parent_id, sum(n) FROM child_counts WHERE parent_id IN ({marks}) "
-                "GROUP BY parent_id",
-                ids,
+                f"SELECT parent_id, sum(n) FROM child_counts WHERE parent_id IN ({marks})"
+                f"{of_kinds} GROUP BY parent_id HAVING sum(n) > 0",
+                [*ids, *(kinds or ())],
             ))
         return totals
 
@@ -373,6 +376,10 @@ class Directory:
     def people_of(self, org_id: str) -> list[Role]:
         """Roles held at an organisation (or park), newest first."""
         return self._roles("org_id", [org_id]).get(org_id, [])
+
+    def people_at(self, org_ids: list[str]) -> dict[str, list[Role]]:
+        """The roles held at each of these organisations (as `people_of`), read together."""
+        return self._roles("org_id", org_ids)
 
     def _roles(self, column: str, values: list[str]) -> dict[str, list[Role]]:
         """Roles whose `column` is one of `values`, by that value, newest first in each."""

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TypeVar
 
 from parkdesk.core.db.directory import Directory, Source
-from parkdesk.core.db.queries import count_below, count_people
+from parkdesk.core.db.queries import count_people, counts_below
 from parkdesk.core.factsheet.figures import key_figures, project_columns
 from parkdesk.core.factsheet.model import (
     LIST_LIMIT,
@@ -122,10 +122,12 @@ def _project_tree(directory: Directory, root: str) -> list[tuple[Entity, str | N
     found: list[tuple[Entity, str | None]] = []
 
     def walk(parent_id: str, parent_name: str | None) -> None:
-        for project in directory.children(parent_id, (PROJECT,),
-                                          limit=LIST_LIMIT - len(found)):
+        projects = directory.children(parent_id, (PROJECT,), limit=LIST_LIMIT - len(found))
+        # Only the projects that have sub-projects are read again (one count query for all).
+        with_sub = directory.child_totals([p.id for p in projects], (PROJECT,))
+        for project in projects:
             found.append((project, parent_name))
-            if len(found) < LIST_LIMIT:
+            if len(found) < LIST_LIMIT and project.id in with_sub:
                 walk(project.id, project.name)
 
     walk(root, None)
@@ -134,7 +136,6 @@ def _project_tree(directory: Directory, root: str) -> list[tuple[Entity, str | N
 
 def _projects(sheet: FactSheet, directory: Directory, cite: _Sources) -> list[Entity]:
     tree = _project_tree(directory, sheet.entity_id)
-    sheet.projects_total = count_below(directory, sheet.entity_id, (PROJECT,))
     cite.fetch("entity", [p.id for p, _ in tree])
     figures = directory.figures_of([p.id for p, _ in tree])
     for p, part_of in tree:
@@ -159,7 +160,7 @@ def _organisations(
             break
         found += [(e, p.name) for e in directory.children(p.id, kinds,
                                                           limit=LIST_LIMIT - len(found))]
-    total = count_below(directory, sheet.entity_id, kinds)
+    total = sheet.organisations_total  # (counted with the projects, in build_factsheet)
     seen = {e.id for e, _ in found}
     for rel in directory.relations(sheet.entity_id):
         if rel.object_id == sheet.entity_id and rel.subject_id not in seen:
@@ -181,7 +182,8 @@ def _people(sheet: FactSheet, directory: Directory, cite: _Sources) -> None:
     bodies = [sheet.entity_id] + [
         o.id for o in directory.children(sheet.entity_id, (ORGANISATION,))
     ]
-    order: list[str] = [r.person_id for b in bodies for r in directory.people_of(b)]
+    held_at = directory.people_at(bodies)
+    order: list[str] = [r.person_id for b in bodies for r in held_at.get(b, [])]
     order += [p.id for p in directory.children(sheet.entity_id, (PERSON,), limit=LIST_LIMIT)]
     people = list(dict.fromkeys(order))[:LIST_LIMIT]
     sheet.people_total = count_people(directory, sheet.entity_id, bodies)
@@ -189,15 +191,17 @@ def _people(sheet: FactSheet, directory: Directory, cite: _Sources) -> None:
     names = directory.names_of(people + list({r.org_id for rs in roles.values() for r in rs
                                               if r.org_id}))
     cite.fetch("entity", [p for p in people if p not in roles])
-    at_body: dict[str | None, list] = {}
+    # Every role at each body these people hold a title at: a post's latest report among them.
+    at_body = directory.people_at(list({r.org_id for rs in roles.values() for r in rs
+                                        if r.org_id}))
     for person_id in people:
         titles = []
         for role in cite.known("role", roles.get(person_id, [])):
-            if role.org_id not in at_body:
-                at_body[role.org_id] = directory.people_of(role.org_id) if role.org_id else [role]
+            # A title at no body is judged alone: nothing says another's is the same post.
+            held = at_body.get(role.org_id, []) if role.org_id else [role]
             titles.append(
                 TitleLine(role.title, names.get(role.org_id or "") or None, role.reported,
-                          cite.cite("role", role.id), standing(role, at_body[role.org_id]))
+                          cite.cite("role", role.id), standing(role, held))
             )
         sources = () if titles else cite.cite("entity", person_id)
         sheet.people.append(PersonLine(names.get(person_id, ""), tuple(titles), sources))
@@ -228,12 +232,14 @@ def build_factsheet(
         for park in directory.parks():
             phones = tuple(c.display for c in directory.contacts(park.id)
                            if c.kind == "phone")
+            projects_in, organisations_in = counts_below(directory, park.id, (PROJECT,),
+                                                         (ENTERPRISE, INSTITUTION))
             sheet.parks.append(
-                ParkLine(park.name, park.district,
-                         count_below(directory, park.id, (PROJECT,)),
-                         count_below(directory, park.id, (ENTERPRISE, INSTITUTION)), phones,
+                ParkLine(park.name, park.district, projects_in, organisations_in, phones,
                          chinese_name(park.aliases))
             )
+    sheet.projects_total, sheet.organisations_total = counts_below(
+        directory, entity.id, (PROJECT,), (ENTERPRISE, INSTITUTION))
     projects = _projects(sheet, directory, cite)
     _organisations(sheet, directory, cite, projects)
     _people(sheet, directory, cite)

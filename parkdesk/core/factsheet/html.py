@@ -15,6 +15,8 @@ from parkdesk.core.qr import qr_data_uri
 # The QR image's side in CSS pixels (1/96 inch): 120 px is about 32 mm on paper.
 QR_SIZE = 120
 
+# A row's rule is its cells' bottom border, with no border-collapse: Qt's collapsed borders draw
+# the same rules but took 40 of the 100 ms of painting a 16-page sheet.
 STYLE = """
 h1 { font-size: 18pt; margin-top: 0px; margin-bottom: 2px; color: #1b2f4b; }
 h2 { font-size: 11pt; margin-top: 10px; margin-bottom: 4px; color: #1b2f4b; }
@@ -22,7 +24,7 @@ p { margin-top: 0px; margin-bottom: 3px; }
 p.sub { font-size: 10pt; color: #3c4650; margin-bottom: 6px; }
 p.none { font-style: italic; color: #4a4f55; }
 p.more { font-size: 8pt; color: #4a4f55; margin-top: 3px; }
-table.grid { border-collapse: collapse; border-width: 0px; margin-bottom: 8px; }
+table.grid { border-width: 0px; margin-bottom: 8px; }
 table.grid th { background-color: #e6ebf1; font-weight: bold; text-align: left;
                 border-bottom: 1px solid #7d8791; }
 table.grid td { border-bottom: 1px solid #cfd5dc; }
