@@ -314,8 +314,14 @@ def _read_one_by_one(directory: Directory, ids: list[str]) -> dict:
         rows = con.execute(f"SELECT id FROM {table} WHERE {column} = ? ORDER BY {order}", (i,))
         return [(r[0], directory.citations(record_type, r[0])) for r in rows]
 
-    found: dict = {"figures": {}, "roles": {}, "names": {}, "citations": {}}
+    found: dict = {"figures": {}, "roles": {}, "at": {}, "names": {}, "citations": {},
+                   "contacts": {}}
     for i in ids:
+        if held := listed("roles", "org_id", "reported DESC, id", "role", i):
+            found["at"][i] = held
+        if contacts := [(c.id, directory.citations("contact", c.id))
+                        for c in directory.contacts(i, include_children=True)]:
+            found["contacts"][i] = contacts
         if figures := listed("figures", "entity_id", "metric, reported DESC, id", "figure", i):
             found["figures"][i] = figures
         if roles := listed("roles", "person_id", "reported DESC, id", "role", i):
@@ -331,9 +337,12 @@ def _read_together(directory: Directory, ids: list[str]) -> dict:
     def pairs(records: dict) -> dict:
         return {i: [(r.id, r.sources) for r in rs] for i, rs in records.items()}
 
+    contacts = {i: directory.contacts(i, include_children=True) for i in ids}
     return {"figures": pairs(directory.figures_of(ids)),
             "roles": pairs(directory.roles_of_people(ids)),
-            "names": directory.names_of(ids), "citations": directory.citations_of("entity", ids)}
+            "at": pairs(directory.people_at(ids)),
+            "names": directory.names_of(ids), "citations": directory.citations_of("entity", ids),
+            "contacts": {i: [(c.id, c.sources) for c in cs] for i, cs in contacts.items() if cs}}
 
 
 def test_reading_many_records_at_once_reads_what_reading_each_reads(sample_db: Path,
@@ -349,7 +358,9 @@ def test_reading_many_records_at_once_reads_what_reading_each_reads(sample_db: P
         ids = [row[0] for row in plain.con.execute("SELECT id FROM entities ORDER BY id")]
         ids.append("no-such-id")
         assert _read_together(plain, ids) == _read_one_by_one(plain, ids)
-        assert _read_together(plain, ids)["figures"] and _read_together(plain, ids)["roles"]
+        together = _read_together(plain, ids)
+        assert together["figures"] and together["roles"] and together["at"]
+        assert any(sources for cs in together["contacts"].values() for _, sources in cs)
         plain.close()
         data.record("Rename", [ch.set_field("andao", "name", "Quillwort Lamps")])
         layered = data.directory

@@ -303,10 +303,11 @@ class Directory:
         rows.sort(key=lambda r: (first.get(r[0]) is not None, first.get(r[0]) or ""))
         rows.sort(key=lambda r: r[2] or "", reverse=True)  # (stable: ties keep their order)
         rows.sort(key=lambda r: r[1] != owner_id)
+        cited = self.citations_of("contact", [r[0] for r in rows])
         result = []
         for r in rows:
             c = Contact(*r[:8], valid=bool(r[8]), warning=r[9])
-            c.sources = self.citations("contact", c.id)
+            c.sources = cited.get(c.id, [])
             result.append(c)
         return result
 
