@@ -149,8 +149,10 @@ def _projects(sheet: FactSheet, directory: Directory, cite: _Sources) -> list[En
 
 
 def _organisations(
-    sheet: FactSheet, directory: Directory, cite: _Sources, projects: list[Entity]
+    sheet: FactSheet, directory: Directory, cite: _Sources, projects: list[Entity], below: int
 ) -> None:
+    """The enterprises and institutions under the sheet's entity or its projects (`below` of
+    them, as counted), and those related to it."""
     kinds = (ENTERPRISE, INSTITUTION)
     found: list[tuple[Entity, str | None]] = [
         (e, None) for e in directory.children(sheet.entity_id, kinds, limit=LIST_LIMIT)
@@ -160,7 +162,7 @@ def _organisations(
             break
         found += [(e, p.name) for e in directory.children(p.id, kinds,
                                                           limit=LIST_LIMIT - len(found))]
-    total = sheet.organisations_total  # (counted with the projects, in build_factsheet)
+    total = below
     seen = {e.id for e, _ in found}
     for rel in directory.relations(sheet.entity_id):
         if rel.object_id == sheet.entity_id and rel.subject_id not in seen:
@@ -188,12 +190,12 @@ def _people(sheet: FactSheet, directory: Directory, cite: _Sources) -> None:
     people = list(dict.fromkeys(order))[:LIST_LIMIT]
     sheet.people_total = count_people(directory, sheet.entity_id, bodies)
     roles = directory.roles_of_people(people)
-    names = directory.names_of(people + list({r.org_id for rs in roles.values() for r in rs
-                                              if r.org_id}))
+    titled_at = list({r.org_id for rs in roles.values() for r in rs if r.org_id})
+    names = directory.names_of(people + titled_at)
     cite.fetch("entity", [p for p in people if p not in roles])
-    # Every role at each body these people hold a title at: a post's latest report among them.
-    at_body = directory.people_at(list({r.org_id for rs in roles.values() for r in rs
-                                        if r.org_id}))
+    # Every role at each body these people hold a title at: a post's latest report among them
+    # (the sheet's own bodies were read above).
+    at_body = held_at | directory.people_at([b for b in titled_at if b not in set(bodies)])
     for person_id in people:
         titles = []
         for role in cite.known("role", roles.get(person_id, [])):
@@ -238,10 +240,10 @@ def build_factsheet(
                 ParkLine(park.name, park.district, projects_in, organisations_in, phones,
                          chinese_name(park.aliases))
             )
-    sheet.projects_total, sheet.organisations_total = counts_below(
+    sheet.projects_total, organisations_below = counts_below(
         directory, entity.id, (PROJECT,), (ENTERPRISE, INSTITUTION))
     projects = _projects(sheet, directory, cite)
-    _organisations(sheet, directory, cite, projects)
+    _organisations(sheet, directory, cite, projects, organisations_below)
     _people(sheet, directory, cite)
     sheet.sources = cite.refs
     return sheet
